@@ -1,0 +1,436 @@
+/* Zend glue of shopsetup: module, functions, exceptions. The rules live in the pure C core. */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "zend_exceptions.h"
+#include <mysql.h>
+
+#include "php_shopsetup.h"
+#include "php_shopsetup_glue.h"
+#include "shopsetup_params.h"
+#include "shopsetup_text.h"
+#include "../php_stubs/shopsetup_arginfo.h"
+
+zend_class_entry *php_shopsetup_exception_ce;
+zend_class_entry *php_shopsetup_params_exception_ce;
+zend_class_entry *php_shopsetup_roster_exception_ce;
+zend_class_entry *php_shopsetup_plan_exception_ce;
+zend_class_entry *php_shopsetup_database_exception_ce;
+zend_class_entry *php_shopsetup_plan_ce;
+zend_class_entry *php_shopsetup_mysql_connection_ce;
+
+/* Copies text for a message, writing bytes outside printable ASCII and valid UTF-8 as \xNN. */
+static void php_shopsetup_printable(const char *text, char *out, size_t size)
+{
+	size_t len = strlen(text), o = 0;
+	shopsetup_utf8_info info;
+	shopsetup_utf8_scan(text, len, &info);
+	for (size_t i = 0; i < len && o + 5 < size; i++) {
+		unsigned char c = (unsigned char) text[i];
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && (!info.valid || info.has_control))) {
+			o += (size_t) snprintf(out + o, size - o, "\\x%02X", c);
+		} else {
+			out[o++] = (char) c;
+		}
+	}
+	out[o] = '\0';
+}
+
+void php_shopsetup_throw(const shopsetup_error *err)
+{
+	switch (err->code) {
+		case SHOPSETUP_E_PARAMS_ESCAPE:
+		case SHOPSETUP_E_PARAMS_EMPTY_KEY:
+		case SHOPSETUP_E_PARAMS_DUPLICATE_KEY:
+		case SHOPSETUP_E_PARAMS_NUL:
+		case SHOPSETUP_E_PARAMS_UTF8:
+			if (err->subject[0] != '\0') {
+				char key[4 * SHOPSETUP_ERROR_DETAIL_MAX];
+				php_shopsetup_printable(err->subject, key, sizeof(key));
+				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
+					"Handler parameters: %s at byte %zu (key \"%s\")", err->detail, err->offset, key);
+			} else {
+				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
+					"Handler parameters: %s at byte %zu", err->detail, err->offset);
+			}
+			return;
+		case SHOPSETUP_E_CONFIG_MISSING:
+		case SHOPSETUP_E_CONFIG_VALUE:
+			zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
+				"Handler parameter \"%s\": %s", err->subject, err->detail);
+			return;
+		case SHOPSETUP_E_ROSTER_INVALID:
+		case SHOPSETUP_E_ROSTER_SEATS:
+			zend_throw_exception_ex(php_shopsetup_roster_exception_ce, err->code, "%s", err->detail);
+			return;
+		case SHOPSETUP_E_PLAN_STATE:
+		case SHOPSETUP_E_PLAN_INPUT:
+			if (err->subject[0] != '\0') {
+				zend_throw_exception_ex(php_shopsetup_plan_exception_ce, err->code, "%s: %s", err->subject, err->detail);
+			} else {
+				zend_throw_exception_ex(php_shopsetup_plan_exception_ce, err->code, "%s", err->detail);
+			}
+			return;
+		case SHOPSETUP_E_DB:
+			if (err->subject[0] != '\0') {
+				zend_throw_exception_ex(php_shopsetup_database_exception_ce, err->code, "%s (%s)", err->detail, err->subject);
+			} else {
+				zend_throw_exception_ex(php_shopsetup_database_exception_ce, err->code, "%s", err->detail);
+			}
+			return;
+		case SHOPSETUP_E_NOMEM:
+		case SHOPSETUP_E_TOO_LARGE:
+		case SHOPSETUP_OK:
+			break;
+	}
+	zend_throw_exception_ex(php_shopsetup_exception_ce, err->code, "%s", err->detail[0] ? err->detail : "internal error");
+}
+
+static void php_shopsetup_params_to_array(const shopsetup_params *params, zval *return_value)
+{
+	array_init_size(return_value, (uint32_t) params->items.count);
+	for (size_t i = 0; i < params->items.count; i++) {
+		const shopsetup_param *param = SHOPSETUP_VEC_AT(&params->items, shopsetup_param, i);
+		zval value;
+		ZVAL_STRINGL_FAST(&value, param->value, param->value_len);
+		zend_symtable_str_update(Z_ARRVAL_P(return_value), param->key, param->key_len, &value);
+	}
+}
+
+PHP_FUNCTION(ShopSetup_decode_params)
+{
+	zend_string *input;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(input)
+	ZEND_PARSE_PARAMETERS_END();
+
+	shopsetup_params params;
+	shopsetup_error err;
+	if (shopsetup_params_decode(ZSTR_VAL(input), ZSTR_LEN(input), &params, &err) != SHOPSETUP_OK) {
+		php_shopsetup_throw(&err);
+		RETURN_THROWS();
+	}
+	php_shopsetup_params_to_array(&params, return_value);
+	shopsetup_params_free(&params);
+}
+
+/* Copies a PHP array of handler parameters into the core's table; values must be strings or ints. */
+static bool php_shopsetup_params_from_array(HashTable *ht, shopsetup_params *params)
+{
+	zend_string *key;
+	zend_ulong index;
+	zval *value;
+	shopsetup_error err;
+
+	shopsetup_params_init(params);
+	ZEND_HASH_FOREACH_KEY_VAL(ht, index, key, value) {
+		char index_buf[MAX_LENGTH_OF_LONG + 1];
+		const char *key_ptr;
+		size_t key_len;
+		if (key != NULL) {
+			key_ptr = ZSTR_VAL(key);
+			key_len = ZSTR_LEN(key);
+		} else {
+			key_len = (size_t) snprintf(index_buf, sizeof(index_buf), ZEND_ULONG_FMT, index);
+			key_ptr = index_buf;
+		}
+		ZVAL_DEREF(value);
+		zend_string *str;
+		if (Z_TYPE_P(value) == IS_STRING) {
+			str = zend_string_copy(Z_STR_P(value));
+		} else if (Z_TYPE_P(value) == IS_LONG) {
+			str = zend_long_to_str(Z_LVAL_P(value));
+		} else {
+			zend_throw_exception_ex(php_shopsetup_params_exception_ce, SHOPSETUP_E_CONFIG_VALUE,
+				"Handler parameter \"%.*s\": must be a string, %s given", (int) key_len, key_ptr, zend_zval_type_name(value));
+			shopsetup_params_free(params);
+			return false;
+		}
+		shopsetup_status status = shopsetup_params_add(params, key_ptr, key_len, ZSTR_VAL(str), ZSTR_LEN(str), &err);
+		zend_string_release(str);
+		if (status != SHOPSETUP_OK) {
+			php_shopsetup_throw(&err);
+			shopsetup_params_free(params);
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+/* Reads an optional int from the context array; false (with an exception) when of the wrong type. */
+static bool php_shopsetup_context_long(HashTable *ctx, const char *name, bool required, int64_t *out)
+{
+	zval *value = zend_hash_str_find_deref(ctx, name, strlen(name));
+	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
+		if (required) {
+			zend_argument_value_error(2, "must contain key \"%s\"", name);
+			return false;
+		}
+		return true;
+	}
+	if (Z_TYPE_P(value) != IS_LONG) {
+		zend_argument_type_error(2, "key \"%s\" must be of type int, %s given", name, zend_zval_type_name(value));
+		return false;
+	}
+	*out = Z_LVAL_P(value);
+	return true;
+}
+
+static bool php_shopsetup_context_string(HashTable *ctx, const char *name, shopsetup_slice *out)
+{
+	zval *value = zend_hash_str_find_deref(ctx, name, strlen(name));
+	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
+		return true;
+	}
+	if (Z_TYPE_P(value) != IS_STRING) {
+		zend_argument_type_error(2, "key \"%s\" must be of type string, %s given", name, zend_zval_type_name(value));
+		return false;
+	}
+	*out = php_shopsetup_slice(Z_STR_P(value));
+	return true;
+}
+
+static void php_shopsetup_add_slice(zval *array, const char *key, shopsetup_slice value)
+{
+	add_assoc_stringl_ex(array, key, strlen(key), value.ptr ? value.ptr : "", value.len);
+}
+
+PHP_FUNCTION(ShopSetup_handler_config)
+{
+	HashTable *params_ht, *ctx_ht;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_ARRAY_HT(params_ht)
+		Z_PARAM_ARRAY_HT(ctx_ht)
+	ZEND_PARSE_PARAMETERS_END();
+
+	shopsetup_config_context ctx = { 0 };
+	zval *renewable = zend_hash_str_find_deref(ctx_ht, "renewable", sizeof("renewable") - 1);
+	if (!php_shopsetup_context_long(ctx_ht, "now", true, &ctx.now)
+		|| !php_shopsetup_context_long(ctx_ht, "coursestart", false, &ctx.course_start)
+		|| !php_shopsetup_context_string(ctx_ht, "orderref", &ctx.order_ref)
+		|| !php_shopsetup_context_string(ctx_ht, "courseshortname", &ctx.course_name)) {
+		RETURN_THROWS();
+	}
+	ctx.renewable = renewable != NULL && zend_is_true(renewable);
+
+	shopsetup_params params;
+	if (!php_shopsetup_params_from_array(params_ht, &params)) {
+		RETURN_THROWS();
+	}
+	shopsetup_config config;
+	shopsetup_error err;
+	if (shopsetup_config_build(&params, &ctx, &config, &err) != SHOPSETUP_OK) {
+		shopsetup_params_free(&params);
+		php_shopsetup_throw(&err);
+		RETURN_THROWS();
+	}
+
+	array_init(return_value);
+	php_shopsetup_add_slice(return_value, "coursename", config.coursename);
+	php_shopsetup_add_slice(return_value, "supervisor", config.supervisor);
+	if (config.has_customersupport) {
+		php_shopsetup_add_slice(return_value, "customersupport", config.customersupport);
+	} else {
+		add_assoc_null(return_value, "customersupport");
+	}
+	add_assoc_long(return_value, "starttime", (zend_long) config.starttime);
+	add_assoc_long(return_value, "endtime", (zend_long) config.endtime);
+	if (config.duration_days >= 0) {
+		add_assoc_long(return_value, "duration", (zend_long) config.duration_days);
+	} else {
+		add_assoc_null(return_value, "duration");
+	}
+	add_assoc_bool(return_value, "autoenrolsupervisor", config.autoenrolsupervisor);
+	zval roles;
+	array_init_size(&roles, (uint32_t) config.requiredroles.count);
+	for (size_t i = 0; i < config.requiredroles.count; i++) {
+		shopsetup_slice *role = SHOPSETUP_VEC_AT(&config.requiredroles, shopsetup_slice, i);
+		add_next_index_stringl(&roles, role->ptr, role->len);
+	}
+	add_assoc_zval(return_value, "requiredroles", &roles);
+	php_shopsetup_add_slice(return_value, "tutorrole", config.tutorrole);
+	php_shopsetup_add_slice(return_value, "mirrorrole", config.mirrorrole);
+	add_assoc_stringl(return_value, "groupname", config.groupname.ptr ? config.groupname.ptr : "", config.groupname.len);
+	zval warnings;
+	array_init_size(&warnings, (uint32_t) config.warnings.count);
+	for (size_t i = 0; i < config.warnings.count; i++) {
+		add_next_index_string(&warnings, *SHOPSETUP_VEC_AT(&config.warnings, char *, i));
+	}
+	add_assoc_zval(return_value, "warnings", &warnings);
+
+	shopsetup_config_free(&config);
+	shopsetup_params_free(&params);
+}
+
+PHP_FUNCTION(ShopSetup_validate_email)
+{
+	zend_string *email;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(email)
+	ZEND_PARSE_PARAMETERS_END();
+
+	RETURN_BOOL(shopsetup_email_is_valid(ZSTR_VAL(email), ZSTR_LEN(email)));
+}
+
+PHP_FUNCTION(ShopSetup_normalize_email)
+{
+	zend_string *email;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(email)
+	ZEND_PARSE_PARAMETERS_END();
+
+	zend_string *normal = zend_string_alloc(ZSTR_LEN(email), 0);
+	size_t len = shopsetup_email_normalize(ZSTR_VAL(email), ZSTR_LEN(email), ZSTR_VAL(normal));
+	if (!shopsetup_email_is_valid(ZSTR_VAL(normal), len)) {
+		zend_string_efree(normal);
+		RETURN_NULL();
+	}
+	ZSTR_VAL(normal)[len] = '\0';
+	ZSTR_LEN(normal) = len;
+	RETURN_NEW_STR(normal);
+}
+
+/* Reads a string field of a person array; an absent field reads as empty. */
+static bool php_shopsetup_person_field(HashTable *person, const char *name, uint32_t arg, shopsetup_slice *out)
+{
+	zval *value = zend_hash_str_find_deref(person, name, strlen(name));
+	*out = (shopsetup_slice){ "", 0 };
+	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
+		return true;
+	}
+	if (Z_TYPE_P(value) != IS_STRING) {
+		zend_argument_type_error(arg, "field \"%s\" must be of type string, %s given", name, zend_zval_type_name(value));
+		return false;
+	}
+	*out = php_shopsetup_slice(Z_STR_P(value));
+	return true;
+}
+
+PHP_FUNCTION(ShopSetup_make_usernames)
+{
+	HashTable *people, *taken = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ARRAY_HT(people)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(taken)
+	ZEND_PARSE_PARAMETERS_END();
+
+	shopsetup_username_pool pool;
+	shopsetup_buf base = { 0 };
+	if (!shopsetup_username_pool_init(&pool, zend_hash_num_elements(people) + (taken ? zend_hash_num_elements(taken) : 0))) {
+		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		RETURN_THROWS();
+	}
+	if (taken != NULL) {
+		zval *name;
+		ZEND_HASH_FOREACH_VAL(taken, name) {
+			ZVAL_DEREF(name);
+			if (Z_TYPE_P(name) != IS_STRING) {
+				zend_argument_type_error(2, "must contain only strings, %s given", zend_zval_type_name(name));
+				goto fail;
+			}
+			if (!shopsetup_username_pool_take(&pool, php_shopsetup_slice(Z_STR_P(name)))) {
+				goto nomem;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+
+	array_init_size(return_value, zend_hash_num_elements(people));
+	zend_string *key;
+	zend_ulong index;
+	zval *person;
+	ZEND_HASH_FOREACH_KEY_VAL(people, index, key, person) {
+		ZVAL_DEREF(person);
+		if (Z_TYPE_P(person) != IS_ARRAY) {
+			zend_argument_type_error(1, "must contain arrays, %s given", zend_zval_type_name(person));
+			goto fail;
+		}
+		shopsetup_slice firstname, lastname, email;
+		if (!php_shopsetup_person_field(Z_ARRVAL_P(person), "firstname", 1, &firstname)
+			|| !php_shopsetup_person_field(Z_ARRVAL_P(person), "lastname", 1, &lastname)
+			|| !php_shopsetup_person_field(Z_ARRVAL_P(person), "email", 1, &email)) {
+			goto fail;
+		}
+		base.len = 0;
+		size_t len;
+		const char *name;
+		if (shopsetup_username_base(firstname, lastname, email, &base) != SHOPSETUP_OK
+			|| (name = shopsetup_username_pool_claim(&pool, (shopsetup_slice){ base.ptr, base.len }, &len)) == NULL) {
+			goto nomem;
+		}
+		zval username;
+		ZVAL_STRINGL(&username, name, len);
+		if (key != NULL) {
+			zend_hash_update(Z_ARRVAL_P(return_value), key, &username);
+		} else {
+			zend_hash_index_update(Z_ARRVAL_P(return_value), index, &username);
+		}
+	} ZEND_HASH_FOREACH_END();
+	shopsetup_buf_free(&base);
+	shopsetup_username_pool_free(&pool);
+	return;
+
+nomem:
+	zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+fail:
+	shopsetup_buf_free(&base);
+	shopsetup_username_pool_free(&pool);
+	zval_ptr_dtor(return_value);
+	ZVAL_UNDEF(return_value);
+	RETURN_THROWS();
+}
+
+ZEND_METHOD(ShopSetup_RosterException, getErrors)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+
+	zval rv;
+	zval *errors = zend_read_property(php_shopsetup_roster_exception_ce, Z_OBJ_P(ZEND_THIS), "errors", sizeof("errors") - 1, 1, &rv);
+	RETURN_COPY_DEREF(errors);
+}
+
+PHP_MINIT_FUNCTION(shopsetup)
+{
+	php_shopsetup_exception_ce = register_class_ShopSetup_Exception(zend_ce_exception);
+	php_shopsetup_params_exception_ce = register_class_ShopSetup_ParamsException(php_shopsetup_exception_ce);
+	php_shopsetup_roster_exception_ce = register_class_ShopSetup_RosterException(php_shopsetup_exception_ce);
+	php_shopsetup_plan_exception_ce = register_class_ShopSetup_PlanException(php_shopsetup_exception_ce);
+	php_shopsetup_database_exception_ce = register_class_ShopSetup_DatabaseException(php_shopsetup_exception_ce);
+	php_shopsetup_plan_ce = register_class_ShopSetup_Plan();
+	php_shopsetup_mysql_connection_ce = register_class_ShopSetup_MysqlConnection();
+	php_shopsetup_plan_minit();
+	php_shopsetup_mysql_minit();
+	return SUCCESS;
+}
+
+PHP_MINFO_FUNCTION(shopsetup)
+{
+	php_info_print_table_start();
+	php_info_print_table_header(2, "shopsetup support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_SHOPSETUP_VERSION);
+	php_info_print_table_row(2, "MySQL/MariaDB client library", mysql_get_client_info());
+	php_info_print_table_end();
+}
+
+zend_module_entry shopsetup_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"shopsetup",
+	ext_functions,
+	PHP_MINIT(shopsetup),
+	NULL,
+	NULL,
+	NULL,
+	PHP_MINFO(shopsetup),
+	PHP_SHOPSETUP_VERSION,
+	STANDARD_MODULE_PROPERTIES
+};
+
+#ifdef COMPILE_DL_SHOPSETUP
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(shopsetup)
+#endif

@@ -1,0 +1,264 @@
+/* Buffers, vectors, the hash index and error filling for the pure C core. */
+#include "shopsetup_core.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code, size_t offset,
+	const char *subject, size_t subject_len, const char *detail_fmt, ...)
+{
+	if (err == NULL) {
+		return code;
+	}
+	err->code = code;
+	err->offset = offset;
+	if (subject_len >= sizeof(err->subject)) {
+		subject_len = sizeof(err->subject) - 1;
+	}
+	if (subject_len > 0) {
+		memcpy(err->subject, subject, subject_len);
+	}
+	err->subject[subject_len] = '\0';
+	err->detail[0] = '\0';
+	if (detail_fmt != NULL) {
+		va_list ap;
+		va_start(ap, detail_fmt);
+		vsnprintf(err->detail, sizeof(err->detail), detail_fmt, ap);
+		va_end(ap);
+	}
+	return code;
+}
+
+bool shopsetup_buf_reserve(shopsetup_buf *buf, size_t extra)
+{
+	if (extra >= SIZE_MAX / 2 - buf->len) {
+		return false;
+	}
+	size_t need = buf->len + extra + 1;
+	if (need <= buf->cap) {
+		return true;
+	}
+	size_t cap = buf->cap ? buf->cap : 64;
+	while (cap < need) {
+		cap *= 2;
+	}
+	char *ptr = realloc(buf->ptr, cap);
+	if (ptr == NULL) {
+		return false;
+	}
+	buf->ptr = ptr;
+	buf->cap = cap;
+	return true;
+}
+
+bool shopsetup_buf_append(shopsetup_buf *buf, const char *data, size_t len)
+{
+	if (!shopsetup_buf_reserve(buf, len)) {
+		return false;
+	}
+	if (len > 0) {
+		memcpy(buf->ptr + buf->len, data, len);
+	}
+	buf->len += len;
+	buf->ptr[buf->len] = '\0';
+	return true;
+}
+
+bool shopsetup_buf_appendc(shopsetup_buf *buf, char c)
+{
+	return shopsetup_buf_append(buf, &c, 1);
+}
+
+bool shopsetup_buf_printf(shopsetup_buf *buf, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int needed = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (needed < 0 || !shopsetup_buf_reserve(buf, (size_t) needed)) {
+		return false;
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf->ptr + buf->len, (size_t) needed + 1, fmt, ap);
+	va_end(ap);
+	buf->len += (size_t) needed;
+	return true;
+}
+
+void shopsetup_buf_free(shopsetup_buf *buf)
+{
+	free(buf->ptr);
+	buf->ptr = NULL;
+	buf->len = buf->cap = 0;
+}
+
+char *shopsetup_strndup(const char *s, size_t len)
+{
+	char *copy = malloc(len + 1);
+	if (copy != NULL) {
+		if (len > 0) {
+			memcpy(copy, s, len);
+		}
+		copy[len] = '\0';
+	}
+	return copy;
+}
+
+void shopsetup_vec_init(shopsetup_vec *vec, size_t item_size)
+{
+	vec->items = NULL;
+	vec->count = vec->cap = 0;
+	vec->item_size = item_size;
+}
+
+void *shopsetup_vec_push(shopsetup_vec *vec)
+{
+	if (vec->count == vec->cap) {
+		size_t cap = vec->cap ? vec->cap * 2 : 16;
+		if (cap > SIZE_MAX / vec->item_size) {
+			return NULL;
+		}
+		void *items = realloc(vec->items, cap * vec->item_size);
+		if (items == NULL) {
+			return NULL;
+		}
+		vec->items = items;
+		vec->cap = cap;
+	}
+	void *slot = (char *) vec->items + vec->count * vec->item_size;
+	memset(slot, 0, vec->item_size);
+	vec->count++;
+	return slot;
+}
+
+void shopsetup_vec_free(shopsetup_vec *vec)
+{
+	free(vec->items);
+	vec->items = NULL;
+	vec->count = vec->cap = 0;
+}
+
+uint64_t shopsetup_hash_bytes(const char *data, size_t len)
+{
+	/* FNV-1a, then a final avalanche so that the low bits used as slot index mix well. */
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char) data[i];
+		h *= 0x100000001b3ULL;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
+
+bool shopsetup_hash_init(shopsetup_hash *hash, size_t expected)
+{
+	size_t size = 16;
+	while (size < expected * 2) {
+		if (size > SIZE_MAX / 4 / sizeof(shopsetup_hash_slot)) {
+			return false;
+		}
+		size *= 2;
+	}
+	hash->slots = calloc(size, sizeof(shopsetup_hash_slot));
+	hash->mask = size - 1;
+	hash->count = 0;
+	return hash->slots != NULL;
+}
+
+static bool shopsetup_hash_grow(shopsetup_hash *hash)
+{
+	shopsetup_hash bigger;
+	if (!shopsetup_hash_init(&bigger, (hash->mask + 1))) {
+		return false;
+	}
+	for (size_t i = 0; i <= hash->mask; i++) {
+		shopsetup_hash_slot *old = &hash->slots[i];
+		if (!old->used) {
+			continue;
+		}
+		size_t j = old->hash & bigger.mask;
+		while (bigger.slots[j].used) {
+			j = (j + 1) & bigger.mask;
+		}
+		bigger.slots[j] = *old;
+	}
+	bigger.count = hash->count;
+	free(hash->slots);
+	*hash = bigger;
+	return true;
+}
+
+bool shopsetup_hash_put(shopsetup_hash *hash, shopsetup_slice key, uint32_t value, bool *inserted, uint32_t *found_value)
+{
+	if ((hash->count + 1) * 2 > hash->mask + 1 && !shopsetup_hash_grow(hash)) {
+		return false;
+	}
+	uint64_t h = shopsetup_hash_bytes(key.ptr, key.len);
+	size_t i = h & hash->mask;
+	while (hash->slots[i].used) {
+		shopsetup_hash_slot *slot = &hash->slots[i];
+		if (slot->hash == h && shopsetup_slice_eq(slot->key, key)) {
+			if (inserted != NULL) {
+				*inserted = false;
+			}
+			if (found_value != NULL) {
+				*found_value = slot->value;
+			}
+			return true;
+		}
+		i = (i + 1) & hash->mask;
+	}
+	hash->slots[i] = (shopsetup_hash_slot){ key, h, value, true };
+	hash->count++;
+	if (inserted != NULL) {
+		*inserted = true;
+	}
+	if (found_value != NULL) {
+		*found_value = value;
+	}
+	return true;
+}
+
+bool shopsetup_hash_get(const shopsetup_hash *hash, shopsetup_slice key, uint32_t *value)
+{
+	if (hash->slots == NULL) {
+		return false;
+	}
+	uint64_t h = shopsetup_hash_bytes(key.ptr, key.len);
+	size_t i = h & hash->mask;
+	while (hash->slots[i].used) {
+		const shopsetup_hash_slot *slot = &hash->slots[i];
+		if (slot->hash == h && shopsetup_slice_eq(slot->key, key)) {
+			if (value != NULL) {
+				*value = slot->value;
+			}
+			return true;
+		}
+		i = (i + 1) & hash->mask;
+	}
+	return false;
+}
+
+void shopsetup_hash_free(shopsetup_hash *hash)
+{
+	free(hash->slots);
+	hash->slots = NULL;
+	hash->mask = hash->count = 0;
+}
+
+shopsetup_slice shopsetup_trim(shopsetup_slice s)
+{
+	static const char space[] = " \t\r\n\v\f";
+	while (s.len > 0 && memchr(space, s.ptr[0], sizeof(space) - 1) != NULL) {
+		s.ptr++;
+		s.len--;
+	}
+	while (s.len > 0 && memchr(space, s.ptr[s.len - 1], sizeof(space) - 1) != NULL) {
+		s.len--;
+	}
+	return s;
+}

@@ -1,0 +1,59 @@
+/* Handler parameters: the "key=value&key=value" lexer and the handler's configuration rules. */
+#ifndef SHOPSETUP_PARAMS_H
+#define SHOPSETUP_PARAMS_H
+
+#include "shopsetup_core.h"
+
+typedef struct {
+	char *key;
+	size_t key_len;
+	char *value;
+	size_t value_len;
+} shopsetup_param;
+
+typedef struct {
+	shopsetup_vec items;   /* shopsetup_param, in input order */
+	shopsetup_hash index;  /* key -> position in items */
+} shopsetup_params;
+
+void shopsetup_params_init(shopsetup_params *params);
+/* Adds one pair (copied); SHOPSETUP_E_PARAMS_DUPLICATE_KEY when the key is already there. */
+shopsetup_status shopsetup_params_add(shopsetup_params *params, const char *key, size_t key_len,
+	const char *value, size_t value_len, shopsetup_error *err);
+const shopsetup_param *shopsetup_params_find(const shopsetup_params *params, const char *key);
+void shopsetup_params_free(shopsetup_params *params);
+
+/* Decodes the documented format: & separates pairs, the first = splits them, %XX escapes, + is literal. */
+shopsetup_status shopsetup_params_decode(const char *s, size_t len, shopsetup_params *out, shopsetup_error *err);
+
+/* What the handler needs to know about its environment to interpret the keys. */
+typedef struct {
+	int64_t now;
+	int64_t course_start;   /* course startdate, 0 when none */
+	bool renewable;
+	shopsetup_slice order_ref;      /* the reference the shop shows the customer */
+	shopsetup_slice course_name;    /* course shortname, for the group name pattern */
+} shopsetup_config_context;
+
+typedef struct {
+	shopsetup_slice coursename;
+	shopsetup_slice supervisor;
+	bool has_customersupport;
+	shopsetup_slice customersupport;
+	int64_t starttime;
+	int64_t endtime;          /* 0: no end */
+	int64_t duration_days;    /* -1: not given */
+	bool autoenrolsupervisor;
+	shopsetup_vec requiredroles; /* shopsetup_slice, bucket names ("supervisor" becomes "_supervisor") */
+	shopsetup_slice tutorrole;
+	shopsetup_slice mirrorrole;  /* empty: no mirror role */
+	shopsetup_buf groupname;     /* pattern expanded */
+	shopsetup_vec warnings;      /* char * */
+	shopsetup_buf requiredroles_store;
+} shopsetup_config;
+
+shopsetup_status shopsetup_config_build(const shopsetup_params *params, const shopsetup_config_context *ctx,
+	shopsetup_config *config, shopsetup_error *err);
+void shopsetup_config_free(shopsetup_config *config);
+
+#endif

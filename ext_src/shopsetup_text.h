@@ -1,0 +1,51 @@
+/* Text rules of the pure C core: UTF-8 scanning, email validation and normalisation, usernames. */
+#ifndef SHOPSETUP_TEXT_H
+#define SHOPSETUP_TEXT_H
+
+#include "shopsetup_core.h"
+
+/* What one pass over a byte string learns about it as UTF-8 text. */
+typedef struct {
+	bool valid;              /* well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF) */
+	size_t invalid_offset;   /* first byte of the first ill-formed sequence, when !valid */
+	size_t chars;            /* code points counted (up to invalid_offset when !valid) */
+	bool has_control;        /* C0 controls (but none of TAB), DEL, or C1 controls */
+	size_t control_offset;   /* first such control, when has_control */
+} shopsetup_utf8_info;
+
+void shopsetup_utf8_scan(const char *s, size_t len, shopsetup_utf8_info *info);
+
+/* Exactly what Moodle 4.5's validate_email() accepts (PHP's FILTER_VALIDATE_EMAIL, no CR/LF/<>). */
+bool shopsetup_email_is_valid(const char *s, size_t len);
+
+/*
+ * Trims surrounding white space and lower-cases ASCII letters into out (at least len bytes).
+ * Returns the normalised length. Valid addresses are ASCII, so this is the whole normal form.
+ */
+size_t shopsetup_email_normalize(const char *s, size_t len, char *out);
+
+/* Moodle's user.username column length. */
+#define SHOPSETUP_USERNAME_MAX 100
+
+/*
+ * The username a new account would get before collisions: firstname.lastname, transliterated to
+ * [a-z0-9_.@-]; the email's local part when nothing is left; "user" when that is empty too.
+ */
+shopsetup_status shopsetup_username_base(shopsetup_slice firstname, shopsetup_slice lastname,
+	shopsetup_slice email, shopsetup_buf *out);
+
+/* Gives each base the smallest free numeric suffix against taken names and the batch itself. */
+typedef struct {
+	shopsetup_hash taken;        /* names already used (borrowed keys and owned copies below) */
+	shopsetup_hash next_suffix;  /* base -> next suffix worth trying */
+	shopsetup_vec owned;         /* char * of names produced here */
+} shopsetup_username_pool;
+
+bool shopsetup_username_pool_init(shopsetup_username_pool *pool, size_t expected);
+/* taken must outlive the pool. */
+bool shopsetup_username_pool_take(shopsetup_username_pool *pool, shopsetup_slice taken);
+/* Returns a NUL-terminated name owned by the pool, or NULL when out of memory. */
+const char *shopsetup_username_pool_claim(shopsetup_username_pool *pool, shopsetup_slice base, size_t *len);
+void shopsetup_username_pool_free(shopsetup_username_pool *pool);
+
+#endif
