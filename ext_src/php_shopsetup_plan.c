@@ -1,103 +1,1065 @@
-/* TEMPORARY scaffold: replaced by the real glue. */
+/* Zend glue of ShopSetup\Plan: PHP values in, core calls, PHP arrays out. */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
 #include "php.h"
 #include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
 #include "php_shopsetup_glue.h"
+#include "shopsetup_plan.h"
 
-ZEND_METHOD(ShopSetup_Plan, __construct)
+static zend_object_handlers php_shopsetup_plan_handlers;
+
+static php_shopsetup_plan_object *php_shopsetup_plan_from(zend_object *obj)
 {
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
+	return (php_shopsetup_plan_object *) ((char *) obj - XtOffsetOf(php_shopsetup_plan_object, std));
 }
 
-ZEND_METHOD(ShopSetup_Plan, emails)
+shopsetup_plan *php_shopsetup_plan_get(zval *object)
 {
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
+	php_shopsetup_plan_object *intern = php_shopsetup_plan_from(Z_OBJ_P(object));
+	if (!intern->ready) {
+		zend_throw_exception(php_shopsetup_plan_exception_ce, "The plan was not constructed", SHOPSETUP_E_PLAN_STATE);
+		return NULL;
+	}
+	return &intern->plan;
 }
 
-ZEND_METHOD(ShopSetup_Plan, people)
+static zend_object *php_shopsetup_plan_create(zend_class_entry *ce)
 {
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
+	php_shopsetup_plan_object *intern = zend_object_alloc(sizeof(php_shopsetup_plan_object), ce);
+	zend_object_std_init(&intern->std, ce);
+	object_properties_init(&intern->std, ce);
+	intern->std.handlers = &php_shopsetup_plan_handlers;
+	return &intern->std;
 }
 
-ZEND_METHOD(ShopSetup_Plan, notices)
+static void php_shopsetup_plan_free(zend_object *obj)
 {
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, seatsUsed)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, matchAccounts)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, usernamePrefixes)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, assignUsernames)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, newUserRows)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, setNewUserIds)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, newUserPreferenceRows)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, userIds)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, enrolmentChanges)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, setEnrolmentIds)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, roleAssignmentRows)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, groupMemberRows)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, groupRow)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, productRows)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
-}
-
-ZEND_METHOD(ShopSetup_Plan, productEventRows)
-{
-	zend_throw_exception(php_shopsetup_exception_ce, "not implemented", 0);
+	php_shopsetup_plan_object *intern = php_shopsetup_plan_from(obj);
+	if (intern->initialised) {
+		shopsetup_plan_free(&intern->plan);
+	}
+	zend_object_std_dtor(obj);
 }
 
 void php_shopsetup_plan_minit(void)
 {
+	php_shopsetup_plan_ce->create_object = php_shopsetup_plan_create;
+	memcpy(&php_shopsetup_plan_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	php_shopsetup_plan_handlers.offset = XtOffsetOf(php_shopsetup_plan_object, std);
+	php_shopsetup_plan_handlers.free_obj = php_shopsetup_plan_free;
+	php_shopsetup_plan_handlers.clone_obj = NULL;
+}
+
+/* ---- reading PHP values ---- */
+
+HashTable *php_shopsetup_row_table(zval *row)
+{
+	ZVAL_DEREF(row);
+	if (Z_TYPE_P(row) == IS_ARRAY) {
+		return Z_ARRVAL_P(row);
+	}
+	if (Z_TYPE_P(row) == IS_OBJECT) {
+		return Z_OBJ_HT_P(row)->get_properties(Z_OBJ_P(row));
+	}
+	return NULL;
+}
+
+bool php_shopsetup_zval_int(zval *value, int64_t *out)
+{
+	ZVAL_DEREF(value);
+	if (Z_TYPE_P(value) == IS_LONG) {
+		*out = Z_LVAL_P(value);
+		return true;
+	}
+	/* Moodle's DML returns integers as strings. */
+	zend_long lval;
+	if (Z_TYPE_P(value) == IS_STRING
+		&& is_numeric_string(Z_STRVAL_P(value), Z_STRLEN_P(value), &lval, NULL, false) == IS_LONG) {
+		*out = lval;
+		return true;
+	}
+	return false;
+}
+
+bool php_shopsetup_row_int(HashTable *row, const char *name, int64_t *out)
+{
+	zval *value = zend_hash_str_find(row, name, strlen(name));
+	return value != NULL && php_shopsetup_zval_int(value, out);
+}
+
+/* Calls fn for each value of an array or Traversable; stops when fn returns false or throws. */
+bool php_shopsetup_iterate(zval *iterable, bool (*fn)(zval *key, zval *value, void *ctx), void *ctx)
+{
+	if (Z_TYPE_P(iterable) == IS_ARRAY) {
+		zend_string *skey;
+		zend_ulong ikey;
+		zval *value;
+		ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(iterable), ikey, skey, value) {
+			zval key;
+			if (skey) {
+				ZVAL_STR(&key, skey);
+			} else {
+				ZVAL_LONG(&key, (zend_long) ikey);
+			}
+			if (!fn(&key, value, ctx)) {
+				return false;
+			}
+		} ZEND_HASH_FOREACH_END();
+		return true;
+	}
+	zend_class_entry *ce = Z_OBJCE_P(iterable);
+	zend_object_iterator *it = ce->get_iterator(ce, iterable, 0);
+	bool ok = it != NULL && !EG(exception);
+	if (it != NULL && it->funcs->rewind) {
+		it->funcs->rewind(it);
+	}
+	while (ok && !EG(exception) && it->funcs->valid(it) == SUCCESS && !EG(exception)) {
+		zval *value = it->funcs->get_current_data(it);
+		zval key;
+		ZVAL_NULL(&key);
+		if (EG(exception) || value == NULL) {
+			break;
+		}
+		if (it->funcs->get_current_key) {
+			it->funcs->get_current_key(it, &key);
+		}
+		ok = fn(&key, value, ctx);
+		zval_ptr_dtor(&key);
+		if (ok) {
+			it->funcs->move_forward(it);
+		}
+	}
+	if (it != NULL) {
+		zend_iterator_dtor(it);
+	}
+	return ok && !EG(exception);
+}
+
+static void php_shopsetup_throw_status(shopsetup_status status, shopsetup_error *err)
+{
+	if (err->code == SHOPSETUP_OK) {
+		shopsetup_error_set(err, status, 0, NULL, 0, status == SHOPSETUP_E_NOMEM ? "out of memory" : "internal error");
+	}
+	php_shopsetup_throw(err);
+}
+
+/* ---- row sink building PHP arrays ---- */
+
+static bool php_shopsetup_array_row(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols, shopsetup_error *err)
+{
+	zval row;
+	array_init_size(&row, (uint32_t) ncols);
+	for (size_t c = 0; c < ncols; c++) {
+		if (cols[c].type == SHOPSETUP_COL_INT) {
+			add_assoc_long(&row, cols[c].name, (zend_long) cols[c].i);
+		} else {
+			add_assoc_stringl(&row, cols[c].name, cols[c].s.ptr ? cols[c].s.ptr : "", cols[c].s.len);
+		}
+	}
+	add_next_index_zval((zval *) ctx, &row);
+	return true;
+}
+
+static void php_shopsetup_sink_into(shopsetup_sink *sink, zval *rows)
+{
+	array_init(rows);
+	sink->row = php_shopsetup_array_row;
+	sink->ctx = rows;
+}
+
+/* ---- construction ---- */
+
+static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
+{
+	shopsetup_facts *f = &plan->facts;
+	f->enroloperator = true;
+	static const struct {
+		size_t offset;
+		const char *value;
+	} defaults[] = {
+		{ offsetof(shopsetup_facts, auth), "manual" },
+		{ offsetof(shopsetup_facts, lang), "en" },
+		{ offsetof(shopsetup_facts, handler), "std_setuponecoursesession" },
+	};
+	for (size_t d = 0; d < sizeof(defaults) / sizeof(defaults[0]); d++) {
+		shopsetup_slice *slot = (shopsetup_slice *) ((char *) f + defaults[d].offset);
+		*slot = (shopsetup_slice){ defaults[d].value, strlen(defaults[d].value) };
+	}
+
+	zend_string *key;
+	zval *value;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(facts, key, value) {
+		const shopsetup_fact_spec *spec = NULL;
+		for (size_t s = 0; key != NULL && s < shopsetup_fact_spec_count && spec == NULL; s++) {
+			if (zend_string_equals_cstr(key, shopsetup_fact_specs[s].name, strlen(shopsetup_fact_specs[s].name))) {
+				spec = &shopsetup_fact_specs[s];
+			}
+		}
+		if (spec == NULL) {
+			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
+				"Plan facts: unknown fact \"%s\"", key ? ZSTR_VAL(key) : "(integer key)");
+			return false;
+		}
+		ZVAL_DEREF(value);
+		void *slot = (char *) f + spec->offset;
+		bool ok;
+		switch (spec->type) {
+			case SHOPSETUP_FACT_INT:
+				ok = php_shopsetup_zval_int(value, (int64_t *) slot) && *(int64_t *) slot >= 0;
+				break;
+			case SHOPSETUP_FACT_BOOL:
+				ok = Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE;
+				*(bool *) slot = Z_TYPE_P(value) == IS_TRUE;
+				break;
+			default:
+				ok = Z_TYPE_P(value) == IS_STRING
+					&& shopsetup_plan_store(plan, Z_STRVAL_P(value), Z_STRLEN_P(value), (shopsetup_slice *) slot);
+				break;
+		}
+		if (!ok) {
+			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
+				"Plan facts: \"%s\" must be %s, %s given", spec->name,
+				spec->type == SHOPSETUP_FACT_INT ? "a non-negative int" : spec->type == SHOPSETUP_FACT_BOOL ? "a bool" : "a string",
+				zend_zval_type_name(value));
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	for (size_t s = 0; s < shopsetup_fact_spec_count; s++) {
+		if (shopsetup_fact_specs[s].required && !zend_hash_str_exists(facts, shopsetup_fact_specs[s].name, strlen(shopsetup_fact_specs[s].name))) {
+			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
+				"Plan facts: \"%s\" is required", shopsetup_fact_specs[s].name);
+			return false;
+		}
+	}
+	if (f->courseid == 0 || f->enrolid == 0 || f->operatorid == 0 || f->supervisorroleid == 0 || f->billitemid == 0
+		|| f->coursecontextid == 0 || f->operatorcontextid == 0) {
+		zend_throw_exception(php_shopsetup_plan_exception_ce,
+			"Plan facts: courseid, coursecontextid, enrolid, operatorid, operatorcontextid, supervisorroleid and billitemid must be positive",
+			SHOPSETUP_E_PLAN_INPUT);
+		return false;
+	}
+	if (f->timeend != 0 && f->timeend <= f->timestart) {
+		zend_throw_exception(php_shopsetup_plan_exception_ce, "Plan facts: timeend must be 0 or after timestart", SHOPSETUP_E_PLAN_INPUT);
+		return false;
+	}
+	return true;
+}
+
+/* Reads one participant field; false with *reason when it is not a scalar. */
+static bool php_shopsetup_participant_field(HashTable *row, shopsetup_field field, shopsetup_slice *out, zend_string **tmp)
+{
+	zval *value = zend_hash_str_find_deref(row, shopsetup_field_names[field], strlen(shopsetup_field_names[field]));
+	*out = (shopsetup_slice){ "", 0 };
+	*tmp = NULL;
+	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
+		return true;
+	}
+	if (Z_TYPE_P(value) == IS_STRING) {
+		*out = php_shopsetup_slice(Z_STR_P(value));
+		return true;
+	}
+	if (Z_TYPE_P(value) == IS_LONG || Z_TYPE_P(value) == IS_DOUBLE) {
+		*tmp = zval_get_string(value);
+		*out = php_shopsetup_slice(*tmp);
+		return true;
+	}
+	return false;
+}
+
+static shopsetup_status php_shopsetup_plan_bucket(shopsetup_plan *plan, zend_string *bucket_name, zval *participants, shopsetup_error *err)
+{
+	shopsetup_slice bucket_slice = php_shopsetup_slice(bucket_name);
+	uint32_t bucket;
+	ZVAL_DEREF(participants);
+	if (!shopsetup_plan_find_bucket(plan, bucket_slice, &bucket)) {
+		return shopsetup_plan_reject(plan, bucket_slice, SHOPSETUP_SLICE(""), SHOPSETUP_FIELD_COUNT,
+			"bucket has no role: it is missing from the bucket roles", err);
+	}
+	HashTable *list = php_shopsetup_row_table(participants);
+	if (list == NULL) {
+		return shopsetup_plan_reject(plan, bucket_slice, SHOPSETUP_SLICE(""), SHOPSETUP_FIELD_COUNT,
+			"bucket must map emails to participants", err);
+	}
+	zend_string *key;
+	zval *participant;
+	shopsetup_status status = SHOPSETUP_OK;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(list, key, participant) {
+		HashTable *row = php_shopsetup_row_table(participant);
+		shopsetup_slice key_email = key ? php_shopsetup_slice(key) : SHOPSETUP_SLICE("");
+		if (row == NULL) {
+			status = shopsetup_plan_reject(plan, bucket_slice, key_email, SHOPSETUP_FIELD_COUNT,
+				"participant must be an array or an object", err);
+			if (status != SHOPSETUP_OK) {
+				return status;
+			}
+			continue;
+		}
+		shopsetup_slice fields[SHOPSETUP_FIELD_COUNT];
+		zend_string *tmp[SHOPSETUP_FIELD_COUNT] = { NULL };
+		uint32_t rejected = 0;
+		for (int f = 0; f < SHOPSETUP_FIELD_COUNT && status == SHOPSETUP_OK; f++) {
+			if (!php_shopsetup_participant_field(row, (shopsetup_field) f, &fields[f], &tmp[f])) {
+				rejected |= 1u << f;
+				status = shopsetup_plan_reject(plan, bucket_slice, key_email, (shopsetup_field) f, "must be a string", err);
+			}
+		}
+		if (fields[SHOPSETUP_FIELD_EMAIL].len == 0 && !(rejected & 1u)) {
+			fields[SHOPSETUP_FIELD_EMAIL] = key_email;
+		}
+		if (status == SHOPSETUP_OK) {
+			status = shopsetup_plan_add_participant(plan, bucket, fields, rejected, err);
+		}
+		for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
+			if (tmp[f]) {
+				zend_string_release(tmp[f]);
+			}
+		}
+		if (status != SHOPSETUP_OK) {
+			return status;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return status;
+}
+
+static void php_shopsetup_throw_roster(const shopsetup_plan *plan, const shopsetup_error *err)
+{
+	php_shopsetup_throw(err);
+	if (!EG(exception) || !instanceof_function(EG(exception)->ce, php_shopsetup_roster_exception_ce)) {
+		return;
+	}
+	zval errors;
+	array_init_size(&errors, (uint32_t) plan->errors.count);
+	for (size_t i = 0; i < plan->errors.count; i++) {
+		const shopsetup_row_error *row = SHOPSETUP_VEC_AT(&plan->errors, shopsetup_row_error, i);
+		zval entry;
+		array_init_size(&entry, 4);
+		add_assoc_stringl(&entry, "bucket", row->bucket.ptr, row->bucket.len);
+		add_assoc_stringl(&entry, "email", row->email.ptr, row->email.len);
+		add_assoc_string(&entry, "field", row->field == SHOPSETUP_FIELD_COUNT ? "" : (char *) shopsetup_field_names[row->field]);
+		add_assoc_stringl(&entry, "reason", row->reason.ptr, row->reason.len);
+		add_next_index_zval(&errors, &entry);
+	}
+	zend_update_property(php_shopsetup_roster_exception_ce, EG(exception), "errors", sizeof("errors") - 1, &errors);
+	zval_ptr_dtor(&errors);
+}
+
+ZEND_METHOD(ShopSetup_Plan, __construct)
+{
+	HashTable *buckets, *bucket_roles, *facts;
+	zend_long seats;
+	ZEND_PARSE_PARAMETERS_START(4, 4)
+		Z_PARAM_ARRAY_HT(buckets)
+		Z_PARAM_LONG(seats)
+		Z_PARAM_ARRAY_HT(bucket_roles)
+		Z_PARAM_ARRAY_HT(facts)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_shopsetup_plan_object *intern = php_shopsetup_plan_from(Z_OBJ_P(ZEND_THIS));
+	if (intern->initialised) {
+		zend_throw_error(NULL, "Cannot call ShopSetup\\Plan::__construct() twice");
+		RETURN_THROWS();
+	}
+	shopsetup_plan *plan = &intern->plan;
+	size_t expected = 0;
+	zval *bucket;
+	ZEND_HASH_FOREACH_VAL(buckets, bucket) {
+		HashTable *list = php_shopsetup_row_table(bucket);
+		expected += list ? zend_hash_num_elements(list) : 0;
+	} ZEND_HASH_FOREACH_END();
+	if (!shopsetup_plan_init(plan, expected)) {
+		shopsetup_plan_free(plan);
+		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		RETURN_THROWS();
+	}
+	intern->initialised = true;
+	if (!php_shopsetup_plan_facts(plan, facts)) {
+		RETURN_THROWS();
+	}
+
+	shopsetup_error err = { 0 };
+	shopsetup_status status = SHOPSETUP_OK;
+	zend_string *name;
+	zval *roleid;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(bucket_roles, name, roleid) {
+		int64_t id;
+		uint32_t index;
+		if (name == NULL || !php_shopsetup_zval_int(roleid, &id)) {
+			zend_argument_type_error(3, "must map bucket names to role ids");
+			RETURN_THROWS();
+		}
+		if ((status = shopsetup_plan_add_bucket(plan, php_shopsetup_slice(name), id, &index, &err)) != SHOPSETUP_OK) {
+			php_shopsetup_throw_status(status, &err);
+			RETURN_THROWS();
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	zval *participants;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(buckets, name, participants) {
+		if (name == NULL) {
+			zend_argument_type_error(1, "must map bucket names to participants");
+			RETURN_THROWS();
+		}
+		if ((status = php_shopsetup_plan_bucket(plan, name, participants, &err)) != SHOPSETUP_OK) {
+			php_shopsetup_throw_status(status, &err);
+			RETURN_THROWS();
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	if ((status = shopsetup_plan_finish_roster(plan, (int64_t) seats, &err)) != SHOPSETUP_OK) {
+		php_shopsetup_throw_roster(plan, &err);
+		RETURN_THROWS();
+	}
+	intern->ready = true;
+}
+
+#define PHP_SHOPSETUP_PLAN_OR_THROW(plan) \
+	shopsetup_plan *plan = php_shopsetup_plan_get(ZEND_THIS); \
+	if (plan == NULL) { \
+		RETURN_THROWS(); \
+	}
+
+/* ---- roster views ---- */
+
+static void php_shopsetup_add_person_status(zval *entry, const shopsetup_person *person)
+{
+	static const char *const names[] = { "unresolved", "matched", "suspended", "created" };
+	add_assoc_string(entry, "status", (char *) names[person->status]);
+}
+
+ZEND_METHOD(ShopSetup_Plan, emails)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+	array_init_size(return_value, (uint32_t) plan->people.count);
+	for (size_t p = 0; p < plan->people.count; p++) {
+		shopsetup_slice email = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p)->fields[SHOPSETUP_FIELD_EMAIL];
+		add_next_index_stringl(return_value, email.ptr, email.len);
+	}
+}
+
+ZEND_METHOD(ShopSetup_Plan, people)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	/* buckets and role ids per person, in assignment order */
+	zval *lists = ecalloc(plan->people.count ? plan->people.count : 1, 2 * sizeof(zval));
+	for (size_t p = 0; p < plan->people.count; p++) {
+		array_init(&lists[2 * p]);
+		array_init(&lists[2 * p + 1]);
+	}
+	for (size_t a = 0; a < plan->assignments.count; a++) {
+		const shopsetup_assignment *assignment = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a);
+		const shopsetup_bucket *bucket = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, assignment->bucket);
+		add_next_index_stringl(&lists[2 * assignment->person], bucket->name.ptr, bucket->name.len);
+		add_next_index_long(&lists[2 * assignment->person + 1], (zend_long) bucket->roleid);
+	}
+	array_init_size(return_value, (uint32_t) plan->people.count);
+	for (size_t p = 0; p < plan->people.count; p++) {
+		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
+		zval entry;
+		array_init(&entry);
+		for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
+			add_assoc_stringl(&entry, shopsetup_field_names[f], person->fields[f].ptr, person->fields[f].len);
+		}
+		add_assoc_zval(&entry, "buckets", &lists[2 * p]);
+		add_assoc_zval(&entry, "roleids", &lists[2 * p + 1]);
+		if (person->userid > 0) {
+			add_assoc_long(&entry, "userid", (zend_long) person->userid);
+		} else {
+			add_assoc_null(&entry, "userid");
+		}
+		if (person->status == SHOPSETUP_PERSON_NEW && plan->stage >= SHOPSETUP_STAGE_NAMED) {
+			add_assoc_stringl(&entry, "username", person->username.ptr, person->username.len);
+		} else {
+			add_assoc_null(&entry, "username");
+		}
+		php_shopsetup_add_person_status(&entry, person);
+		add_next_index_zval(return_value, &entry);
+	}
+	efree(lists);
+}
+
+ZEND_METHOD(ShopSetup_Plan, notices)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+	array_init_size(return_value, (uint32_t) plan->notices.count);
+	for (size_t n = 0; n < plan->notices.count; n++) {
+		const shopsetup_notice *notice = SHOPSETUP_VEC_AT(&plan->notices, shopsetup_notice, n);
+		zval entry, buckets;
+		array_init(&entry);
+		array_init(&buckets);
+		for (size_t a = 0; a < plan->assignments.count; a++) {
+			const shopsetup_assignment *assignment = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a);
+			if (assignment->person == notice->person) {
+				shopsetup_slice name = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, assignment->bucket)->name;
+				add_next_index_stringl(&buckets, name.ptr, name.len);
+			}
+		}
+		add_assoc_stringl(&entry, "email", notice->email.ptr, notice->email.len);
+		add_assoc_zval(&entry, "buckets", &buckets);
+		add_assoc_string(&entry, "kind", notice->same_bucket ? "repeat" : "several_buckets");
+		add_assoc_stringl(&entry, "message", notice->message.ptr, notice->message.len);
+		add_next_index_zval(return_value, &entry);
+	}
+}
+
+ZEND_METHOD(ShopSetup_Plan, seatsUsed)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+	RETURN_LONG((zend_long) plan->assignments.count);
+}
+
+/* ---- stage 1 ---- */
+
+typedef struct {
+	shopsetup_vec accounts; /* shopsetup_account, emails borrowed from zend_strings kept in strings */
+	shopsetup_vec strings;  /* zend_string * */
+	uint32_t arg;
+} php_shopsetup_accounts_ctx;
+
+static bool php_shopsetup_collect_account(zval *key, zval *value, void *ctx_ptr)
+{
+	php_shopsetup_accounts_ctx *ctx = ctx_ptr;
+	HashTable *row = php_shopsetup_row_table(value);
+	int64_t id, suspended = 0;
+	zval *email = row ? zend_hash_str_find_deref(row, "email", 5) : NULL;
+	if (row == NULL || !php_shopsetup_row_int(row, "id", &id) || email == NULL || Z_TYPE_P(email) != IS_STRING
+		|| (zend_hash_str_exists(row, "suspended", 9) && !php_shopsetup_row_int(row, "suspended", &suspended))) {
+		zend_argument_type_error(ctx->arg, "must contain rows with an int \"id\", a string \"email\" and an int \"suspended\"");
+		return false;
+	}
+	shopsetup_account *account = shopsetup_vec_push(&ctx->accounts);
+	zend_string **kept = shopsetup_vec_push(&ctx->strings);
+	if (account == NULL || kept == NULL) {
+		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		return false;
+	}
+	*kept = zend_string_copy(Z_STR_P(email));
+	account->id = id;
+	account->email = php_shopsetup_slice(*kept);
+	account->suspended = suspended != 0;
+	return true;
+}
+
+ZEND_METHOD(ShopSetup_Plan, matchAccounts)
+{
+	zval *accounts;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ITERABLE(accounts)
+	ZEND_PARSE_PARAMETERS_END();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	php_shopsetup_accounts_ctx ctx = { .arg = 1 };
+	shopsetup_vec_init(&ctx.accounts, sizeof(shopsetup_account));
+	shopsetup_vec_init(&ctx.strings, sizeof(zend_string *));
+	if (php_shopsetup_iterate(accounts, php_shopsetup_collect_account, &ctx)) {
+		shopsetup_match_report report;
+		shopsetup_error err = { 0 };
+		shopsetup_status status = shopsetup_plan_match_accounts(plan, ctx.accounts.items, ctx.accounts.count, &report, &err);
+		if (status != SHOPSETUP_OK) {
+			php_shopsetup_throw_status(status, &err);
+		} else {
+			php_shopsetup_match_report_to_array(plan, &report, return_value);
+		}
+		shopsetup_match_report_free(&report);
+	}
+	for (size_t i = 0; i < ctx.strings.count; i++) {
+		zend_string_release(*SHOPSETUP_VEC_AT(&ctx.strings, zend_string *, i));
+	}
+	shopsetup_vec_free(&ctx.strings);
+	shopsetup_vec_free(&ctx.accounts);
+}
+
+void php_shopsetup_match_report_to_array(const shopsetup_plan *plan, const shopsetup_match_report *report, zval *out)
+{
+	zval suspended, ambiguous;
+	array_init(out);
+	add_assoc_long(out, "matched", (zend_long) report->matched);
+	array_init(&suspended);
+	for (size_t i = 0; i < report->suspended.count; i++) {
+		uint32_t p = *SHOPSETUP_VEC_AT(&report->suspended, uint32_t, i);
+		shopsetup_slice email = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p)->fields[SHOPSETUP_FIELD_EMAIL];
+		add_next_index_stringl(&suspended, email.ptr, email.len);
+	}
+	add_assoc_zval(out, "suspended", &suspended);
+	array_init(&ambiguous);
+	for (size_t i = 0; i < report->ambiguous.count; i++) {
+		const shopsetup_ambiguity *amb = SHOPSETUP_VEC_AT(&report->ambiguous, shopsetup_ambiguity, i);
+		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, amb->person);
+		zval entry, ids;
+		array_init(&entry);
+		array_init(&ids);
+		for (size_t k = 0; k < amb->ids.count; k++) {
+			add_next_index_long(&ids, (zend_long) *SHOPSETUP_VEC_AT(&amb->ids, int64_t, k));
+		}
+		add_assoc_stringl(&entry, "email", person->fields[SHOPSETUP_FIELD_EMAIL].ptr, person->fields[SHOPSETUP_FIELD_EMAIL].len);
+		add_assoc_zval(&entry, "ids", &ids);
+		add_assoc_long(&entry, "chosen", (zend_long) person->userid);
+		add_next_index_zval(&ambiguous, &entry);
+	}
+	add_assoc_zval(out, "ambiguous", &ambiguous);
+}
+
+/* ---- stage 2 ---- */
+
+ZEND_METHOD(ShopSetup_Plan, usernamePrefixes)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+	shopsetup_vec prefixes;
+	shopsetup_error err = { 0 };
+	shopsetup_status status = shopsetup_plan_username_prefixes(plan, &prefixes, &err);
+	if (status != SHOPSETUP_OK) {
+		php_shopsetup_throw_status(status, &err);
+		RETURN_THROWS();
+	}
+	array_init_size(return_value, (uint32_t) prefixes.count);
+	for (size_t i = 0; i < prefixes.count; i++) {
+		shopsetup_slice *prefix = SHOPSETUP_VEC_AT(&prefixes, shopsetup_slice, i);
+		add_next_index_stringl(return_value, prefix->ptr, prefix->len);
+	}
+	shopsetup_vec_free(&prefixes);
+}
+
+typedef struct {
+	shopsetup_vec names;   /* shopsetup_slice into strings */
+	shopsetup_vec strings; /* zend_string * */
+	const char *field;     /* when rows are arrays or objects */
+	uint32_t arg;
+} php_shopsetup_strings_ctx;
+
+static bool php_shopsetup_collect_string(zval *key, zval *value, void *ctx_ptr)
+{
+	php_shopsetup_strings_ctx *ctx = ctx_ptr;
+	ZVAL_DEREF(value);
+	if (Z_TYPE_P(value) != IS_STRING && ctx->field != NULL) {
+		HashTable *row = php_shopsetup_row_table(value);
+		value = row ? zend_hash_str_find_deref(row, ctx->field, strlen(ctx->field)) : NULL;
+	}
+	if (value == NULL || Z_TYPE_P(value) != IS_STRING) {
+		zend_argument_type_error(ctx->arg, "must contain strings");
+		return false;
+	}
+	shopsetup_slice *slot = shopsetup_vec_push(&ctx->names);
+	zend_string **kept = shopsetup_vec_push(&ctx->strings);
+	if (slot == NULL || kept == NULL) {
+		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		return false;
+	}
+	*kept = zend_string_copy(Z_STR_P(value));
+	*slot = php_shopsetup_slice(*kept);
+	return true;
+}
+
+static void php_shopsetup_strings_free(php_shopsetup_strings_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->strings.count; i++) {
+		zend_string_release(*SHOPSETUP_VEC_AT(&ctx->strings, zend_string *, i));
+	}
+	shopsetup_vec_free(&ctx->strings);
+	shopsetup_vec_free(&ctx->names);
+}
+
+static bool php_shopsetup_collect_strings(zval *iterable, const char *field, uint32_t arg, php_shopsetup_strings_ctx *ctx)
+{
+	ctx->field = field;
+	ctx->arg = arg;
+	shopsetup_vec_init(&ctx->names, sizeof(shopsetup_slice));
+	shopsetup_vec_init(&ctx->strings, sizeof(zend_string *));
+	return php_shopsetup_iterate(iterable, php_shopsetup_collect_string, ctx);
+}
+
+ZEND_METHOD(ShopSetup_Plan, assignUsernames)
+{
+	zval *taken;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ITERABLE(taken)
+	ZEND_PARSE_PARAMETERS_END();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	php_shopsetup_strings_ctx ctx;
+	if (php_shopsetup_collect_strings(taken, "username", 1, &ctx)) {
+		shopsetup_error err = { 0 };
+		shopsetup_status status = shopsetup_plan_assign_usernames(plan, ctx.names.items, ctx.names.count, &err);
+		if (status != SHOPSETUP_OK) {
+			php_shopsetup_throw_status(status, &err);
+		} else {
+			array_init(return_value);
+			for (size_t p = 0; p < plan->people.count; p++) {
+				const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
+				if (person->status == SHOPSETUP_PERSON_NEW) {
+					add_assoc_stringl_ex(return_value, person->fields[SHOPSETUP_FIELD_EMAIL].ptr,
+						person->fields[SHOPSETUP_FIELD_EMAIL].len, person->username.ptr, person->username.len);
+				}
+			}
+		}
+	}
+	php_shopsetup_strings_free(&ctx);
+}
+
+/* ---- stage 3 ---- */
+
+ZEND_METHOD(ShopSetup_Plan, newUserRows)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+	shopsetup_sink sink;
+	shopsetup_error err = { 0 };
+	php_shopsetup_sink_into(&sink, return_value);
+	shopsetup_status status = shopsetup_plan_new_user_rows(plan, &sink, &err);
+	if (status != SHOPSETUP_OK) {
+		zval_ptr_dtor(return_value);
+		ZVAL_UNDEF(return_value);
+		php_shopsetup_throw_status(status, &err);
+	}
+}
+
+ZEND_METHOD(ShopSetup_Plan, setNewUserIds)
+{
+	HashTable *ids;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(ids)
+	ZEND_PARSE_PARAMETERS_END();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	zend_string *username;
+	zval *id;
+	shopsetup_error err = { 0 };
+	shopsetup_status status = SHOPSETUP_OK;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(ids, username, id) {
+		int64_t value;
+		if (username == NULL || !php_shopsetup_zval_int(id, &value)) {
+			zend_argument_type_error(1, "must map usernames to user ids");
+			RETURN_THROWS();
+		}
+		if ((status = shopsetup_plan_set_user_id(plan, php_shopsetup_slice(username), value, &err)) != SHOPSETUP_OK) {
+			break;
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_plan_check_users(plan, &err);
+	}
+	if (status != SHOPSETUP_OK) {
+		php_shopsetup_throw_status(status, &err);
+	}
+}
+
+ZEND_METHOD(ShopSetup_Plan, newUserPreferenceRows)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+	shopsetup_sink sink;
+	shopsetup_error err = { 0 };
+	php_shopsetup_sink_into(&sink, return_value);
+	shopsetup_status status = shopsetup_plan_new_user_preference_rows(plan, &sink, &err);
+	if (status != SHOPSETUP_OK) {
+		zval_ptr_dtor(return_value);
+		ZVAL_UNDEF(return_value);
+		php_shopsetup_throw_status(status, &err);
+	}
+}
+
+ZEND_METHOD(ShopSetup_Plan, userIds)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+	array_init_size(return_value, (uint32_t) plan->people.count);
+	for (size_t p = 0; p < plan->people.count; p++) {
+		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
+		if (person->userid > 0) {
+			add_assoc_long_ex(return_value, person->fields[SHOPSETUP_FIELD_EMAIL].ptr,
+				person->fields[SHOPSETUP_FIELD_EMAIL].len, (zend_long) person->userid);
+		}
+	}
+}
+
+/* ---- stage 4 ---- */
+
+typedef struct {
+	shopsetup_vec rows; /* shopsetup_enrolment */
+} php_shopsetup_enrolments_ctx;
+
+static bool php_shopsetup_collect_enrolment(zval *key, zval *value, void *ctx_ptr)
+{
+	php_shopsetup_enrolments_ctx *ctx = ctx_ptr;
+	HashTable *row = php_shopsetup_row_table(value);
+	shopsetup_enrolment e;
+	if (row == NULL || !php_shopsetup_row_int(row, "id", &e.id) || !php_shopsetup_row_int(row, "userid", &e.userid)
+		|| !php_shopsetup_row_int(row, "status", &e.status) || !php_shopsetup_row_int(row, "timestart", &e.timestart)
+		|| !php_shopsetup_row_int(row, "timeend", &e.timeend)) {
+		zend_argument_type_error(1, "must contain rows with int id, userid, status, timestart and timeend");
+		return false;
+	}
+	shopsetup_enrolment *slot = shopsetup_vec_push(&ctx->rows);
+	if (slot == NULL) {
+		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		return false;
+	}
+	*slot = e;
+	return true;
+}
+
+ZEND_METHOD(ShopSetup_Plan, enrolmentChanges)
+{
+	zval *existing;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ITERABLE(existing)
+	ZEND_PARSE_PARAMETERS_END();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	php_shopsetup_enrolments_ctx ctx;
+	shopsetup_vec_init(&ctx.rows, sizeof(shopsetup_enrolment));
+	if (php_shopsetup_iterate(existing, php_shopsetup_collect_enrolment, &ctx)) {
+		zval inserts, updates;
+		shopsetup_sink insert_sink, update_sink;
+		shopsetup_change_count counts;
+		shopsetup_error err = { 0 };
+		php_shopsetup_sink_into(&insert_sink, &inserts);
+		php_shopsetup_sink_into(&update_sink, &updates);
+		shopsetup_status status = shopsetup_plan_enrolment_changes(plan, ctx.rows.items, ctx.rows.count,
+			&insert_sink, &update_sink, &counts, &err);
+		if (status != SHOPSETUP_OK) {
+			zval_ptr_dtor(&inserts);
+			zval_ptr_dtor(&updates);
+			php_shopsetup_throw_status(status, &err);
+		} else {
+			array_init_size(return_value, 3);
+			add_assoc_zval(return_value, "insert", &inserts);
+			add_assoc_zval(return_value, "update", &updates);
+			add_assoc_long(return_value, "unchanged", (zend_long) counts.unchanged);
+		}
+	}
+	shopsetup_vec_free(&ctx.rows);
+}
+
+ZEND_METHOD(ShopSetup_Plan, setEnrolmentIds)
+{
+	HashTable *ids;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(ids)
+	ZEND_PARSE_PARAMETERS_END();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	zend_string *skey;
+	zend_ulong userid;
+	zval *id;
+	shopsetup_error err = { 0 };
+	shopsetup_status status = SHOPSETUP_OK;
+	ZEND_HASH_FOREACH_KEY_VAL(ids, userid, skey, id) {
+		int64_t value;
+		if (skey != NULL || !php_shopsetup_zval_int(id, &value)) {
+			zend_argument_type_error(1, "must map user ids to user_enrolments ids");
+			RETURN_THROWS();
+		}
+		if ((status = shopsetup_plan_set_enrolment_id(plan, (int64_t) userid, value, &err)) != SHOPSETUP_OK) {
+			break;
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_plan_check_enrolments(plan, &err);
+	}
+	if (status != SHOPSETUP_OK) {
+		php_shopsetup_throw_status(status, &err);
+	}
+}
+
+/* ---- stage 5 ---- */
+
+typedef struct {
+	shopsetup_vec rows; /* shopsetup_role_assignment */
+} php_shopsetup_ras_ctx;
+
+static bool php_shopsetup_collect_ra(zval *key, zval *value, void *ctx_ptr)
+{
+	php_shopsetup_ras_ctx *ctx = ctx_ptr;
+	HashTable *row = php_shopsetup_row_table(value);
+	shopsetup_role_assignment ra;
+	if (row == NULL || !php_shopsetup_row_int(row, "contextid", &ra.contextid) || !php_shopsetup_row_int(row, "roleid", &ra.roleid)
+		|| !php_shopsetup_row_int(row, "userid", &ra.userid)) {
+		zend_argument_type_error(2, "must contain rows with int contextid, roleid and userid");
+		return false;
+	}
+	shopsetup_role_assignment *slot = shopsetup_vec_push(&ctx->rows);
+	if (slot == NULL) {
+		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		return false;
+	}
+	*slot = ra;
+	return true;
+}
+
+ZEND_METHOD(ShopSetup_Plan, roleAssignmentRows)
+{
+	HashTable *contexts;
+	zval *existing;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_ARRAY_HT(contexts)
+		Z_PARAM_ITERABLE(existing)
+	ZEND_PARSE_PARAMETERS_END();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	zend_string *skey;
+	zend_ulong userid;
+	zval *contextid;
+	shopsetup_error err = { 0 };
+	shopsetup_status status;
+	ZEND_HASH_FOREACH_KEY_VAL(contexts, userid, skey, contextid) {
+		int64_t value;
+		if (skey != NULL || !php_shopsetup_zval_int(contextid, &value)) {
+			zend_argument_type_error(1, "must map user ids to context ids");
+			RETURN_THROWS();
+		}
+		if ((status = shopsetup_plan_set_user_context(plan, (int64_t) userid, value, &err)) != SHOPSETUP_OK) {
+			php_shopsetup_throw_status(status, &err);
+			RETURN_THROWS();
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	php_shopsetup_ras_ctx ctx;
+	shopsetup_vec_init(&ctx.rows, sizeof(shopsetup_role_assignment));
+	if (php_shopsetup_iterate(existing, php_shopsetup_collect_ra, &ctx)) {
+		shopsetup_sink sink;
+		php_shopsetup_sink_into(&sink, return_value);
+		status = shopsetup_plan_role_assignment_rows(plan, ctx.rows.items, ctx.rows.count, &sink, &err);
+		if (status != SHOPSETUP_OK) {
+			zval_ptr_dtor(return_value);
+			ZVAL_UNDEF(return_value);
+			php_shopsetup_throw_status(status, &err);
+		}
+	}
+	shopsetup_vec_free(&ctx.rows);
+}
+
+typedef struct {
+	shopsetup_vec ids; /* int64_t */
+	const char *field;
+	uint32_t arg;
+} php_shopsetup_ids_ctx;
+
+static bool php_shopsetup_collect_id(zval *key, zval *value, void *ctx_ptr)
+{
+	php_shopsetup_ids_ctx *ctx = ctx_ptr;
+	int64_t id;
+	HashTable *row = php_shopsetup_row_table(value);
+	if (!(row != NULL ? php_shopsetup_row_int(row, ctx->field, &id) : php_shopsetup_zval_int(value, &id))) {
+		zend_argument_type_error(ctx->arg, "must contain ints or rows with an int \"%s\"", ctx->field);
+		return false;
+	}
+	int64_t *slot = shopsetup_vec_push(&ctx->ids);
+	if (slot == NULL) {
+		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		return false;
+	}
+	*slot = id;
+	return true;
+}
+
+ZEND_METHOD(ShopSetup_Plan, groupMemberRows)
+{
+	zend_long groupid;
+	zval *existing;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_LONG(groupid)
+		Z_PARAM_ITERABLE(existing)
+	ZEND_PARSE_PARAMETERS_END();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	php_shopsetup_ids_ctx ctx = { .field = "userid", .arg = 2 };
+	shopsetup_vec_init(&ctx.ids, sizeof(int64_t));
+	if (php_shopsetup_iterate(existing, php_shopsetup_collect_id, &ctx)) {
+		shopsetup_sink sink;
+		shopsetup_error err = { 0 };
+		php_shopsetup_sink_into(&sink, return_value);
+		shopsetup_status status = shopsetup_plan_group_member_rows(plan, (int64_t) groupid, ctx.ids.items, ctx.ids.count, &sink, &err);
+		if (status != SHOPSETUP_OK) {
+			zval_ptr_dtor(return_value);
+			ZVAL_UNDEF(return_value);
+			php_shopsetup_throw_status(status, &err);
+		}
+	}
+	shopsetup_vec_free(&ctx.ids);
+}
+
+ZEND_METHOD(ShopSetup_Plan, groupRow)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+	zval rows;
+	shopsetup_sink sink;
+	shopsetup_error err = { 0 };
+	php_shopsetup_sink_into(&sink, &rows);
+	shopsetup_status status = shopsetup_plan_group_row(plan, &sink, &err);
+	if (status != SHOPSETUP_OK) {
+		zval_ptr_dtor(&rows);
+		php_shopsetup_throw_status(status, &err);
+		RETURN_THROWS();
+	}
+	RETVAL_COPY(zend_hash_index_find(Z_ARRVAL(rows), 0));
+	zval_ptr_dtor(&rows);
+}
+
+/* ---- stage 6 ---- */
+
+ZEND_METHOD(ShopSetup_Plan, productRows)
+{
+	zval *existing;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ITERABLE(existing)
+	ZEND_PARSE_PARAMETERS_END();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	php_shopsetup_strings_ctx ctx;
+	if (php_shopsetup_collect_strings(existing, "reference", 1, &ctx)) {
+		shopsetup_sink sink;
+		shopsetup_error err = { 0 };
+		php_shopsetup_sink_into(&sink, return_value);
+		shopsetup_status status = shopsetup_plan_product_rows(plan, ctx.names.items, ctx.names.count, &sink, &err);
+		if (status != SHOPSETUP_OK) {
+			zval_ptr_dtor(return_value);
+			ZVAL_UNDEF(return_value);
+			php_shopsetup_throw_status(status, &err);
+		}
+	}
+	php_shopsetup_strings_free(&ctx);
+}
+
+ZEND_METHOD(ShopSetup_Plan, productEventRows)
+{
+	HashTable *ids;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(ids)
+	ZEND_PARSE_PARAMETERS_END();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	shopsetup_product_ref *refs = safe_emalloc(zend_hash_num_elements(ids) + 1, sizeof(*refs), 0);
+	size_t n = 0;
+	zend_string *reference;
+	zval *id;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(ids, reference, id) {
+		if (reference == NULL || !php_shopsetup_zval_int(id, &refs[n].id)) {
+			efree(refs);
+			zend_argument_type_error(1, "must map product references to product ids");
+			RETURN_THROWS();
+		}
+		refs[n++].reference = php_shopsetup_slice(reference);
+	} ZEND_HASH_FOREACH_END();
+
+	shopsetup_sink sink;
+	shopsetup_error err = { 0 };
+	php_shopsetup_sink_into(&sink, return_value);
+	shopsetup_status status = shopsetup_plan_product_event_rows(plan, refs, n, &sink, &err);
+	efree(refs);
+	if (status != SHOPSETUP_OK) {
+		zval_ptr_dtor(return_value);
+		ZVAL_UNDEF(return_value);
+		php_shopsetup_throw_status(status, &err);
+	}
 }

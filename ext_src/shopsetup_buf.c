@@ -262,3 +262,49 @@ shopsetup_slice shopsetup_trim(shopsetup_slice s)
 	}
 	return s;
 }
+
+struct shopsetup_pool_block {
+	shopsetup_pool_block *next;
+	size_t used;
+	size_t cap;
+	char data[];
+};
+
+#define SHOPSETUP_POOL_BLOCK (64 * 1024)
+
+const char *shopsetup_pool_dup(shopsetup_pool *pool, const char *s, size_t len)
+{
+	shopsetup_pool_block *block = pool->head;
+	if (len >= SIZE_MAX - SHOPSETUP_POOL_BLOCK - sizeof(*block)) {
+		return NULL;
+	}
+	if (block == NULL || block->cap - block->used < len + 1) {
+		size_t cap = len + 1 > SHOPSETUP_POOL_BLOCK ? len + 1 : SHOPSETUP_POOL_BLOCK;
+		block = malloc(sizeof(*block) + cap);
+		if (block == NULL) {
+			return NULL;
+		}
+		block->used = 0;
+		block->cap = cap;
+		block->next = pool->head;
+		pool->head = block;
+	}
+	char *copy = block->data + block->used;
+	if (len > 0) {
+		memcpy(copy, s, len);
+	}
+	copy[len] = '\0';
+	block->used += len + 1;
+	return copy;
+}
+
+void shopsetup_pool_free(shopsetup_pool *pool)
+{
+	shopsetup_pool_block *block = pool->head;
+	while (block != NULL) {
+		shopsetup_pool_block *next = block->next;
+		free(block);
+		block = next;
+	}
+	pool->head = NULL;
+}

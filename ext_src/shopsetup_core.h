@@ -120,6 +120,16 @@ bool shopsetup_hash_get(const shopsetup_hash *hash, shopsetup_slice key, uint32_
 void shopsetup_hash_free(shopsetup_hash *hash);
 uint64_t shopsetup_hash_bytes(const char *data, size_t len);
 
+/* Append-only string storage whose strings never move (blocks are chained, never reallocated). */
+typedef struct shopsetup_pool_block shopsetup_pool_block;
+typedef struct {
+	shopsetup_pool_block *head;
+} shopsetup_pool;
+
+/* Copies len bytes plus a NUL; NULL when out of memory. */
+const char *shopsetup_pool_dup(shopsetup_pool *pool, const char *s, size_t len);
+void shopsetup_pool_free(shopsetup_pool *pool);
+
 /* Trims ASCII white space (space, tab, CR, LF, VT, FF) at both ends, as PHP's trim() does minus NUL. */
 shopsetup_slice shopsetup_trim(shopsetup_slice s);
 

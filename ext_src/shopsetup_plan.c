@@ -1,0 +1,827 @@
+/* The stages of a plan: accounts, usernames, users, enrolments, roles, group, products. */
+#include "shopsetup_plan.h"
+#include "shopsetup_text.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHOPSETUP_COL_I(n, v) ((shopsetup_col){ (n), SHOPSETUP_COL_INT, (int64_t) (v), { NULL, 0 } })
+#define SHOPSETUP_COL_S(n, v) ((shopsetup_col){ (n), SHOPSETUP_COL_STR, 0, (v) })
+#define SHOPSETUP_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define SHOPSETUP_FACT(field, type, required) { #field, type, offsetof(shopsetup_facts, field), required }
+
+/* Moodle constants. */
+#define SHOPSETUP_ENROL_USER_ACTIVE 0
+#define SHOPSETUP_FORMAT_HTML 1
+
+const shopsetup_fact_spec shopsetup_fact_specs[] = {
+	SHOPSETUP_FACT(courseid, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(coursecontextid, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(enrolid, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(operatorid, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(operatorcontextid, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(mnethostid, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(timestart, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(timeend, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(now, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(modifierid, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(supervisorroleid, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(mirrorroleid, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(billitemid, SHOPSETUP_FACT_INT, true),
+	SHOPSETUP_FACT(catalogitemid, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(customerid, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(enroloperator, SHOPSETUP_FACT_BOOL, false),
+	SHOPSETUP_FACT(test, SHOPSETUP_FACT_BOOL, false),
+	SHOPSETUP_FACT(groupidnumber, SHOPSETUP_FACT_STRING, true),
+	SHOPSETUP_FACT(groupname, SHOPSETUP_FACT_STRING, true),
+	SHOPSETUP_FACT(groupdescription, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(transactionid, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(lang, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(country, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(auth, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(coursename, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(handler, SHOPSETUP_FACT_STRING, false),
+};
+const size_t shopsetup_fact_spec_count = SHOPSETUP_COUNT(shopsetup_fact_specs);
+
+static shopsetup_status shopsetup_nomem(shopsetup_error *err)
+{
+	return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory");
+}
+
+static shopsetup_status shopsetup_stage_error(shopsetup_error *err, const char *step, const char *needed)
+{
+	return shopsetup_error_set(err, SHOPSETUP_E_PLAN_STATE, 0, step, strlen(step), "%s", needed);
+}
+
+static shopsetup_slice shopsetup_int_key(const int64_t *value)
+{
+	return (shopsetup_slice){ (const char *) value, sizeof(*value) };
+}
+
+static shopsetup_person *shopsetup_person_at(const shopsetup_plan *plan, size_t i)
+{
+	return SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, i);
+}
+
+/* Stage 1: one account per email, active before suspended, then lowest id. */
+
+void shopsetup_match_report_free(shopsetup_match_report *report)
+{
+	for (size_t i = 0; i < report->ambiguous.count; i++) {
+		shopsetup_vec_free(&SHOPSETUP_VEC_AT(&report->ambiguous, shopsetup_ambiguity, i)->ids);
+	}
+	shopsetup_vec_free(&report->ambiguous);
+	shopsetup_vec_free(&report->suspended);
+}
+
+static bool shopsetup_account_better(const shopsetup_account *a, const shopsetup_account *b)
+{
+	if (a->suspended != b->suspended) {
+		return !a->suspended;
+	}
+	return a->id < b->id;
+}
+
+shopsetup_status shopsetup_plan_match_accounts(shopsetup_plan *plan, const shopsetup_account *accounts, size_t count,
+	shopsetup_match_report *report, shopsetup_error *err)
+{
+	shopsetup_vec_init(&report->suspended, sizeof(uint32_t));
+	shopsetup_vec_init(&report->ambiguous, sizeof(shopsetup_ambiguity));
+	report->matched = 0;
+	if (plan->stage != SHOPSETUP_STAGE_PLANNED) {
+		return shopsetup_stage_error(err, "matchAccounts", "runs once, right after the plan is built");
+	}
+
+	size_t people = plan->people.count;
+	/* best[p]: index of the chosen account + 1; seen[p]: accounts found for p */
+	uint32_t *best = calloc(people ? people : 1, sizeof(uint32_t));
+	uint32_t *seen = calloc(people ? people : 1, sizeof(uint32_t));
+	uint32_t *person_of = malloc((count ? count : 1) * sizeof(uint32_t));
+	char email[SHOPSETUP_MAX_EMAIL * 4 + 1];
+	shopsetup_status status = SHOPSETUP_OK;
+	if (best == NULL || seen == NULL || person_of == NULL) {
+		status = shopsetup_nomem(err);
+		goto done;
+	}
+	for (size_t i = 0; i < count; i++) {
+		uint32_t p;
+		person_of[i] = UINT32_MAX;
+		if (accounts[i].email.len > sizeof(email) || accounts[i].id <= 0) {
+			continue;
+		}
+		size_t len = shopsetup_email_normalize(accounts[i].email.ptr, accounts[i].email.len, email);
+		if (!shopsetup_hash_get(&plan->by_email, (shopsetup_slice){ email, len }, &p)) {
+			continue;
+		}
+		person_of[i] = p;
+		if (seen[p] > 0 && accounts[best[p] - 1].id == accounts[i].id) {
+			continue; /* the same row given twice */
+		}
+		seen[p]++;
+		if (best[p] == 0 || shopsetup_account_better(&accounts[i], &accounts[best[p] - 1])) {
+			best[p] = (uint32_t) i + 1;
+		}
+	}
+	for (size_t p = 0; p < people; p++) {
+		shopsetup_person *person = shopsetup_person_at(plan, p);
+		if (best[p] == 0) {
+			person->status = SHOPSETUP_PERSON_NEW;
+			continue;
+		}
+		const shopsetup_account *chosen = &accounts[best[p] - 1];
+		person->userid = chosen->id;
+		person->status = chosen->suspended ? SHOPSETUP_PERSON_SUSPENDED : SHOPSETUP_PERSON_MATCHED;
+		report->matched++;
+		uint32_t *slot;
+		if (chosen->suspended && ((slot = shopsetup_vec_push(&report->suspended)) == NULL || (*slot = (uint32_t) p, false))) {
+			status = shopsetup_nomem(err);
+			goto done;
+		}
+		if (seen[p] > 1) {
+			shopsetup_ambiguity *amb = shopsetup_vec_push(&report->ambiguous);
+			if (amb == NULL) {
+				status = shopsetup_nomem(err);
+				goto done;
+			}
+			amb->person = (uint32_t) p;
+			shopsetup_vec_init(&amb->ids, sizeof(int64_t));
+			seen[p] = (uint32_t) report->ambiguous.count; /* from here on: ambiguity index + 1 */
+			best[p] = UINT32_MAX;
+		}
+	}
+	for (size_t i = 0; i < count; i++) {
+		uint32_t p = person_of[i];
+		if (p == UINT32_MAX || best[p] != UINT32_MAX) {
+			continue;
+		}
+		shopsetup_vec *ids = &SHOPSETUP_VEC_AT(&report->ambiguous, shopsetup_ambiguity, seen[p] - 1)->ids;
+		bool dup = false;
+		for (size_t k = 0; k < ids->count && !dup; k++) {
+			dup = *SHOPSETUP_VEC_AT(ids, int64_t, k) == accounts[i].id;
+		}
+		int64_t *id = dup ? NULL : shopsetup_vec_push(ids);
+		if (!dup && id == NULL) {
+			status = shopsetup_nomem(err);
+			goto done;
+		}
+		if (id != NULL) {
+			*id = accounts[i].id;
+		}
+	}
+	plan->stage = SHOPSETUP_STAGE_MATCHED;
+done:
+	free(best);
+	free(seen);
+	free(person_of);
+	return status;
+}
+
+/* Stage 2: usernames of the new accounts. */
+
+shopsetup_status shopsetup_plan_username_prefixes(shopsetup_plan *plan, shopsetup_vec *prefixes, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_MATCHED) {
+		return shopsetup_stage_error(err, "usernamePrefixes", "comes after matchAccounts() and before assignUsernames()");
+	}
+	shopsetup_vec_init(prefixes, sizeof(shopsetup_slice));
+	shopsetup_hash distinct;
+	shopsetup_buf base = { 0 };
+	shopsetup_status status = SHOPSETUP_OK;
+	if (!shopsetup_hash_init(&distinct, plan->people.count)) {
+		return shopsetup_nomem(err);
+	}
+	for (size_t p = 0; p < plan->people.count && status == SHOPSETUP_OK; p++) {
+		shopsetup_person *person = shopsetup_person_at(plan, p);
+		if (person->status != SHOPSETUP_PERSON_NEW) {
+			continue;
+		}
+		base.len = 0;
+		bool inserted;
+		if (shopsetup_username_base(person->fields[SHOPSETUP_FIELD_FIRSTNAME], person->fields[SHOPSETUP_FIELD_LASTNAME],
+				person->fields[SHOPSETUP_FIELD_EMAIL], &base) != SHOPSETUP_OK
+			|| !shopsetup_plan_store(plan, base.ptr, base.len, &person->username)
+			|| !shopsetup_hash_put(&distinct, person->username, 0, &inserted, NULL)) {
+			status = shopsetup_nomem(err);
+			break;
+		}
+		shopsetup_slice *prefix = inserted ? shopsetup_vec_push(prefixes) : NULL;
+		if (inserted && prefix == NULL) {
+			status = shopsetup_nomem(err);
+			break;
+		}
+		if (prefix != NULL) {
+			*prefix = person->username;
+		}
+	}
+	shopsetup_hash_free(&distinct);
+	shopsetup_buf_free(&base);
+	if (status != SHOPSETUP_OK) {
+		shopsetup_vec_free(prefixes);
+	}
+	return status;
+}
+
+shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const shopsetup_slice *taken, size_t count, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_MATCHED) {
+		return shopsetup_stage_error(err, "assignUsernames", "comes after matchAccounts() and usernamePrefixes(), once");
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		shopsetup_person *person = shopsetup_person_at(plan, p);
+		if (person->status == SHOPSETUP_PERSON_NEW && person->username.ptr == NULL) {
+			return shopsetup_stage_error(err, "assignUsernames", "needs usernamePrefixes() first");
+		}
+	}
+	shopsetup_username_pool pool;
+	if (!shopsetup_username_pool_init(&pool, count + plan->people.count)) {
+		return shopsetup_nomem(err);
+	}
+	if (!shopsetup_hash_init(&plan->by_username, plan->people.count)) {
+		shopsetup_username_pool_free(&pool);
+		return shopsetup_nomem(err);
+	}
+	shopsetup_status status = SHOPSETUP_OK;
+	for (size_t i = 0; i < count; i++) {
+		if (!shopsetup_username_pool_take(&pool, taken[i])) {
+			status = shopsetup_nomem(err);
+			goto done;
+		}
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		shopsetup_person *person = shopsetup_person_at(plan, p);
+		if (person->status != SHOPSETUP_PERSON_NEW) {
+			continue;
+		}
+		size_t len;
+		const char *name = shopsetup_username_pool_claim(&pool, person->username, &len);
+		if (name == NULL || !shopsetup_plan_store(plan, name, len, &person->username)
+			|| !shopsetup_hash_put(&plan->by_username, person->username, (uint32_t) p, NULL, NULL)) {
+			status = shopsetup_nomem(err);
+			goto done;
+		}
+	}
+	plan->stage = SHOPSETUP_STAGE_NAMED;
+done:
+	shopsetup_username_pool_free(&pool);
+	return status;
+}
+
+/* Stage 3: new accounts, their ids and preferences. */
+
+shopsetup_status shopsetup_plan_new_user_rows(const shopsetup_plan *plan, const shopsetup_sink *sink, shopsetup_error *err)
+{
+	if (plan->stage < SHOPSETUP_STAGE_NAMED) {
+		return shopsetup_stage_error(err, "newUserRows", "comes after assignUsernames()");
+	}
+	const shopsetup_facts *f = &plan->facts;
+	for (size_t p = 0; p < plan->people.count; p++) {
+		const shopsetup_person *person = shopsetup_person_at(plan, p);
+		if (person->status != SHOPSETUP_PERSON_NEW) {
+			continue;
+		}
+		/* "to be generated" is what Moodle's own bulk upload stores until cron mails a password. */
+		shopsetup_col cols[] = {
+			SHOPSETUP_COL_S("auth", f->auth),
+			SHOPSETUP_COL_I("confirmed", 1),
+			SHOPSETUP_COL_I("mnethostid", f->mnethostid),
+			SHOPSETUP_COL_S("username", person->username),
+			SHOPSETUP_COL_S("password", SHOPSETUP_SLICE("to be generated")),
+			SHOPSETUP_COL_S("firstname", person->fields[SHOPSETUP_FIELD_FIRSTNAME]),
+			SHOPSETUP_COL_S("lastname", person->fields[SHOPSETUP_FIELD_LASTNAME]),
+			SHOPSETUP_COL_S("email", person->fields[SHOPSETUP_FIELD_EMAIL]),
+			SHOPSETUP_COL_S("city", person->fields[SHOPSETUP_FIELD_CITY]),
+			SHOPSETUP_COL_S("country", f->country),
+			SHOPSETUP_COL_S("lang", f->lang),
+			SHOPSETUP_COL_S("institution", person->fields[SHOPSETUP_FIELD_INSTITUTION]),
+			SHOPSETUP_COL_S("phone2", person->fields[SHOPSETUP_FIELD_PHONE2]),
+			SHOPSETUP_COL_I("timecreated", f->now),
+			SHOPSETUP_COL_I("timemodified", f->now),
+		};
+		if (!sink->row(sink->ctx, "user", cols, SHOPSETUP_COUNT(cols), err)) {
+			return err ? err->code : SHOPSETUP_E_DB;
+		}
+	}
+	return SHOPSETUP_OK;
+}
+
+shopsetup_status shopsetup_plan_set_user_id(shopsetup_plan *plan, shopsetup_slice username, int64_t id, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_NAMED) {
+		return shopsetup_stage_error(err, "setNewUserIds", "comes after assignUsernames(), once");
+	}
+	uint32_t p;
+	if (!shopsetup_hash_get(&plan->by_username, username, &p)) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, username.ptr, username.len, "is not a username of this plan");
+	}
+	if (id <= 0) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, username.ptr, username.len, "user id must be positive");
+	}
+	shopsetup_person_at(plan, p)->userid = id;
+	return SHOPSETUP_OK;
+}
+
+shopsetup_status shopsetup_plan_check_users(shopsetup_plan *plan, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_NAMED) {
+		return shopsetup_stage_error(err, "setNewUserIds", "comes after assignUsernames(), once");
+	}
+	if (!shopsetup_hash_init(&plan->by_userid, plan->people.count)) {
+		return shopsetup_nomem(err);
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		shopsetup_person *person = shopsetup_person_at(plan, p);
+		bool inserted;
+		if (person->userid <= 0) {
+			return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, person->username.ptr, person->username.len,
+				"new account has no id");
+		}
+		/* The people vector no longer grows: keys may point into it. */
+		if (!shopsetup_hash_put(&plan->by_userid, shopsetup_int_key(&person->userid), (uint32_t) p, &inserted, NULL)) {
+			return shopsetup_nomem(err);
+		}
+		if (!inserted) {
+			return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "user", 4,
+				"user id %lld is given to two people", (long long) person->userid);
+		}
+	}
+	plan->stage = SHOPSETUP_STAGE_USERS;
+	return SHOPSETUP_OK;
+}
+
+shopsetup_status shopsetup_plan_new_user_preference_rows(const shopsetup_plan *plan, const shopsetup_sink *sink, shopsetup_error *err)
+{
+	if (plan->stage < SHOPSETUP_STAGE_USERS) {
+		return shopsetup_stage_error(err, "newUserPreferenceRows", "needs the ids of the new accounts");
+	}
+	static const shopsetup_slice names[] = { { "create_password", 15 }, { "auth_forcepasswordchange", 24 } };
+	for (size_t p = 0; p < plan->people.count; p++) {
+		const shopsetup_person *person = shopsetup_person_at(plan, p);
+		if (person->status != SHOPSETUP_PERSON_NEW) {
+			continue;
+		}
+		for (size_t n = 0; n < SHOPSETUP_COUNT(names); n++) {
+			shopsetup_col cols[] = {
+				SHOPSETUP_COL_I("userid", person->userid),
+				SHOPSETUP_COL_S("name", names[n]),
+				SHOPSETUP_COL_S("value", SHOPSETUP_SLICE("1")),
+			};
+			if (!sink->row(sink->ctx, "user_preferences", cols, SHOPSETUP_COUNT(cols), err)) {
+				return err ? err->code : SHOPSETUP_E_DB;
+			}
+		}
+	}
+	return SHOPSETUP_OK;
+}
+
+size_t shopsetup_plan_user_ids(const shopsetup_plan *plan, int64_t *out)
+{
+	size_t n = 0;
+	bool operator_seen = false;
+	for (size_t p = 0; p < plan->people.count; p++) {
+		int64_t id = shopsetup_person_at(plan, p)->userid;
+		operator_seen = operator_seen || id == plan->facts.operatorid;
+		out[n++] = id;
+	}
+	if (!operator_seen) {
+		out[n++] = plan->facts.operatorid;
+	}
+	return n;
+}
+
+/* Stage 4: enrolments. An existing enrolment is widened, never narrowed: 0 means open-ended. */
+
+static void shopsetup_widen(int64_t *start, int64_t *end, int64_t start2, int64_t end2)
+{
+	*start = (*start == 0 || start2 == 0) ? 0 : (*start < start2 ? *start : start2);
+	*end = (*end == 0 || end2 == 0) ? 0 : (*end > end2 ? *end : end2);
+}
+
+/* Users to enrol: participants, plus the operator when the configuration says so. */
+static size_t shopsetup_plan_enrolees(const shopsetup_plan *plan, int64_t *out)
+{
+	size_t n = shopsetup_plan_user_ids(plan, out);
+	if (!plan->facts.enroloperator && n > plan->people.count) {
+		n--;
+	}
+	return n;
+}
+
+shopsetup_status shopsetup_plan_enrolment_changes(shopsetup_plan *plan, const shopsetup_enrolment *existing, size_t count,
+	const shopsetup_sink *inserts, const shopsetup_sink *updates, shopsetup_change_count *counts, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_USERS) {
+		return shopsetup_stage_error(err, "enrolmentChanges", "needs every participant's user id, and runs once");
+	}
+	const shopsetup_facts *f = &plan->facts;
+	memset(counts, 0, sizeof(*counts));
+	int64_t *users = malloc((plan->people.count + 1) * sizeof(int64_t));
+	shopsetup_hash by_user;
+	if (users == NULL || !shopsetup_hash_init(&by_user, count)) {
+		free(users);
+		return shopsetup_nomem(err);
+	}
+	shopsetup_status status = SHOPSETUP_OK;
+	for (size_t i = 0; i < count; i++) {
+		if (!shopsetup_hash_put(&by_user, shopsetup_int_key(&existing[i].userid), (uint32_t) i, NULL, NULL)) {
+			status = shopsetup_nomem(err);
+			goto done;
+		}
+	}
+	size_t n = shopsetup_plan_enrolees(plan, users);
+	for (size_t u = 0; u < n; u++) {
+		uint32_t e;
+		if (shopsetup_hash_get(&by_user, shopsetup_int_key(&users[u]), &e)) {
+			const shopsetup_enrolment *current = &existing[e];
+			int64_t start = current->timestart, end = current->timeend;
+			shopsetup_widen(&start, &end, f->timestart, f->timeend);
+			if ((status = shopsetup_plan_set_enrolment_id(plan, users[u], current->id, err)) != SHOPSETUP_OK) {
+				goto done;
+			}
+			if (current->status == SHOPSETUP_ENROL_USER_ACTIVE && start == current->timestart && end == current->timeend) {
+				counts->unchanged++;
+				continue;
+			}
+			shopsetup_col cols[] = {
+				SHOPSETUP_COL_I("id", current->id),
+				SHOPSETUP_COL_I("userid", users[u]),
+				SHOPSETUP_COL_I("status", SHOPSETUP_ENROL_USER_ACTIVE),
+				SHOPSETUP_COL_I("timestart", start),
+				SHOPSETUP_COL_I("timeend", end),
+				SHOPSETUP_COL_I("modifierid", f->modifierid),
+				SHOPSETUP_COL_I("timemodified", f->now),
+			};
+			counts->updated++;
+			if (!updates->row(updates->ctx, "user_enrolments", cols, SHOPSETUP_COUNT(cols), err)) {
+				status = err ? err->code : SHOPSETUP_E_DB;
+				goto done;
+			}
+			continue;
+		}
+		shopsetup_col cols[] = {
+			SHOPSETUP_COL_I("status", SHOPSETUP_ENROL_USER_ACTIVE),
+			SHOPSETUP_COL_I("enrolid", f->enrolid),
+			SHOPSETUP_COL_I("userid", users[u]),
+			SHOPSETUP_COL_I("timestart", f->timestart),
+			SHOPSETUP_COL_I("timeend", f->timeend),
+			SHOPSETUP_COL_I("modifierid", f->modifierid),
+			SHOPSETUP_COL_I("timecreated", f->now),
+			SHOPSETUP_COL_I("timemodified", f->now),
+		};
+		counts->inserted++;
+		if (!inserts->row(inserts->ctx, "user_enrolments", cols, SHOPSETUP_COUNT(cols), err)) {
+			status = err ? err->code : SHOPSETUP_E_DB;
+			goto done;
+		}
+	}
+done:
+	shopsetup_hash_free(&by_user);
+	free(users);
+	return status;
+}
+
+shopsetup_status shopsetup_plan_set_enrolment_id(shopsetup_plan *plan, int64_t userid, int64_t ueid, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_USERS) {
+		return shopsetup_stage_error(err, "setEnrolmentIds", "comes after enrolmentChanges(), once");
+	}
+	if (ueid <= 0) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "user_enrolments", 15, "id must be positive");
+	}
+	uint32_t p;
+	bool found = shopsetup_hash_get(&plan->by_userid, shopsetup_int_key(&userid), &p);
+	if (found) {
+		shopsetup_person_at(plan, p)->ueid = ueid;
+	}
+	if (userid == plan->facts.operatorid && plan->facts.enroloperator) {
+		plan->operator_ueid = ueid;
+		found = true;
+	}
+	if (!found) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "user_enrolments", 15,
+			"user %lld is not enrolled by this plan", (long long) userid);
+	}
+	return SHOPSETUP_OK;
+}
+
+shopsetup_status shopsetup_plan_check_enrolments(shopsetup_plan *plan, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_USERS) {
+		return shopsetup_stage_error(err, "setEnrolmentIds", "comes after enrolmentChanges(), once");
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		const shopsetup_person *person = shopsetup_person_at(plan, p);
+		if (person->ueid <= 0) {
+			return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "user_enrolments", 15,
+				"no enrolment id for user %lld", (long long) person->userid);
+		}
+	}
+	if (plan->facts.enroloperator && plan->operator_ueid <= 0) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "user_enrolments", 15,
+			"no enrolment id for the operator (user %lld)", (long long) plan->facts.operatorid);
+	}
+	plan->stage = SHOPSETUP_STAGE_ENROLLED;
+	return SHOPSETUP_OK;
+}
+
+/* Stage 5: roles, user contexts, the group. */
+
+shopsetup_status shopsetup_plan_set_user_context(shopsetup_plan *plan, int64_t userid, int64_t contextid, shopsetup_error *err)
+{
+	if (plan->stage < SHOPSETUP_STAGE_USERS) {
+		return shopsetup_stage_error(err, "roleAssignmentRows", "needs every participant's user id");
+	}
+	if (contextid <= 0) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "context", 7, "id must be positive");
+	}
+	uint32_t p;
+	if (shopsetup_hash_get(&plan->by_userid, shopsetup_int_key(&userid), &p)) {
+		shopsetup_person_at(plan, p)->contextid = contextid;
+	}
+	return SHOPSETUP_OK;
+}
+
+static shopsetup_slice shopsetup_ra_key(const shopsetup_role_assignment *ra)
+{
+	return (shopsetup_slice){ (const char *) ra, sizeof(*ra) };
+}
+
+shopsetup_status shopsetup_plan_role_assignment_rows(const shopsetup_plan *plan, const shopsetup_role_assignment *existing,
+	size_t count, const shopsetup_sink *sink, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_ENROLLED) {
+		return shopsetup_stage_error(err, "roleAssignmentRows", "comes after setEnrolmentIds()");
+	}
+	const shopsetup_facts *f = &plan->facts;
+	size_t max = plan->assignments.count + 2 * plan->people.count + 1;
+	shopsetup_role_assignment *wanted = malloc(max * sizeof(*wanted));
+	shopsetup_hash seen;
+	if (wanted == NULL || !shopsetup_hash_init(&seen, count + max)) {
+		free(wanted);
+		return shopsetup_nomem(err);
+	}
+	shopsetup_status status = SHOPSETUP_OK;
+	size_t n = 0;
+	for (size_t a = 0; a < plan->assignments.count; a++) {
+		const shopsetup_assignment *assignment = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a);
+		wanted[n++] = (shopsetup_role_assignment){ f->coursecontextid,
+			SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, assignment->bucket)->roleid,
+			shopsetup_person_at(plan, assignment->person)->userid };
+	}
+	if (f->enroloperator) {
+		wanted[n++] = (shopsetup_role_assignment){ f->coursecontextid, f->supervisorroleid, f->operatorid };
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		const shopsetup_person *person = shopsetup_person_at(plan, p);
+		if (person->userid == f->operatorid) {
+			continue;
+		}
+		if (person->contextid <= 0) {
+			status = shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "userContextIds", 14,
+				"no user context for user %lld", (long long) person->userid);
+			goto done;
+		}
+		wanted[n++] = (shopsetup_role_assignment){ person->contextid, f->supervisorroleid, f->operatorid };
+		if (f->mirrorroleid > 0) {
+			wanted[n++] = (shopsetup_role_assignment){ f->operatorcontextid, f->mirrorroleid, person->userid };
+		}
+	}
+	for (size_t i = 0; i < count; i++) {
+		if (!shopsetup_hash_put(&seen, shopsetup_ra_key(&existing[i]), 0, NULL, NULL)) {
+			status = shopsetup_nomem(err);
+			goto done;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool inserted;
+		if (!shopsetup_hash_put(&seen, shopsetup_ra_key(&wanted[i]), 0, &inserted, NULL)) {
+			status = shopsetup_nomem(err);
+			goto done;
+		}
+		if (!inserted) {
+			continue;
+		}
+		shopsetup_col cols[] = {
+			SHOPSETUP_COL_I("roleid", wanted[i].roleid),
+			SHOPSETUP_COL_I("contextid", wanted[i].contextid),
+			SHOPSETUP_COL_I("userid", wanted[i].userid),
+			SHOPSETUP_COL_I("timemodified", f->now),
+			SHOPSETUP_COL_I("modifierid", f->modifierid),
+			SHOPSETUP_COL_S("component", SHOPSETUP_SLICE("")),
+			SHOPSETUP_COL_I("itemid", 0),
+			SHOPSETUP_COL_I("sortorder", 0),
+		};
+		if (!sink->row(sink->ctx, "role_assignments", cols, SHOPSETUP_COUNT(cols), err)) {
+			status = err ? err->code : SHOPSETUP_E_DB;
+			goto done;
+		}
+	}
+done:
+	shopsetup_hash_free(&seen);
+	free(wanted);
+	return status;
+}
+
+shopsetup_status shopsetup_plan_group_member_rows(const shopsetup_plan *plan, int64_t groupid, const int64_t *existing,
+	size_t count, const shopsetup_sink *sink, shopsetup_error *err)
+{
+	if (plan->stage < SHOPSETUP_STAGE_USERS) {
+		return shopsetup_stage_error(err, "groupMemberRows", "needs every participant's user id");
+	}
+	if (groupid <= 0) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "groupid", 7, "must be positive");
+	}
+	int64_t *users = malloc((plan->people.count + 1) * sizeof(int64_t));
+	shopsetup_hash seen;
+	if (users == NULL || !shopsetup_hash_init(&seen, count + plan->people.count + 1)) {
+		free(users);
+		return shopsetup_nomem(err);
+	}
+	shopsetup_status status = SHOPSETUP_OK;
+	for (size_t i = 0; i < count && status == SHOPSETUP_OK; i++) {
+		if (!shopsetup_hash_put(&seen, shopsetup_int_key(&existing[i]), 0, NULL, NULL)) {
+			status = shopsetup_nomem(err);
+		}
+	}
+	size_t n = shopsetup_plan_enrolees(plan, users);
+	for (size_t u = 0; u < n && status == SHOPSETUP_OK; u++) {
+		bool inserted;
+		if (!shopsetup_hash_put(&seen, shopsetup_int_key(&users[u]), 0, &inserted, NULL)) {
+			status = shopsetup_nomem(err);
+			break;
+		}
+		if (!inserted) {
+			continue;
+		}
+		shopsetup_col cols[] = {
+			SHOPSETUP_COL_I("groupid", groupid),
+			SHOPSETUP_COL_I("userid", users[u]),
+			SHOPSETUP_COL_I("timeadded", plan->facts.now),
+			SHOPSETUP_COL_S("component", SHOPSETUP_SLICE("")),
+			SHOPSETUP_COL_I("itemid", 0),
+		};
+		if (!sink->row(sink->ctx, "groups_members", cols, SHOPSETUP_COUNT(cols), err)) {
+			status = err ? err->code : SHOPSETUP_E_DB;
+		}
+	}
+	shopsetup_hash_free(&seen);
+	free(users);
+	return status;
+}
+
+shopsetup_status shopsetup_plan_group_row(const shopsetup_plan *plan, const shopsetup_sink *sink, shopsetup_error *err)
+{
+	const shopsetup_facts *f = &plan->facts;
+	shopsetup_col cols[] = {
+		SHOPSETUP_COL_I("courseid", f->courseid),
+		SHOPSETUP_COL_S("idnumber", f->groupidnumber),
+		SHOPSETUP_COL_S("name", f->groupname),
+		SHOPSETUP_COL_S("description", f->groupdescription),
+		SHOPSETUP_COL_I("descriptionformat", SHOPSETUP_FORMAT_HTML),
+		SHOPSETUP_COL_S("enrolmentkey", SHOPSETUP_SLICE("")),
+		SHOPSETUP_COL_I("timecreated", f->now),
+		SHOPSETUP_COL_I("timemodified", f->now),
+	};
+	if (!sink->row(sink->ctx, "groups", cols, SHOPSETUP_COUNT(cols), err)) {
+		return err ? err->code : SHOPSETUP_E_DB;
+	}
+	return SHOPSETUP_OK;
+}
+
+/* Stage 6: one product per seat, with a reference derived from the seat so that a re-run finds it. */
+
+#define SHOPSETUP_REFERENCE_LEN 19 /* XXXX-XXXX-XXXX-XXCC */
+
+static void shopsetup_product_reference(int64_t billitemid, int64_t userid, shopsetup_slice bucket, char out[SHOPSETUP_REFERENCE_LEN + 1])
+{
+	static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	char seed[96];
+	int len = snprintf(seed, sizeof(seed), "%lld:%lld:%.*s", (long long) billitemid, (long long) userid,
+		(int) (bucket.len > 64 ? 64 : bucket.len), bucket.ptr);
+	uint64_t h1 = shopsetup_hash_bytes(seed, (size_t) len);
+	seed[0] ^= 0x5a;
+	uint64_t h2 = shopsetup_hash_bytes(seed, (size_t) len);
+	char body[14];
+	for (int i = 0; i < 14; i++) {
+		uint64_t *h = i < 7 ? &h1 : &h2;
+		body[i] = digits[*h % 36];
+		*h /= 36;
+	}
+	unsigned sum = 0;
+	for (int i = 0; i < 14; i++) {
+		sum += (unsigned char) body[i];
+	}
+	int o = 0;
+	for (int i = 0; i < 14; i++) {
+		if (i > 0 && i % 4 == 0) {
+			out[o++] = '-';
+		}
+		out[o++] = body[i];
+	}
+	out[o++] = digits[sum % 36];
+	out[o++] = digits[(sum / 36) % 36];
+	out[o] = '\0';
+}
+
+static bool shopsetup_urlencode(shopsetup_buf *buf, shopsetup_slice value)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < value.len; i++) {
+		unsigned char c = (unsigned char) value.ptr[i];
+		bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+			|| c == '-' || c == '_' || c == '.' || c == '~';
+		char escaped[3] = { '%', hex[c >> 4], hex[c & 15] };
+		if (!(plain ? shopsetup_buf_appendc(buf, (char) c) : shopsetup_buf_append(buf, escaped, 3))) {
+			return false;
+		}
+	}
+	return true;
+}
+
+shopsetup_status shopsetup_plan_product_rows(const shopsetup_plan *plan, const shopsetup_slice *existing, size_t count,
+	const shopsetup_sink *sink, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_ENROLLED) {
+		return shopsetup_stage_error(err, "productRows", "comes after setEnrolmentIds()");
+	}
+	const shopsetup_facts *f = &plan->facts;
+	shopsetup_hash seen;
+	shopsetup_buf data = { 0 };
+	if (!shopsetup_hash_init(&seen, count)) {
+		return shopsetup_nomem(err);
+	}
+	shopsetup_status status = SHOPSETUP_OK;
+	for (size_t i = 0; i < count && status == SHOPSETUP_OK; i++) {
+		if (!shopsetup_hash_put(&seen, existing[i], 0, NULL, NULL)) {
+			status = shopsetup_nomem(err);
+		}
+	}
+	for (size_t a = 0; a < plan->assignments.count && status == SHOPSETUP_OK; a++) {
+		const shopsetup_assignment *assignment = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a);
+		const shopsetup_person *person = shopsetup_person_at(plan, assignment->person);
+		const shopsetup_bucket *bucket = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, assignment->bucket);
+		char reference[SHOPSETUP_REFERENCE_LEN + 1];
+		shopsetup_product_reference(f->billitemid, person->userid, bucket->name, reference);
+		if (shopsetup_hash_get(&seen, (shopsetup_slice){ reference, SHOPSETUP_REFERENCE_LEN }, NULL)) {
+			continue;
+		}
+		data.len = 0;
+		if (!shopsetup_buf_printf(&data, "courseid=%lld&handler=", (long long) f->courseid)
+			|| !shopsetup_urlencode(&data, f->handler)
+			|| !shopsetup_buf_append(&data, "&coursename=", 12) || !shopsetup_urlencode(&data, f->coursename)
+			|| !shopsetup_buf_printf(&data, "&userid=%lld&starttime=%lld&endtime=%lld&roleid=%lld&bucket=",
+				(long long) person->userid, (long long) f->timestart, (long long) f->timeend, (long long) bucket->roleid)
+			|| !shopsetup_urlencode(&data, bucket->name)) {
+			status = shopsetup_nomem(err);
+			break;
+		}
+		shopsetup_col cols[] = {
+			SHOPSETUP_COL_I("catalogitemid", f->catalogitemid),
+			SHOPSETUP_COL_I("initialbillitemid", f->billitemid),
+			SHOPSETUP_COL_I("currentbillitemid", f->billitemid),
+			SHOPSETUP_COL_I("customerid", f->customerid),
+			SHOPSETUP_COL_S("contexttype", SHOPSETUP_SLICE("userenrol")),
+			SHOPSETUP_COL_I("instanceid", person->ueid),
+			SHOPSETUP_COL_I("startdate", f->timestart),
+			SHOPSETUP_COL_I("enddate", f->timeend),
+			SHOPSETUP_COL_S("reference", ((shopsetup_slice){ reference, SHOPSETUP_REFERENCE_LEN })),
+			SHOPSETUP_COL_S("productiondata", ((shopsetup_slice){ data.ptr, data.len })),
+			SHOPSETUP_COL_S("extradata", SHOPSETUP_SLICE("")),
+			SHOPSETUP_COL_I("deleted", 0),
+			SHOPSETUP_COL_I("test", f->test ? 1 : 0),
+		};
+		if (!sink->row(sink->ctx, "local_shop_product", cols, SHOPSETUP_COUNT(cols), err)) {
+			status = err ? err->code : SHOPSETUP_E_DB;
+		}
+	}
+	shopsetup_hash_free(&seen);
+	shopsetup_buf_free(&data);
+	return status;
+}
+
+shopsetup_status shopsetup_plan_product_event_rows(const shopsetup_plan *plan, const shopsetup_product_ref *products,
+	size_t count, const shopsetup_sink *sink, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_ENROLLED) {
+		return shopsetup_stage_error(err, "productEventRows", "comes after setEnrolmentIds()");
+	}
+	for (size_t i = 0; i < count; i++) {
+		if (products[i].id <= 0) {
+			return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, products[i].reference.ptr, products[i].reference.len,
+				"product id must be positive");
+		}
+		shopsetup_col cols[] = {
+			SHOPSETUP_COL_I("productid", products[i].id),
+			SHOPSETUP_COL_I("billitemid", plan->facts.billitemid),
+			SHOPSETUP_COL_S("eventtype", SHOPSETUP_SLICE("billed")),
+			SHOPSETUP_COL_S("eventdata", SHOPSETUP_SLICE("")),
+			SHOPSETUP_COL_I("datecreated", plan->facts.now),
+		};
+		if (!sink->row(sink->ctx, "local_shop_productevent", cols, SHOPSETUP_COUNT(cols), err)) {
+			return err ? err->code : SHOPSETUP_E_DB;
+		}
+	}
+	return SHOPSETUP_OK;
+}
