@@ -10,6 +10,7 @@
 
 #include "php_shopsetup.h"
 #include "php_shopsetup_glue.h"
+#include "shopsetup_mysql.h"
 #include "shopsetup_params.h"
 #include "shopsetup_text.h"
 #include "../php_stubs/shopsetup_arginfo.h"
@@ -403,6 +404,12 @@ PHP_MINIT_FUNCTION(shopsetup)
 	php_shopsetup_mysql_connection_ce = register_class_ShopSetup_MysqlConnection();
 	php_shopsetup_plan_minit();
 	php_shopsetup_mysql_minit();
+	return shopsetup_mysql_library_init() ? SUCCESS : FAILURE;
+}
+
+PHP_MSHUTDOWN_FUNCTION(shopsetup)
+{
+	shopsetup_mysql_library_end();
 	return SUCCESS;
 }
 
@@ -420,7 +427,7 @@ zend_module_entry shopsetup_module_entry = {
 	"shopsetup",
 	ext_functions,
 	PHP_MINIT(shopsetup),
-	NULL,
+	PHP_MSHUTDOWN(shopsetup),
 	NULL,
 	NULL,
 	PHP_MINFO(shopsetup),

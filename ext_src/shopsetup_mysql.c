@@ -1,0 +1,1104 @@
+/*
+ * The MySQL/MariaDB bulk executor.
+ *
+ * One named lock serialises setups on a site (Moodle has no unique index on user.email, so two
+ * setups sharing a new email must not both create it), then one READ COMMITTED transaction
+ * looks up with chunked IN lists and writes with multi-row INSERTs sized under
+ * max_allowed_packet. The plan decides what to write; this file only moves rows.
+ */
+#include "shopsetup_mysql.h"
+#include "shopsetup_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHOPSETUP_IN_CHUNK 1000
+#define SHOPSETUP_STATEMENT_MAX (4 * 1024 * 1024)
+#define SHOPSETUP_USER_CONTEXT_LEVEL 30
+#define SHOPSETUP_SYSTEM_CONTEXT_LEVEL 10
+
+static shopsetup_status shopsetup_nomem(shopsetup_error *err)
+{
+	return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory");
+}
+
+static shopsetup_status shopsetup_db_error(shopsetup_mysql *db, const char *step, shopsetup_error *err)
+{
+	return shopsetup_error_set(err, SHOPSETUP_E_DB, mysql_errno(db->conn), step, strlen(step),
+		"MySQL error %u (%s): %s", mysql_errno(db->conn), mysql_sqlstate(db->conn), mysql_error(db->conn));
+}
+
+bool shopsetup_mysql_library_init(void)
+{
+	return mysql_library_init(0, NULL, NULL) == 0;
+}
+
+void shopsetup_mysql_library_end(void)
+{
+	mysql_library_end();
+}
+
+void shopsetup_run_report_init(shopsetup_run_report *report)
+{
+	memset(report, 0, sizeof(*report));
+	shopsetup_vec_init(&report->match.suspended, sizeof(uint32_t));
+	shopsetup_vec_init(&report->match.ambiguous, sizeof(shopsetup_ambiguity));
+	shopsetup_vec_init(&report->users_created, sizeof(uint32_t));
+	shopsetup_vec_init(&report->contexts_created, sizeof(shopsetup_id_pair));
+	shopsetup_vec_init(&report->enrolments_created, sizeof(shopsetup_id_pair));
+	shopsetup_vec_init(&report->enrolments_updated, sizeof(shopsetup_id_pair));
+	shopsetup_vec_init(&report->roles_added, sizeof(shopsetup_role_assignment_added));
+	shopsetup_vec_init(&report->members_added, sizeof(int64_t));
+	shopsetup_vec_init(&report->products_added, sizeof(shopsetup_id_pair));
+}
+
+void shopsetup_run_report_free(shopsetup_run_report *report)
+{
+	shopsetup_match_report_free(&report->match);
+	shopsetup_vec_free(&report->users_created);
+	shopsetup_vec_free(&report->contexts_created);
+	shopsetup_vec_free(&report->enrolments_created);
+	shopsetup_vec_free(&report->enrolments_updated);
+	shopsetup_vec_free(&report->roles_added);
+	shopsetup_vec_free(&report->members_added);
+	shopsetup_vec_free(&report->products_added);
+}
+
+/* ---- connection ---- */
+
+static bool shopsetup_prefix_is_safe(const char *prefix)
+{
+	size_t len = strlen(prefix);
+	if (len > SHOPSETUP_MYSQL_PREFIX_MAX) {
+		return false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		char c = prefix[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static shopsetup_status shopsetup_query(shopsetup_mysql *db, const char *sql, size_t len, const char *step, shopsetup_error *err)
+{
+	db->statements++;
+	if (mysql_real_query(db->conn, sql, (unsigned long) len) != 0) {
+		return shopsetup_db_error(db, step, err);
+	}
+	return SHOPSETUP_OK;
+}
+
+/* Runs a query expected to return one integer (NULL reads as -1). */
+static shopsetup_status shopsetup_query_int(shopsetup_mysql *db, const char *sql, const char *step, int64_t *out, shopsetup_error *err)
+{
+	shopsetup_status status = shopsetup_query(db, sql, strlen(sql), step, err);
+	if (status != SHOPSETUP_OK) {
+		return status;
+	}
+	MYSQL_RES *res = mysql_store_result(db->conn);
+	if (res == NULL) {
+		return shopsetup_db_error(db, step, err);
+	}
+	MYSQL_ROW row = mysql_fetch_row(res);
+	*out = (row == NULL || row[0] == NULL) ? -1 : strtoll(row[0], NULL, 10);
+	mysql_free_result(res);
+	return SHOPSETUP_OK;
+}
+
+shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_mysql_options *options, shopsetup_error *err)
+{
+	memset(db, 0, sizeof(*db));
+	const char *prefix = options->prefix ? options->prefix : "mdl_";
+	if (!shopsetup_prefix_is_safe(prefix)) {
+		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "connect", 7,
+			"the table prefix must be at most %d characters of [A-Za-z0-9_]", SHOPSETUP_MYSQL_PREFIX_MAX);
+	}
+	strcpy(db->prefix, prefix);
+	db->lock_timeout = options->lock_timeout ? options->lock_timeout : 60;
+
+	db->conn = mysql_init(NULL);
+	if (db->conn == NULL) {
+		return shopsetup_nomem(err);
+	}
+	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	if (options->connect_timeout > 0) {
+		mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &options->connect_timeout);
+	}
+	if (options->ssl_key || options->ssl_cert || options->ssl_ca || options->ssl_capath || options->ssl_cipher) {
+		mysql_ssl_set(db->conn, options->ssl_key, options->ssl_cert, options->ssl_ca, options->ssl_capath, options->ssl_cipher);
+		my_bool verify = options->ssl_verify_server_cert;
+		mysql_options(db->conn, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+	}
+	if (mysql_real_connect(db->conn, options->host, options->user, options->password, options->database, options->port,
+			options->socket, 0) == NULL) {
+		shopsetup_status status = shopsetup_error_set(err, SHOPSETUP_E_DB, mysql_errno(db->conn), "connect", 7,
+			"cannot connect to MySQL/MariaDB: %s", mysql_error(db->conn));
+		shopsetup_mysql_close(db);
+		return status;
+	}
+
+	int64_t packet, email_ci;
+	shopsetup_status status = shopsetup_query_int(db, "SELECT @@max_allowed_packet", "connect", &packet, err);
+	if (status != SHOPSETUP_OK) {
+		shopsetup_mysql_close(db);
+		return status;
+	}
+	db->statement_limit = packet > 0 && (size_t) packet / 2 < SHOPSETUP_STATEMENT_MAX ? (size_t) packet / 2 : SHOPSETUP_STATEMENT_MAX;
+
+	/* Match emails through the index when the column compares case-insensitively, else through LOWER(). */
+	char sql[512];
+	snprintf(sql, sizeof(sql),
+		"SELECT COLLATION_NAME LIKE '%%\\_ci' FROM information_schema.COLUMNS"
+		" WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%suser' AND COLUMN_NAME = 'email'", db->prefix);
+	if ((status = shopsetup_query_int(db, sql, "connect", &email_ci, err)) != SHOPSETUP_OK) {
+		shopsetup_mysql_close(db);
+		return status;
+	}
+	if (email_ci < 0) {
+		status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "connect", 7,
+			"table %suser not found in database \"%s\": is this a Moodle database with prefix \"%s\"?",
+			db->prefix, options->database ? options->database : "", db->prefix);
+		shopsetup_mysql_close(db);
+		return status;
+	}
+	db->email_ci = email_ci == 1;
+
+	/* One lock per site: database plus prefix, hashed to fit the 64-character limit. */
+	char site[256];
+	int site_len = snprintf(site, sizeof(site), "%s.%s", options->database ? options->database : "", db->prefix);
+	snprintf(db->lock_name, sizeof(db->lock_name), "shopsetup:%016llx", (unsigned long long) shopsetup_hash_bytes(site, (size_t) site_len));
+	return SHOPSETUP_OK;
+}
+
+void shopsetup_mysql_close(shopsetup_mysql *db)
+{
+	if (db->conn != NULL) {
+		mysql_close(db->conn);
+		db->conn = NULL;
+	}
+}
+
+/* ---- statement building ---- */
+
+static bool shopsetup_sql_string(shopsetup_mysql *db, shopsetup_buf *sql, const char *s, size_t len)
+{
+	if (len > (SIZE_MAX - 3) / 2 || !shopsetup_buf_reserve(sql, 2 * len + 3)) {
+		return false;
+	}
+	sql->ptr[sql->len++] = '\'';
+	sql->len += mysql_real_escape_string(db->conn, sql->ptr + sql->len, s, (unsigned long) len);
+	sql->ptr[sql->len++] = '\'';
+	sql->ptr[sql->len] = '\0';
+	return true;
+}
+
+static bool shopsetup_sql_table(shopsetup_mysql *db, shopsetup_buf *sql, const char *table)
+{
+	return shopsetup_buf_printf(sql, "`%s%s`", db->prefix, table);
+}
+
+/* A sink writing multi-row INSERTs, flushed before they outgrow the statement limit. */
+typedef struct {
+	shopsetup_mysql *db;
+	shopsetup_buf sql;
+	size_t header_len;
+	size_t rows;       /* in the pending statement */
+	size_t total;
+	const char *table;
+} shopsetup_insert_sink;
+
+static shopsetup_status shopsetup_insert_flush(shopsetup_insert_sink *ins, shopsetup_error *err)
+{
+	if (ins->rows == 0) {
+		return SHOPSETUP_OK;
+	}
+	shopsetup_status status = shopsetup_query(ins->db, ins->sql.ptr, ins->sql.len, ins->table, err);
+	ins->sql.len = ins->header_len;
+	ins->rows = 0;
+	return status;
+}
+
+static bool shopsetup_insert_row(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols, shopsetup_error *err)
+{
+	shopsetup_insert_sink *ins = ctx;
+	shopsetup_buf *sql = &ins->sql;
+	if (ins->table == NULL) {
+		ins->table = table;
+		bool ok = shopsetup_buf_append(sql, "INSERT INTO ", 12) && shopsetup_sql_table(ins->db, sql, table)
+			&& shopsetup_buf_appendc(sql, '(');
+		for (size_t c = 0; c < ncols && ok; c++) {
+			ok = shopsetup_buf_printf(sql, "%s`%s`", c ? "," : "", cols[c].name);
+		}
+		if (!ok || !shopsetup_buf_append(sql, ") VALUES ", 9)) {
+			shopsetup_nomem(err);
+			return false;
+		}
+		ins->header_len = sql->len;
+	}
+	size_t row_start = sql->len;
+	bool ok = shopsetup_buf_append(sql, ins->rows ? ",(" : "(", ins->rows ? 2 : 1);
+	for (size_t c = 0; c < ncols && ok; c++) {
+		if (c > 0) {
+			ok = shopsetup_buf_appendc(sql, ',');
+		}
+		if (ok) {
+			ok = cols[c].type == SHOPSETUP_COL_INT
+				? shopsetup_buf_printf(sql, "%lld", (long long) cols[c].i)
+				: shopsetup_sql_string(ins->db, sql, cols[c].s.ptr ? cols[c].s.ptr : "", cols[c].s.len);
+		}
+	}
+	if (!ok || !shopsetup_buf_appendc(sql, ')')) {
+		shopsetup_nomem(err);
+		return false;
+	}
+	ins->rows++;
+	ins->total++;
+	if (sql->len <= ins->db->statement_limit) {
+		return true;
+	}
+	if (ins->rows == 1) {
+		shopsetup_error_set(err, SHOPSETUP_E_DB, 0, table, strlen(table),
+			"one row needs %zu bytes, more than the server's max_allowed_packet allows", sql->len - ins->header_len);
+		return false;
+	}
+	/* Send what came before this row, then start over with it. */
+	size_t row_len = sql->len - row_start - 1; /* without its leading comma */
+	char *row = shopsetup_strndup(sql->ptr + row_start + 1, row_len);
+	if (row == NULL) {
+		shopsetup_nomem(err);
+		return false;
+	}
+	sql->len = row_start;
+	ins->rows--;
+	bool sent = shopsetup_insert_flush(ins, err) == SHOPSETUP_OK && shopsetup_buf_append(sql, row, row_len);
+	free(row);
+	if (sent) {
+		ins->rows = 1;
+	}
+	return sent;
+}
+
+static void shopsetup_insert_sink_init(shopsetup_insert_sink *ins, shopsetup_mysql *db, shopsetup_sink *sink)
+{
+	memset(ins, 0, sizeof(*ins));
+	ins->db = db;
+	sink->row = shopsetup_insert_row;
+	sink->ctx = ins;
+}
+
+static shopsetup_status shopsetup_insert_finish(shopsetup_insert_sink *ins, shopsetup_status status, shopsetup_error *err)
+{
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_insert_flush(ins, err);
+	}
+	shopsetup_buf_free(&ins->sql);
+	return status;
+}
+
+/*
+ * Chunked "SELECT <what> FROM <table> WHERE <where> AND <column> IN (...)" over ints or strings;
+ * calls on_row for each row.
+ */
+typedef struct {
+	const int64_t *ints;
+	const shopsetup_slice *strings;
+	size_t count;
+} shopsetup_in_list;
+
+typedef shopsetup_status (*shopsetup_row_fn)(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err);
+
+static shopsetup_status shopsetup_select_in(shopsetup_mysql *db, const char *select, const char *column, const char *suffix,
+	shopsetup_in_list list, const char *step, shopsetup_row_fn on_row, void *ctx, shopsetup_error *err)
+{
+	shopsetup_buf sql = { 0 };
+	shopsetup_status status = SHOPSETUP_OK;
+	for (size_t start = 0; start < list.count && status == SHOPSETUP_OK; start += SHOPSETUP_IN_CHUNK) {
+		size_t end = start + SHOPSETUP_IN_CHUNK < list.count ? start + SHOPSETUP_IN_CHUNK : list.count;
+		sql.len = 0;
+		bool ok = shopsetup_buf_printf(&sql, "%s AND %s IN (", select, column);
+		for (size_t i = start; i < end && ok; i++) {
+			ok = (i == start || shopsetup_buf_appendc(&sql, ','))
+				&& (list.ints ? shopsetup_buf_printf(&sql, "%lld", (long long) list.ints[i])
+					: shopsetup_sql_string(db, &sql, list.strings[i].ptr, list.strings[i].len));
+		}
+		if (!ok || !shopsetup_buf_appendc(&sql, ')') || (suffix && !shopsetup_buf_append(&sql, suffix, strlen(suffix)))) {
+			status = shopsetup_nomem(err);
+			break;
+		}
+		if ((status = shopsetup_query(db, sql.ptr, sql.len, step, err)) != SHOPSETUP_OK) {
+			break;
+		}
+		MYSQL_RES *res = mysql_store_result(db->conn);
+		if (res == NULL) {
+			status = shopsetup_db_error(db, step, err);
+			break;
+		}
+		MYSQL_ROW row;
+		while (status == SHOPSETUP_OK && (row = mysql_fetch_row(res)) != NULL) {
+			status = on_row(ctx, row, mysql_fetch_lengths(res), err);
+		}
+		mysql_free_result(res);
+	}
+	shopsetup_buf_free(&sql);
+	return status;
+}
+
+static int64_t shopsetup_col_int(MYSQL_ROW row, unsigned i)
+{
+	return row[i] ? strtoll(row[i], NULL, 10) : 0;
+}
+
+/* ---- stages ---- */
+
+typedef struct {
+	shopsetup_vec rows;    /* row type of the stage */
+	shopsetup_pool strings;
+} shopsetup_rows;
+
+static void shopsetup_rows_init(shopsetup_rows *rows, size_t item)
+{
+	shopsetup_vec_init(&rows->rows, item);
+	rows->strings.head = NULL;
+}
+
+static void shopsetup_rows_free(shopsetup_rows *rows)
+{
+	shopsetup_vec_free(&rows->rows);
+	shopsetup_pool_free(&rows->strings);
+}
+
+static shopsetup_status shopsetup_collect_account(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+{
+	shopsetup_rows *rows = ctx;
+	shopsetup_account *account = shopsetup_vec_push(&rows->rows);
+	const char *email = account ? shopsetup_pool_dup(&rows->strings, row[1] ? row[1] : "", lengths[1]) : NULL;
+	if (email == NULL) {
+		return shopsetup_nomem(err);
+	}
+	account->id = shopsetup_col_int(row, 0);
+	account->email = (shopsetup_slice){ email, lengths[1] };
+	account->suspended = shopsetup_col_int(row, 2) != 0;
+	return SHOPSETUP_OK;
+}
+
+static shopsetup_status shopsetup_collect_string(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+{
+	shopsetup_rows *rows = ctx;
+	shopsetup_slice *slot = shopsetup_vec_push(&rows->rows);
+	const char *copy = slot ? shopsetup_pool_dup(&rows->strings, row[0] ? row[0] : "", lengths[0]) : NULL;
+	if (copy == NULL) {
+		return shopsetup_nomem(err);
+	}
+	*slot = (shopsetup_slice){ copy, lengths[0] };
+	return SHOPSETUP_OK;
+}
+
+static shopsetup_status shopsetup_stage_accounts(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
+	shopsetup_error *err)
+{
+	shopsetup_slice *emails = malloc((plan->people.count + 1) * sizeof(*emails));
+	if (emails == NULL) {
+		return shopsetup_nomem(err);
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		emails[p] = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p)->fields[SHOPSETUP_FIELD_EMAIL];
+	}
+	char select[256];
+	snprintf(select, sizeof(select), "SELECT id, email, suspended FROM `%suser` WHERE deleted = 0 AND mnethostid = %lld",
+		db->prefix, (long long) plan->facts.mnethostid);
+	shopsetup_rows accounts;
+	shopsetup_rows_init(&accounts, sizeof(shopsetup_account));
+	shopsetup_status status = shopsetup_select_in(db, select, db->email_ci ? "email" : "LOWER(email)", NULL,
+		(shopsetup_in_list){ NULL, emails, plan->people.count }, "find accounts by email", shopsetup_collect_account, &accounts, err);
+	free(emails);
+	if (status == SHOPSETUP_OK) {
+		shopsetup_match_report_free(&report->match);
+		status = shopsetup_plan_match_accounts(plan, accounts.rows.items, accounts.rows.count, &report->match, err);
+	}
+	shopsetup_rows_free(&accounts);
+	return status;
+}
+
+/* LIKE 'prefix%' with the prefix's own % _ \ escaped. */
+static bool shopsetup_sql_like_prefix(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_slice prefix)
+{
+	shopsetup_buf pattern = { 0 };
+	bool ok = true;
+	for (size_t i = 0; i < prefix.len && ok; i++) {
+		char c = prefix.ptr[i];
+		ok = (c == '%' || c == '_' || c == '\\' ? shopsetup_buf_appendc(&pattern, '\\') : true) && shopsetup_buf_appendc(&pattern, c);
+	}
+	ok = ok && shopsetup_buf_appendc(&pattern, '%') && shopsetup_sql_string(db, sql, pattern.ptr, pattern.len);
+	shopsetup_buf_free(&pattern);
+	return ok;
+}
+
+static shopsetup_status shopsetup_stage_usernames(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_error *err)
+{
+	shopsetup_vec prefixes;
+	shopsetup_status status = shopsetup_plan_username_prefixes(plan, &prefixes, err);
+	if (status != SHOPSETUP_OK) {
+		return status;
+	}
+	shopsetup_rows taken;
+	shopsetup_rows_init(&taken, sizeof(shopsetup_slice));
+	shopsetup_buf sql = { 0 };
+	for (size_t start = 0; start < prefixes.count && status == SHOPSETUP_OK; start += SHOPSETUP_IN_CHUNK / 4) {
+		size_t end = start + SHOPSETUP_IN_CHUNK / 4 < prefixes.count ? start + SHOPSETUP_IN_CHUNK / 4 : prefixes.count;
+		sql.len = 0;
+		bool ok = shopsetup_buf_printf(&sql, "SELECT username FROM `%suser` WHERE mnethostid = %lld AND (",
+			db->prefix, (long long) plan->facts.mnethostid);
+		for (size_t i = start; i < end && ok; i++) {
+			ok = shopsetup_buf_append(&sql, i == start ? "username LIKE " : " OR username LIKE ", i == start ? 14 : 18)
+				&& shopsetup_sql_like_prefix(db, &sql, *SHOPSETUP_VEC_AT(&prefixes, shopsetup_slice, i));
+		}
+		if (!ok || !shopsetup_buf_appendc(&sql, ')')) {
+			status = shopsetup_nomem(err);
+			break;
+		}
+		if ((status = shopsetup_query(db, sql.ptr, sql.len, "find taken usernames", err)) != SHOPSETUP_OK) {
+			break;
+		}
+		MYSQL_RES *res = mysql_store_result(db->conn);
+		if (res == NULL) {
+			status = shopsetup_db_error(db, "find taken usernames", err);
+			break;
+		}
+		MYSQL_ROW row;
+		while (status == SHOPSETUP_OK && (row = mysql_fetch_row(res)) != NULL) {
+			status = shopsetup_collect_string(&taken, row, mysql_fetch_lengths(res), err);
+		}
+		mysql_free_result(res);
+	}
+	shopsetup_buf_free(&sql);
+	shopsetup_vec_free(&prefixes);
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_plan_assign_usernames(plan, taken.rows.items, taken.rows.count, err);
+	}
+	shopsetup_rows_free(&taken);
+	return status;
+}
+
+static shopsetup_status shopsetup_set_user_id_row(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+{
+	return shopsetup_plan_set_user_id(ctx, (shopsetup_slice){ row[0] ? row[0] : "", lengths[0] }, shopsetup_col_int(row, 1), err);
+}
+
+/* Ids of inserted rows come from their unique keys: multi-row INSERTs do not promise consecutive ids. */
+static shopsetup_status shopsetup_stage_users(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
+	shopsetup_error *err)
+{
+	shopsetup_insert_sink ins;
+	shopsetup_sink sink;
+	shopsetup_insert_sink_init(&ins, db, &sink);
+	shopsetup_status status = shopsetup_insert_finish(&ins, shopsetup_plan_new_user_rows(plan, &sink, err), err);
+	if (status != SHOPSETUP_OK) {
+		return status;
+	}
+	size_t fresh = 0;
+	shopsetup_slice *usernames = malloc((plan->people.count + 1) * sizeof(*usernames));
+	if (usernames == NULL) {
+		return shopsetup_nomem(err);
+	}
+	for (size_t p = 0; p < plan->people.count && status == SHOPSETUP_OK; p++) {
+		shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
+		if (person->status == SHOPSETUP_PERSON_NEW) {
+			usernames[fresh++] = person->username;
+			uint32_t *slot = shopsetup_vec_push(&report->users_created);
+			status = slot ? (*slot = (uint32_t) p, SHOPSETUP_OK) : shopsetup_nomem(err);
+		}
+	}
+	char select[256];
+	snprintf(select, sizeof(select), "SELECT username, id FROM `%suser` WHERE mnethostid = %lld",
+		db->prefix, (long long) plan->facts.mnethostid);
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_select_in(db, select, "username", NULL, (shopsetup_in_list){ NULL, usernames, fresh },
+			"read new user ids", shopsetup_set_user_id_row, plan, err);
+	}
+	free(usernames);
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_plan_check_users(plan, err);
+	}
+	if (status == SHOPSETUP_OK) {
+		shopsetup_insert_sink_init(&ins, db, &sink);
+		status = shopsetup_insert_finish(&ins, shopsetup_plan_new_user_preference_rows(plan, &sink, err), err);
+	}
+	return status;
+}
+
+typedef struct {
+	shopsetup_plan *plan;
+	shopsetup_vec *found; /* shopsetup_id_pair userid -> context id */
+} shopsetup_context_ctx;
+
+static shopsetup_status shopsetup_set_context_row(void *ctx_ptr, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+{
+	shopsetup_context_ctx *ctx = ctx_ptr;
+	int64_t userid = shopsetup_col_int(row, 0), contextid = shopsetup_col_int(row, 1);
+	shopsetup_id_pair *pair = shopsetup_vec_push(ctx->found);
+	if (pair == NULL) {
+		return shopsetup_nomem(err);
+	}
+	*pair = (shopsetup_id_pair){ userid, contextid };
+	return shopsetup_plan_set_user_context(ctx->plan, userid, contextid, err);
+}
+
+/* User contexts as context_user::instance() makes them: inserted without path, then path /<system>/<id>, depth 2. */
+static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_plan *plan, const int64_t *users, size_t count,
+	shopsetup_run_report *report, shopsetup_error *err)
+{
+	char select[256], sql[256];
+	snprintf(select, sizeof(select), "SELECT instanceid, id FROM `%scontext` WHERE contextlevel = %d",
+		db->prefix, SHOPSETUP_USER_CONTEXT_LEVEL);
+	shopsetup_vec found;
+	shopsetup_vec_init(&found, sizeof(shopsetup_id_pair));
+	shopsetup_context_ctx ctx = { plan, &found };
+	shopsetup_hash have;
+	int64_t *missing = malloc((count + 1) * sizeof(int64_t));
+	size_t nmissing = 0;
+	shopsetup_status status = missing ? SHOPSETUP_OK : shopsetup_nomem(err);
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_select_in(db, select, "instanceid", NULL, (shopsetup_in_list){ users, NULL, count },
+			"find user contexts", shopsetup_set_context_row, &ctx, err);
+	}
+	if (status == SHOPSETUP_OK && !shopsetup_hash_init(&have, found.count)) {
+		status = shopsetup_nomem(err);
+	} else if (status == SHOPSETUP_OK) {
+		for (size_t i = 0; i < found.count && status == SHOPSETUP_OK; i++) {
+			shopsetup_id_pair *pair = SHOPSETUP_VEC_AT(&found, shopsetup_id_pair, i);
+			if (!shopsetup_hash_put(&have, (shopsetup_slice){ (const char *) &pair->userid, sizeof(int64_t) }, 0, NULL, NULL)) {
+				status = shopsetup_nomem(err);
+			}
+		}
+		for (size_t u = 0; u < count && status == SHOPSETUP_OK; u++) {
+			if (!shopsetup_hash_get(&have, (shopsetup_slice){ (const char *) &users[u], sizeof(int64_t) }, NULL)) {
+				missing[nmissing++] = users[u];
+			}
+		}
+		shopsetup_hash_free(&have);
+	}
+	if (status == SHOPSETUP_OK && nmissing > 0) {
+		int64_t system;
+		snprintf(sql, sizeof(sql), "SELECT id FROM `%scontext` WHERE contextlevel = %d AND instanceid = 0",
+			db->prefix, SHOPSETUP_SYSTEM_CONTEXT_LEVEL);
+		status = shopsetup_query_int(db, sql, "find the system context", &system, err);
+		if (status == SHOPSETUP_OK && system <= 0) {
+			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "context", 7, "the site has no system context");
+		}
+		shopsetup_insert_sink ins;
+		shopsetup_sink sink;
+		shopsetup_insert_sink_init(&ins, db, &sink);
+		for (size_t i = 0; i < nmissing && status == SHOPSETUP_OK; i++) {
+			shopsetup_col cols[] = {
+				{ "contextlevel", SHOPSETUP_COL_INT, SHOPSETUP_USER_CONTEXT_LEVEL, { NULL, 0 } },
+				{ "instanceid", SHOPSETUP_COL_INT, missing[i], { NULL, 0 } },
+				{ "depth", SHOPSETUP_COL_INT, 2, { NULL, 0 } },
+				{ "locked", SHOPSETUP_COL_INT, 0, { NULL, 0 } },
+			};
+			if (!sink.row(sink.ctx, "context", cols, 4, err)) {
+				status = err->code;
+			}
+		}
+		status = shopsetup_insert_finish(&ins, status, err);
+		shopsetup_buf update = { 0 };
+		if (status == SHOPSETUP_OK && !shopsetup_buf_printf(&update,
+				"UPDATE `%scontext` SET path = CONCAT('/%lld/', id) WHERE contextlevel = %d AND path IS NULL AND instanceid IN (",
+				db->prefix, (long long) system, SHOPSETUP_USER_CONTEXT_LEVEL)) {
+			status = shopsetup_nomem(err);
+		}
+		for (size_t i = 0; i < nmissing && status == SHOPSETUP_OK; i++) {
+			if (!shopsetup_buf_printf(&update, "%s%lld", i ? "," : "", (long long) missing[i])) {
+				status = shopsetup_nomem(err);
+			}
+		}
+		if (status == SHOPSETUP_OK && shopsetup_buf_appendc(&update, ')')) {
+			status = shopsetup_query(db, update.ptr, update.len, "set user context paths", err);
+		}
+		shopsetup_buf_free(&update);
+		ctx.found = &report->contexts_created;
+		if (status == SHOPSETUP_OK) {
+			status = shopsetup_select_in(db, select, "instanceid", NULL, (shopsetup_in_list){ missing, NULL, nmissing },
+				"read new user contexts", shopsetup_set_context_row, &ctx, err);
+		}
+	}
+	free(missing);
+	shopsetup_vec_free(&found);
+	return status;
+}
+
+static shopsetup_status shopsetup_stage_group(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
+	shopsetup_error *err)
+{
+	shopsetup_buf sql = { 0 };
+	shopsetup_status status = SHOPSETUP_OK;
+	if (!shopsetup_buf_printf(&sql, "SELECT MIN(id) FROM `%sgroups` WHERE courseid = %lld AND idnumber = ",
+			db->prefix, (long long) plan->facts.courseid)
+		|| !shopsetup_sql_string(db, &sql, plan->facts.groupidnumber.ptr, plan->facts.groupidnumber.len)) {
+		status = shopsetup_nomem(err);
+	}
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_query_int(db, sql.ptr, "find the order's group", &report->groupid, err);
+	}
+	shopsetup_buf_free(&sql);
+	if (status != SHOPSETUP_OK || report->groupid > 0) {
+		return status;
+	}
+	shopsetup_insert_sink ins;
+	shopsetup_sink sink;
+	shopsetup_insert_sink_init(&ins, db, &sink);
+	status = shopsetup_insert_finish(&ins, shopsetup_plan_group_row(plan, &sink, err), err);
+	if (status == SHOPSETUP_OK) {
+		report->groupid = (int64_t) mysql_insert_id(db->conn);
+		report->group_created = true;
+	}
+	return status;
+}
+
+static shopsetup_status shopsetup_collect_enrolment(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+{
+	shopsetup_enrolment *e = shopsetup_vec_push(ctx);
+	if (e == NULL) {
+		return shopsetup_nomem(err);
+	}
+	*e = (shopsetup_enrolment){ shopsetup_col_int(row, 0), shopsetup_col_int(row, 1), shopsetup_col_int(row, 2),
+		shopsetup_col_int(row, 3), shopsetup_col_int(row, 4) };
+	return SHOPSETUP_OK;
+}
+
+/* A sink running one UPDATE per row (enrolments widened on a re-run or a later order). */
+typedef struct {
+	shopsetup_mysql *db;
+	shopsetup_vec *updated;
+	shopsetup_status status;
+} shopsetup_update_sink;
+
+static bool shopsetup_update_row(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols, shopsetup_error *err)
+{
+	shopsetup_update_sink *up = ctx;
+	shopsetup_buf sql = { 0 };
+	bool ok = shopsetup_buf_append(&sql, "UPDATE ", 7) && shopsetup_sql_table(up->db, &sql, table) && shopsetup_buf_append(&sql, " SET ", 5);
+	int64_t id = 0, userid = 0;
+	bool first = true;
+	for (size_t c = 0; c < ncols && ok; c++) {
+		if (strcmp(cols[c].name, "id") == 0 || strcmp(cols[c].name, "userid") == 0) {
+			*(strcmp(cols[c].name, "id") == 0 ? &id : &userid) = cols[c].i;
+			continue;
+		}
+		ok = shopsetup_buf_printf(&sql, "%s`%s` = %lld", first ? "" : ", ", cols[c].name, (long long) cols[c].i);
+		first = false;
+	}
+	ok = ok && shopsetup_buf_printf(&sql, " WHERE id = %lld", (long long) id);
+	shopsetup_id_pair *pair = ok ? shopsetup_vec_push(up->updated) : NULL;
+	if (pair == NULL) {
+		shopsetup_buf_free(&sql);
+		shopsetup_nomem(err);
+		return false;
+	}
+	*pair = (shopsetup_id_pair){ userid, id };
+	shopsetup_status status = shopsetup_query(up->db, sql.ptr, sql.len, "update enrolments", err);
+	shopsetup_buf_free(&sql);
+	return status == SHOPSETUP_OK;
+}
+
+static shopsetup_status shopsetup_set_enrolment_row(void *ctx_ptr, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+{
+	shopsetup_context_ctx *ctx = ctx_ptr;
+	int64_t userid = shopsetup_col_int(row, 0), ueid = shopsetup_col_int(row, 1);
+	shopsetup_id_pair *pair = shopsetup_vec_push(ctx->found);
+	if (pair == NULL) {
+		return shopsetup_nomem(err);
+	}
+	*pair = (shopsetup_id_pair){ userid, ueid };
+	return shopsetup_plan_set_enrolment_id(ctx->plan, userid, ueid, err);
+}
+
+static shopsetup_status shopsetup_stage_enrolments(shopsetup_mysql *db, shopsetup_plan *plan, const int64_t *users, size_t count,
+	shopsetup_run_report *report, shopsetup_error *err)
+{
+	char select[256];
+	snprintf(select, sizeof(select), "SELECT id, userid, status, timestart, timeend FROM `%suser_enrolments` WHERE enrolid = %lld",
+		db->prefix, (long long) plan->facts.enrolid);
+	shopsetup_vec existing;
+	shopsetup_vec_init(&existing, sizeof(shopsetup_enrolment));
+	shopsetup_status status = shopsetup_select_in(db, select, "userid", NULL, (shopsetup_in_list){ users, NULL, count },
+		"find enrolments", shopsetup_collect_enrolment, &existing, err);
+	if (status != SHOPSETUP_OK) {
+		shopsetup_vec_free(&existing);
+		return status;
+	}
+	shopsetup_insert_sink ins;
+	shopsetup_sink insert_sink, update_sink = { shopsetup_update_row, NULL };
+	shopsetup_update_sink up = { db, &report->enrolments_updated, SHOPSETUP_OK };
+	update_sink.ctx = &up;
+	shopsetup_change_count counts;
+	shopsetup_insert_sink_init(&ins, db, &insert_sink);
+	status = shopsetup_insert_finish(&ins, shopsetup_plan_enrolment_changes(plan, existing.items, existing.count,
+		&insert_sink, &update_sink, &counts, err), err);
+	shopsetup_vec_free(&existing);
+	report->enrolments_unchanged = counts.unchanged;
+	if (status != SHOPSETUP_OK) {
+		return status;
+	}
+	if (counts.inserted > 0) {
+		/* the enrolments without an id yet are the ones just inserted */
+		int64_t *fresh = malloc(count * sizeof(int64_t));
+		size_t nfresh = 0;
+		if (fresh == NULL) {
+			return shopsetup_nomem(err);
+		}
+		for (size_t u = 0; u < count; u++) {
+			if (!shopsetup_plan_has_enrolment_id(plan, users[u])) {
+				fresh[nfresh++] = users[u];
+			}
+		}
+		snprintf(select, sizeof(select), "SELECT userid, id FROM `%suser_enrolments` WHERE enrolid = %lld",
+			db->prefix, (long long) plan->facts.enrolid);
+		shopsetup_context_ctx ctx = { plan, &report->enrolments_created };
+		status = shopsetup_select_in(db, select, "userid", NULL, (shopsetup_in_list){ fresh, NULL, nfresh },
+			"read new enrolment ids", shopsetup_set_enrolment_row, &ctx, err);
+		free(fresh);
+	}
+	return status == SHOPSETUP_OK ? shopsetup_plan_check_enrolments(plan, err) : status;
+}
+
+/* ---- role assignments, memberships, products ---- */
+
+static shopsetup_status shopsetup_collect_ra(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+{
+	shopsetup_role_assignment_added *ra = shopsetup_vec_push(ctx);
+	if (ra == NULL) {
+		return shopsetup_nomem(err);
+	}
+	*ra = (shopsetup_role_assignment_added){ shopsetup_col_int(row, 0), shopsetup_col_int(row, 1),
+		shopsetup_col_int(row, 2), shopsetup_col_int(row, 3) };
+	return SHOPSETUP_OK;
+}
+
+typedef struct {
+	const int64_t *ids;
+	size_t count;
+} shopsetup_ids;
+
+/* The assignments the plan may add: on the course for the enrolees, in the user contexts both ways. */
+static shopsetup_status shopsetup_find_role_assignments(shopsetup_mysql *db, const shopsetup_plan *plan,
+	shopsetup_ids enrolees, shopsetup_ids contexts, shopsetup_ids participants, shopsetup_vec *out, shopsetup_error *err)
+{
+	const shopsetup_facts *f = &plan->facts;
+	char select[256];
+	snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE contextid = %lld",
+		db->prefix, (long long) f->coursecontextid);
+	shopsetup_status status = shopsetup_select_in(db, select, "userid", NULL,
+		(shopsetup_in_list){ enrolees.ids, NULL, enrolees.count }, "find course role assignments", shopsetup_collect_ra, out, err);
+	if (status == SHOPSETUP_OK) {
+		snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE userid = %lld",
+			db->prefix, (long long) f->operatorid);
+		status = shopsetup_select_in(db, select, "contextid", NULL, (shopsetup_in_list){ contexts.ids, NULL, contexts.count },
+			"find the operator's roles in user contexts", shopsetup_collect_ra, out, err);
+	}
+	if (status == SHOPSETUP_OK && f->mirrorroleid > 0) {
+		snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE contextid = %lld",
+			db->prefix, (long long) f->operatorcontextid);
+		status = shopsetup_select_in(db, select, "userid", NULL, (shopsetup_in_list){ participants.ids, NULL, participants.count },
+			"find roles in the operator's context", shopsetup_collect_ra, out, err);
+	}
+	return status;
+}
+
+static shopsetup_slice shopsetup_ra_key(const shopsetup_role_assignment_added *ra)
+{
+	/* contextid, roleid, userid follow each other like in shopsetup_role_assignment */
+	return (shopsetup_slice){ (const char *) &ra->contextid, 3 * sizeof(int64_t) };
+}
+
+static shopsetup_status shopsetup_stage_roles(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_ids enrolees,
+	shopsetup_ids participants, shopsetup_run_report *report, shopsetup_error *err)
+{
+	int64_t *contexts = malloc((plan->people.count + 1) * sizeof(int64_t));
+	size_t ncontexts = 0;
+	if (contexts == NULL) {
+		return shopsetup_nomem(err);
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
+		if (person->contextid > 0) {
+			contexts[ncontexts++] = person->contextid;
+		}
+	}
+	shopsetup_ids context_ids = { contexts, ncontexts };
+	shopsetup_vec before, after;
+	shopsetup_vec_init(&before, sizeof(shopsetup_role_assignment_added));
+	shopsetup_vec_init(&after, sizeof(shopsetup_role_assignment_added));
+	shopsetup_role_assignment *existing = NULL;
+	shopsetup_hash old = { NULL, 0, 0 };
+	shopsetup_status status = shopsetup_find_role_assignments(db, plan, enrolees, context_ids, participants, &before, err);
+	if (status == SHOPSETUP_OK) {
+		existing = malloc((before.count + 1) * sizeof(*existing));
+		if (existing == NULL || !shopsetup_hash_init(&old, before.count)) {
+			status = shopsetup_nomem(err);
+		}
+	}
+	for (size_t i = 0; i < before.count && status == SHOPSETUP_OK; i++) {
+		shopsetup_role_assignment_added *ra = SHOPSETUP_VEC_AT(&before, shopsetup_role_assignment_added, i);
+		existing[i] = (shopsetup_role_assignment){ ra->contextid, ra->roleid, ra->userid };
+		if (!shopsetup_hash_put(&old, shopsetup_ra_key(ra), 0, NULL, NULL)) {
+			status = shopsetup_nomem(err);
+		}
+	}
+	if (status == SHOPSETUP_OK) {
+		shopsetup_insert_sink ins;
+		shopsetup_sink sink;
+		shopsetup_insert_sink_init(&ins, db, &sink);
+		status = shopsetup_plan_role_assignment_rows(plan, existing, before.count, &sink, err);
+		size_t inserted = ins.total;
+		status = shopsetup_insert_finish(&ins, status, err);
+		/* read back the ids of the new rows: what is there now and was not before */
+		if (status == SHOPSETUP_OK && inserted > 0) {
+			status = shopsetup_find_role_assignments(db, plan, enrolees, context_ids, participants, &after, err);
+		}
+	}
+	for (size_t i = 0; i < after.count && status == SHOPSETUP_OK; i++) {
+		shopsetup_role_assignment_added *ra = SHOPSETUP_VEC_AT(&after, shopsetup_role_assignment_added, i);
+		bool inserted;
+		if (!shopsetup_hash_put(&old, shopsetup_ra_key(ra), 0, &inserted, NULL)) {
+			status = shopsetup_nomem(err);
+		} else if (inserted) {
+			shopsetup_role_assignment_added *slot = shopsetup_vec_push(&report->roles_added);
+			status = slot ? (*slot = *ra, SHOPSETUP_OK) : shopsetup_nomem(err);
+		}
+	}
+	shopsetup_hash_free(&old);
+	free(existing);
+	free(contexts);
+	shopsetup_vec_free(&before);
+	shopsetup_vec_free(&after);
+	return status;
+}
+
+static shopsetup_status shopsetup_collect_int(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+{
+	int64_t *slot = shopsetup_vec_push(ctx);
+	if (slot == NULL) {
+		return shopsetup_nomem(err);
+	}
+	*slot = shopsetup_col_int(row, 0);
+	return SHOPSETUP_OK;
+}
+
+/* Records one column of each row written, then hands the row on. */
+typedef struct {
+	shopsetup_sink inner;
+	const char *column;
+	shopsetup_vec *ints;      /* when the column is an int */
+	shopsetup_vec *strings;   /* shopsetup_slice, when it is a string */
+	shopsetup_pool *pool;
+} shopsetup_tee;
+
+static bool shopsetup_tee_row(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols, shopsetup_error *err)
+{
+	shopsetup_tee *tee = ctx;
+	for (size_t c = 0; c < ncols; c++) {
+		if (strcmp(cols[c].name, tee->column) != 0) {
+			continue;
+		}
+		if (tee->ints != NULL) {
+			int64_t *slot = shopsetup_vec_push(tee->ints);
+			if (slot == NULL) {
+				shopsetup_nomem(err);
+				return false;
+			}
+			*slot = cols[c].i;
+		} else {
+			shopsetup_slice *slot = shopsetup_vec_push(tee->strings);
+			const char *copy = slot ? shopsetup_pool_dup(tee->pool, cols[c].s.ptr, cols[c].s.len) : NULL;
+			if (copy == NULL) {
+				shopsetup_nomem(err);
+				return false;
+			}
+			*slot = (shopsetup_slice){ copy, cols[c].s.len };
+		}
+	}
+	return tee->inner.row(tee->inner.ctx, table, cols, ncols, err);
+}
+
+static shopsetup_status shopsetup_stage_members(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
+	shopsetup_error *err)
+{
+	char select[256];
+	snprintf(select, sizeof(select), "SELECT userid FROM `%sgroups_members` WHERE groupid = %lld",
+		db->prefix, (long long) report->groupid);
+	shopsetup_vec existing;
+	shopsetup_vec_init(&existing, sizeof(int64_t));
+	shopsetup_status status = shopsetup_query(db, select, strlen(select), "find group members", err);
+	MYSQL_RES *res = status == SHOPSETUP_OK ? mysql_store_result(db->conn) : NULL;
+	if (status == SHOPSETUP_OK && res == NULL) {
+		status = shopsetup_db_error(db, "find group members", err);
+	}
+	MYSQL_ROW row;
+	while (res != NULL && status == SHOPSETUP_OK && (row = mysql_fetch_row(res)) != NULL) {
+		status = shopsetup_collect_int(&existing, row, NULL, err);
+	}
+	if (res != NULL) {
+		mysql_free_result(res);
+	}
+	if (status == SHOPSETUP_OK) {
+		shopsetup_insert_sink ins;
+		shopsetup_tee tee = { { NULL, NULL }, "userid", &report->members_added, NULL, NULL };
+		shopsetup_sink sink = { shopsetup_tee_row, &tee };
+		shopsetup_insert_sink_init(&ins, db, &tee.inner);
+		status = shopsetup_insert_finish(&ins,
+			shopsetup_plan_group_member_rows(plan, report->groupid, existing.items, existing.count, &sink, err), err);
+	}
+	shopsetup_vec_free(&existing);
+	return status;
+}
+
+static shopsetup_status shopsetup_collect_product(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+{
+	shopsetup_rows *rows = ctx;
+	shopsetup_product_ref *ref = shopsetup_vec_push(&rows->rows);
+	const char *copy = ref ? shopsetup_pool_dup(&rows->strings, row[0] ? row[0] : "", lengths[0]) : NULL;
+	if (copy == NULL) {
+		return shopsetup_nomem(err);
+	}
+	ref->reference = (shopsetup_slice){ copy, lengths[0] };
+	ref->id = shopsetup_col_int(row, 1);
+	return SHOPSETUP_OK;
+}
+
+static shopsetup_status shopsetup_stage_products(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
+	shopsetup_error *err)
+{
+	char select[256];
+	int64_t billitem = plan->facts.billitemid;
+	snprintf(select, sizeof(select), "SELECT reference, id FROM `%slocal_shop_product` WHERE contexttype = 'userenrol'", db->prefix);
+	shopsetup_rows existing, added;
+	shopsetup_rows_init(&existing, sizeof(shopsetup_product_ref));
+	shopsetup_rows_init(&added, sizeof(shopsetup_product_ref));
+	shopsetup_vec fresh;
+	shopsetup_pool fresh_strings = { NULL };
+	shopsetup_vec_init(&fresh, sizeof(shopsetup_slice));
+	shopsetup_slice *refs = NULL;
+	shopsetup_status status = shopsetup_select_in(db, select, "initialbillitemid", NULL,
+		(shopsetup_in_list){ &billitem, NULL, 1 }, "find the order line's products", shopsetup_collect_product, &existing, err);
+	if (status == SHOPSETUP_OK) {
+		refs = malloc((existing.rows.count + 1) * sizeof(*refs));
+		status = refs ? SHOPSETUP_OK : shopsetup_nomem(err);
+	}
+	if (status == SHOPSETUP_OK) {
+		for (size_t i = 0; i < existing.rows.count; i++) {
+			refs[i] = SHOPSETUP_VEC_AT(&existing.rows, shopsetup_product_ref, i)->reference;
+		}
+		shopsetup_insert_sink ins;
+		shopsetup_tee tee = { { NULL, NULL }, "reference", NULL, &fresh, &fresh_strings };
+		shopsetup_sink sink = { shopsetup_tee_row, &tee };
+		shopsetup_insert_sink_init(&ins, db, &tee.inner);
+		status = shopsetup_insert_finish(&ins, shopsetup_plan_product_rows(plan, refs, existing.rows.count, &sink, err), err);
+	}
+	if (status == SHOPSETUP_OK && fresh.count > 0) {
+		snprintf(select, sizeof(select), "SELECT reference, id FROM `%slocal_shop_product` WHERE initialbillitemid = %lld",
+			db->prefix, (long long) billitem);
+		status = shopsetup_select_in(db, select, "reference", NULL, (shopsetup_in_list){ NULL, fresh.items, fresh.count },
+			"read new product ids", shopsetup_collect_product, &added, err);
+	}
+	for (size_t i = 0; i < added.rows.count && status == SHOPSETUP_OK; i++) {
+		shopsetup_id_pair *pair = shopsetup_vec_push(&report->products_added);
+		status = pair ? (*pair = (shopsetup_id_pair){ 0, SHOPSETUP_VEC_AT(&added.rows, shopsetup_product_ref, i)->id }, SHOPSETUP_OK)
+			: shopsetup_nomem(err);
+	}
+	if (status == SHOPSETUP_OK && added.rows.count > 0) {
+		shopsetup_insert_sink ins;
+		shopsetup_sink sink;
+		shopsetup_insert_sink_init(&ins, db, &sink);
+		status = shopsetup_insert_finish(&ins,
+			shopsetup_plan_product_event_rows(plan, added.rows.items, added.rows.count, &sink, err), err);
+	}
+	free(refs);
+	shopsetup_vec_free(&fresh);
+	shopsetup_pool_free(&fresh_strings);
+	shopsetup_rows_free(&existing);
+	shopsetup_rows_free(&added);
+	return status;
+}
+
+/* ---- the run ---- */
+
+static shopsetup_status shopsetup_lock(shopsetup_mysql *db, shopsetup_error *err)
+{
+	char sql[160];
+	int64_t got;
+	snprintf(sql, sizeof(sql), "SELECT GET_LOCK('%s', %u)", db->lock_name, db->lock_timeout);
+	shopsetup_status status = shopsetup_query_int(db, sql, "lock", &got, err);
+	if (status == SHOPSETUP_OK && got != 1) {
+		status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "lock", 4,
+			"another course-session setup held the site's lock for more than %u seconds", db->lock_timeout);
+	}
+	return status;
+}
+
+static void shopsetup_unlock(shopsetup_mysql *db)
+{
+	char sql[128];
+	snprintf(sql, sizeof(sql), "DO RELEASE_LOCK('%s')", db->lock_name);
+	mysql_real_query(db->conn, sql, (unsigned long) strlen(sql));
+}
+
+shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report, shopsetup_error *err)
+{
+	if (db->conn == NULL) {
+		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, NULL, 0, "the connection is closed");
+	}
+	if (plan->stage != SHOPSETUP_STAGE_PLANNED) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_STATE, 0, "run", 3, "needs a freshly built plan");
+	}
+	db->statements = 0;
+	shopsetup_status status = shopsetup_lock(db, err);
+	if (status != SHOPSETUP_OK) {
+		return status;
+	}
+	bool in_transaction = false;
+	int64_t *enrolees = malloc((plan->people.count + 1) * sizeof(int64_t));
+	int64_t *participants = malloc((plan->people.count + 1) * sizeof(int64_t));
+	if (enrolees == NULL || participants == NULL) {
+		status = shopsetup_nomem(err);
+		goto done;
+	}
+	static const char isolation[] = "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+	if ((status = shopsetup_query(db, isolation, sizeof(isolation) - 1, "start transaction", err)) != SHOPSETUP_OK
+		|| (status = shopsetup_query(db, "START TRANSACTION", 17, "start transaction", err)) != SHOPSETUP_OK) {
+		goto done;
+	}
+	in_transaction = true;
+	if ((status = shopsetup_stage_accounts(db, plan, report, err)) != SHOPSETUP_OK
+		|| (status = shopsetup_stage_usernames(db, plan, err)) != SHOPSETUP_OK
+		|| (status = shopsetup_stage_users(db, plan, report, err)) != SHOPSETUP_OK) {
+		goto done;
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		participants[p] = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p)->userid;
+	}
+	shopsetup_ids participant_ids = { participants, plan->people.count };
+	shopsetup_ids enrolee_ids = { enrolees, shopsetup_plan_enrolees(plan, enrolees) };
+	if ((status = shopsetup_stage_contexts(db, plan, participants, plan->people.count, report, err)) != SHOPSETUP_OK
+		|| (status = shopsetup_stage_group(db, plan, report, err)) != SHOPSETUP_OK
+		|| (status = shopsetup_stage_enrolments(db, plan, enrolees, enrolee_ids.count, report, err)) != SHOPSETUP_OK
+		|| (status = shopsetup_stage_roles(db, plan, enrolee_ids, participant_ids, report, err)) != SHOPSETUP_OK
+		|| (status = shopsetup_stage_members(db, plan, report, err)) != SHOPSETUP_OK
+		|| (status = shopsetup_stage_products(db, plan, report, err)) != SHOPSETUP_OK) {
+		goto done;
+	}
+	status = shopsetup_query(db, "COMMIT", 6, "commit", err);
+	in_transaction = status != SHOPSETUP_OK;
+done:
+	if (in_transaction) {
+		/* The server rolls back by itself when the connection is gone. */
+		mysql_real_query(db->conn, "ROLLBACK", 8);
+	}
+	shopsetup_unlock(db);
+	report->statements = db->statements;
+	free(enrolees);
+	free(participants);
+	return status;
+}

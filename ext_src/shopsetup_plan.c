@@ -245,7 +245,17 @@ shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const sho
 	}
 	shopsetup_status status = SHOPSETUP_OK;
 	for (size_t i = 0; i < count; i++) {
-		if (!shopsetup_username_pool_take(&pool, taken[i])) {
+		/* usernames are unique case-insensitively under Moodle's default collation */
+		shopsetup_slice lower;
+		if (!shopsetup_plan_store(plan, taken[i].ptr, taken[i].len, &lower)) {
+			status = shopsetup_nomem(err);
+			goto done;
+		}
+		for (size_t k = 0; k < lower.len; k++) {
+			char c = lower.ptr[k];
+			((char *) lower.ptr)[k] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+		}
+		if (!shopsetup_username_pool_take(&pool, lower)) {
 			status = shopsetup_nomem(err);
 			goto done;
 		}
@@ -399,8 +409,7 @@ static void shopsetup_widen(int64_t *start, int64_t *end, int64_t start2, int64_
 	*end = (*end == 0 || end2 == 0) ? 0 : (*end > end2 ? *end : end2);
 }
 
-/* Users to enrol: participants, plus the operator when the configuration says so. */
-static size_t shopsetup_plan_enrolees(const shopsetup_plan *plan, int64_t *out)
+size_t shopsetup_plan_enrolees(const shopsetup_plan *plan, int64_t *out)
 {
 	size_t n = shopsetup_plan_user_ids(plan, out);
 	if (!plan->facts.enroloperator && n > plan->people.count) {
@@ -504,6 +513,15 @@ shopsetup_status shopsetup_plan_set_enrolment_id(shopsetup_plan *plan, int64_t u
 			"user %lld is not enrolled by this plan", (long long) userid);
 	}
 	return SHOPSETUP_OK;
+}
+
+bool shopsetup_plan_has_enrolment_id(const shopsetup_plan *plan, int64_t userid)
+{
+	uint32_t p;
+	if (shopsetup_hash_get(&plan->by_userid, shopsetup_int_key(&userid), &p)) {
+		return shopsetup_person_at(plan, p)->ueid > 0;
+	}
+	return userid == plan->facts.operatorid && plan->operator_ueid > 0;
 }
 
 shopsetup_status shopsetup_plan_check_enrolments(shopsetup_plan *plan, shopsetup_error *err)

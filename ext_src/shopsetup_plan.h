@@ -235,5 +235,8 @@ shopsetup_status shopsetup_plan_product_event_rows(const shopsetup_plan *plan, c
 
 /* The user ids the setup touches, participants first, then the operator when not among them. */
 size_t shopsetup_plan_user_ids(const shopsetup_plan *plan, int64_t *out /* people.count + 1 */);
+/* The same, without the operator unless the operator is enrolled. */
+size_t shopsetup_plan_enrolees(const shopsetup_plan *plan, int64_t *out /* people.count + 1 */);
+bool shopsetup_plan_has_enrolment_id(const shopsetup_plan *plan, int64_t userid);
 
 #endif

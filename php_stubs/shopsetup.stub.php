@@ -220,14 +220,21 @@ namespace ShopSetup {
 
         /**
          * Runs every stage of the plan in one transaction and commits; on any error rolls back.
+         * Setups on one site run one at a time (a named lock), so concurrent orders sharing a new
+         * email create one account. A plan runs once: build a new one to retry.
          *
-         * @return array what changed, per category, with ids
+         * @return array what changed: users (created, matched, suspended, ambiguous),
+         *         contexts_created, group (id, created), enrolments (created, updated,
+         *         unchanged), role_assignments, group_members, products, statements
          * @throws DatabaseException with the server's message; nothing of the setup stays
          */
         public function run(Plan $plan): array {}
 
         /** The server's version string. */
         public function serverInfo(): string {}
+
+        /** The server's id of this connection (CONNECTION_ID()), for diagnostics. */
+        public function connectionId(): int {}
 
         /** Closes the connection; later calls throw. */
         public function close(): void {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b966a1fdd59f0316ef972b3a21861040a056f251 */
+ * Stub hash: ffdbfeab0abe2f0ee580f1ad8a5cea53c3e53180 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -101,6 +101,8 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_MysqlConnection_serverInfo, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_ShopSetup_MysqlConnection_connectionId arginfo_class_ShopSetup_Plan_seatsUsed
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_MysqlConnection_close, 0, 0, IS_VOID, 0)
 ZEND_END_ARG_INFO()
 
@@ -133,6 +135,7 @@ ZEND_METHOD(ShopSetup_Plan, productEventRows);
 ZEND_METHOD(ShopSetup_MysqlConnection, __construct);
 ZEND_METHOD(ShopSetup_MysqlConnection, run);
 ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo);
+ZEND_METHOD(ShopSetup_MysqlConnection, connectionId);
 ZEND_METHOD(ShopSetup_MysqlConnection, close);
 
 
@@ -200,6 +203,7 @@ static const zend_function_entry class_ShopSetup_MysqlConnection_methods[] = {
 	ZEND_ME(ShopSetup_MysqlConnection, __construct, arginfo_class_ShopSetup_MysqlConnection___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_MysqlConnection, run, arginfo_class_ShopSetup_MysqlConnection_run, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_MysqlConnection, serverInfo, arginfo_class_ShopSetup_MysqlConnection_serverInfo, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, connectionId, arginfo_class_ShopSetup_MysqlConnection_connectionId, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_MysqlConnection, close, arginfo_class_ShopSetup_MysqlConnection_close, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
