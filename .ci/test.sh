@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the whole phpt suite: builds first, starts a private MariaDB when SHOPSETUP_TEST_DB_* is
+# not set (and stops it afterwards), prints "phpt: N passed, N failed, N skipped".
+#   .ci/test.sh              the suite
+#   .ci/test.sh --valgrind   the suite under valgrind, definite leaks count as failures
+# Environment: PHPT_RESULTS (results file, default phpt-results.txt), TESTS (paths, default tests/).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NO_INTERACTION=1 NO_COLOR=1
+
+valgrind=0
+[ "${1:-}" = "--valgrind" ] && valgrind=1
+
+.ci/build.sh || { echo "phpt: 0 passed, 1 failed, 0 skipped"; exit 1; }
+
+db_dir=""
+if [ -z "${SHOPSETUP_TEST_DB_HOST:-}" ]; then
+    db_dir=$(mktemp -d /tmp/shopsetup-test-db.XXXXXX)
+    db_port=${SHOPSETUP_TEST_DB_PORT_PRIVATE:-33518}
+    trap '.ci/mariadb.sh stop "$db_dir" >/dev/null 2>&1; rm -rf "$db_dir"' EXIT
+    .ci/mariadb.sh start "$db_dir" "$db_port" >/dev/null || { echo "phpt: 0 passed, 1 failed, 0 skipped"; exit 1; }
+    eval "$(.ci/mariadb.sh env "$db_dir" "$db_port")"
+fi
+
+results=${PHPT_RESULTS:-phpt-results.txt}
+rm -f "$results"
+options="--show-diff -q -W $results"
+if [ "$valgrind" = 1 ]; then
+    export VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite"
+    options="$options -m -j$(nproc)"
+fi
+rc=0
+make test TESTS="$options ${TESTS:-tests/}" </dev/null || rc=$?
+
+passed=$(grep -Ec '^(PASSED|XFAILED)' "$results" 2>/dev/null || true)
+failed=$(grep -Ec '^(FAILED|BORKED|LEAKED|WARNED|XLEAKED)' "$results" 2>/dev/null || true)
+skipped=$(grep -c '^SKIPPED' "$results" 2>/dev/null || true)
+echo "phpt: $passed passed, $failed failed, $skipped skipped"
+[ "$rc" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
