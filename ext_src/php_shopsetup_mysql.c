@@ -120,6 +120,8 @@ ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
 		zend_argument_value_error(1, "must contain \"user\" and \"database\"");
 		RETURN_THROWS();
 	}
+	zval *ssl = zend_hash_str_find_deref(options, "ssl", sizeof("ssl") - 1);
+	opts.ssl = ssl != NULL && zend_is_true(ssl);
 	opts.ssl_verify_server_cert = verify != NULL && zend_is_true(verify);
 
 	shopsetup_error err = { 0 };

@@ -127,9 +127,10 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 	if (options->connect_timeout > 0) {
 		mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &options->connect_timeout);
 	}
-	if (options->ssl_key || options->ssl_cert || options->ssl_ca || options->ssl_capath || options->ssl_cipher) {
+	if (options->ssl || options->ssl_key || options->ssl_cert || options->ssl_ca || options->ssl_capath || options->ssl_cipher) {
+		my_bool enforce = 1, verify = options->ssl_verify_server_cert;
 		mysql_ssl_set(db->conn, options->ssl_key, options->ssl_cert, options->ssl_ca, options->ssl_capath, options->ssl_cipher);
-		my_bool verify = options->ssl_verify_server_cert;
+		mysql_options(db->conn, MYSQL_OPT_SSL_ENFORCE, &enforce);
 		mysql_options(db->conn, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
 	}
 	if (mysql_real_connect(db->conn, options->host, options->user, options->password, options->database, options->port,
@@ -140,8 +141,13 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 		return status;
 	}
 
+	/* As Moodle's own connections: a value that does not fit is an error, never silently cut. */
+	static const char strict[] = "SET SESSION sql_mode = 'STRICT_ALL_TABLES'";
 	int64_t packet, email_ci;
-	shopsetup_status status = shopsetup_query_int(db, "SELECT @@max_allowed_packet", "connect", &packet, err);
+	shopsetup_status status = shopsetup_query(db, strict, sizeof(strict) - 1, "connect", err);
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_query_int(db, "SELECT @@max_allowed_packet", "connect", &packet, err);
+	}
 	if (status != SHOPSETUP_OK) {
 		shopsetup_mysql_close(db);
 		return status;

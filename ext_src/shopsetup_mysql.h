@@ -15,6 +15,7 @@ typedef struct {
 	const char *socket;
 	const char *prefix;      /* Moodle's table prefix, e.g. "mdl_" */
 	const char *ssl_key, *ssl_cert, *ssl_ca, *ssl_capath, *ssl_cipher;
+	bool ssl;                 /* require TLS even without key/cert/CA */
 	bool ssl_verify_server_cert;
 	unsigned port;
 	unsigned connect_timeout; /* seconds, 0: the library's default */

@@ -212,7 +212,8 @@ namespace ShopSetup {
     {
         /**
          * $options: host, port, socket, user, password, database, prefix, connect_timeout,
-         * ssl_key, ssl_cert, ssl_ca, ssl_capath, ssl_cipher, ssl_verify_server_cert, lock_timeout.
+         * ssl (require TLS), ssl_key, ssl_cert, ssl_ca, ssl_capath, ssl_cipher,
+         * ssl_verify_server_cert, lock_timeout (seconds to wait for another setup, default 60).
          *
          * @throws DatabaseException when the server cannot be reached or refuses the login
          */
