@@ -128,10 +128,16 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 		mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &options->connect_timeout);
 	}
 	if (options->ssl || options->ssl_key || options->ssl_cert || options->ssl_ca || options->ssl_capath || options->ssl_cipher) {
-		my_bool enforce = 1, verify = options->ssl_verify_server_cert;
 		mysql_ssl_set(db->conn, options->ssl_key, options->ssl_cert, options->ssl_ca, options->ssl_capath, options->ssl_cipher);
+#ifdef MARIADB_PACKAGE_VERSION
+		my_bool enforce = 1, verify = options->ssl_verify_server_cert;
 		mysql_options(db->conn, MYSQL_OPT_SSL_ENFORCE, &enforce);
 		mysql_options(db->conn, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+#else
+		/* Oracle's libmysqlclient 8 */
+		unsigned mode = options->ssl_verify_server_cert ? SSL_MODE_VERIFY_IDENTITY : SSL_MODE_REQUIRED;
+		mysql_options(db->conn, MYSQL_OPT_SSL_MODE, &mode);
+#endif
 	}
 	if (mysql_real_connect(db->conn, options->host, options->user, options->password, options->database, options->port,
 			options->socket, 0) == NULL) {
