@@ -1,0 +1,125 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace shophandlers_std_setuponecoursesession;
+
+use ShopSetup\Plan;
+use stdClass;
+
+/**
+ * What a setup did, as counts, warnings and local_shop's three feedback strings.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+class result {
+
+    /** @var array the executor's report */
+    public $report;
+    /** @var string|null why the support course enrolment did not happen */
+    public $supportwarning = null;
+    /** @var session_setup */
+    protected $setup;
+    /** @var Plan */
+    protected $plan;
+
+    /**
+     * Constructor.
+     *
+     * @param session_setup $setup
+     * @param Plan $plan
+     * @param array $report
+     */
+    public function __construct(session_setup $setup, Plan $plan, array $report) {
+        $this->setup = $setup;
+        $this->plan = $plan;
+        $this->report = $report;
+    }
+
+    /**
+     * The counts the feedback strings use.
+     *
+     * @return stdClass
+     */
+    public function counts(): stdClass {
+        $r = $this->report;
+        return (object) [
+            'txid' => s($this->setup->facts['transactionid']),
+            'course' => format_string($this->setup->course->fullname),
+            'courseid' => $this->setup->course->id,
+            'group' => s($this->setup->facts['groupname']),
+            'groupid' => $r['group']['id'],
+            'participants' => count($this->plan->emails()),
+            'seats' => $this->plan->seatsUsed(),
+            'created' => count($r['users']['created']),
+            'matched' => count($r['users']['matched']),
+            'enrolled' => count($r['enrolments']['created']),
+            'extended' => count($r['enrolments']['updated']),
+            'alreadyenrolled' => $r['enrolments']['unchanged'],
+            'roles' => count($r['role_assignments']),
+            'members' => count($r['group_members']),
+            'products' => count($r['products']),
+        ];
+    }
+
+    /**
+     * Warnings for the sales admin: suspended or ambiguous accounts, merged entries, configuration.
+     *
+     * @return string[]
+     */
+    public function warnings(): array {
+        $c = session_setup::COMPONENT;
+        $warnings = [];
+        foreach ($this->report['users']['suspended'] as $email) {
+            $warnings[] = get_string('warningsuspended', $c, s($email));
+        }
+        foreach ($this->report['users']['ambiguous'] as $ambiguous) {
+            $warnings[] = get_string('warningambiguous', $c, (object) ['email' => s($ambiguous['email']),
+                'ids' => implode(', ', $ambiguous['ids']), 'chosen' => $ambiguous['chosen']]);
+        }
+        foreach ($this->plan->notices() as $notice) {
+            $warnings[] = get_string('warningmerged', $c, (object) ['email' => s($notice['email']),
+                'message' => s($notice['message'])]);
+        }
+        foreach ($this->setup->config['warnings'] as $warning) {
+            $warnings[] = get_string('warningconfiguration', $c, s($warning));
+        }
+        if ($this->supportwarning !== null) {
+            $warnings[] = $this->supportwarning;
+        }
+        return $warnings;
+    }
+
+    /**
+     * local_shop's feedback: public (screen), private (customer's mail), salesadmin (back office).
+     *
+     * @return stdClass
+     */
+    public function feedback(): stdClass {
+        $c = session_setup::COMPONENT;
+        $counts = $this->counts();
+        $salesadmin = get_string('feedbacksales', $c, $counts);
+        foreach ($this->warnings() as $warning) {
+            $salesadmin .= '<br/>' . $warning;
+        }
+        return (object) [
+            'public' => get_string('feedbackpublic', $c, $counts),
+            'private' => get_string('feedbackprivate', $c, $counts),
+            'salesadmin' => $salesadmin,
+        ];
+    }
+}

@@ -1,0 +1,455 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace shophandlers_std_setuponecoursesession;
+
+use moodle_exception;
+use ShopSetup\Plan;
+use stdClass;
+
+/**
+ * One course-session setup for one order line: Moodle facts resolved here, rules in the extension.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+class session_setup {
+
+    /** Component name, for strings. */
+    const COMPONENT = 'shophandlers_std_setuponecoursesession';
+
+    /** Handler name, recorded in the products' production data. */
+    const HANDLER = 'std_setuponecoursesession';
+
+    /** local_shop's quantaddressesusers values. */
+    const SEATS_NONE = 0;
+    /** One seat whatever the quantity. */
+    const SEATS_ONE = 1;
+    /** As many seats as the quantity. */
+    const SEATS_QUANTITY = 2;
+
+    /** @var array decoded handler parameters */
+    protected $params;
+    /** @var array participant buckets: bucket => email => participant */
+    protected $buckets;
+    /** @var int seats bought */
+    protected $seats;
+    /** @var stdClass order facts: billitemid, catalogitemid, customerid, transactionid, renewable, supportdefault */
+    protected $order;
+    /** @var stdClass|null the local_shop customer record */
+    protected $customer;
+
+    /** @var array|null the handler configuration, once resolved */
+    public $config;
+    /** @var stdClass|null the target course */
+    public $course;
+    /** @var stdClass|null the manual enrol instance */
+    public $enrol;
+    /** @var stdClass|null the operator's user record */
+    public $operator;
+    /** @var array|null facts given to the plan */
+    public $facts;
+    /** @var array|null bucket => role id */
+    public $bucketroles;
+
+    /**
+     * Reads what this handler needs from a local_shop order line.
+     *
+     * @param \local_shop\BillItem $data
+     * @return self
+     */
+    public static function from_billitem($data): self {
+        global $DB;
+
+        $setup = new self();
+        $setup->params = self::decode_params(self::raw_params($data->catalogitem ?? null, $data->productiondata ?? null,
+            $data->actionparams ?? null));
+        $users = $data->productiondata->users ?? [];
+        $setup->buckets = [];
+        foreach ((array) $users as $bucket => $participants) {
+            // local_shop leaves a bucket NULL when nobody was assigned to it.
+            $setup->buckets[$bucket] = $participants ?? [];
+        }
+        $catalogitem = $data->catalogitem ?? null;
+        $setup->seats = self::seats((int) ($catalogitem->quantaddressesusers ?? self::SEATS_QUANTITY), (int) $data->quantity);
+
+        $customer = $data->customer ?? ($data->bill->customer ?? null);
+        if (empty($customer)) {
+            $customer = $DB->get_record('local_shop_customer', ['id' => $data->get_customerid()]);
+        }
+        $setup->customer = $customer ?: null;
+        $setup->order = (object) [
+            'billitemid' => (int) $data->id,
+            'catalogitemid' => (int) ($catalogitem->id ?? 0),
+            'customerid' => (int) ($customer->id ?? 0),
+            'transactionid' => (string) ($data->transactionid ?? $data->bill->transactionid ?? ''),
+            'renewable' => !empty($catalogitem->renewable),
+            'supportdefault' => (int) ($data->bill->theshop->defaultcustomersupportcourse ?? 0),
+            'test' => !empty(get_config('local_shop', 'test')),
+        ];
+        return $setup;
+    }
+
+    /**
+     * The handler parameters as the product defined them, in order of fidelity: the frozen catalog
+     * item's raw string, a raw string in the production data, then local_shop's own decoding.
+     *
+     * @param mixed $catalogitem frozen \local_shop\CatalogItem
+     * @param mixed $productiondata the order line's production data
+     * @param mixed $actionparams local_shop's decoded parameters
+     * @return string|array
+     */
+    public static function raw_params($catalogitem, $productiondata, $actionparams) {
+        if (is_object($catalogitem) && isset($catalogitem->record->handlerparams) && is_string($catalogitem->record->handlerparams)) {
+            return $catalogitem->record->handlerparams;
+        }
+        if (isset($productiondata->handlerparams) && is_string($productiondata->handlerparams)) {
+            return $productiondata->handlerparams;
+        }
+        return is_array($actionparams) ? $actionparams : [];
+    }
+
+    /**
+     * Decodes handler parameters with the extension.
+     *
+     * @param string|array $raw
+     * @return array
+     */
+    public static function decode_params($raw): array {
+        self::require_extension();
+        if (is_array($raw)) {
+            return $raw;
+        }
+        try {
+            return \ShopSetup\decode_params($raw);
+        } catch (\ShopSetup\Exception $e) {
+            throw new moodle_exception('errorconfiguration', self::COMPONENT, '', $e->getMessage());
+        }
+    }
+
+    /**
+     * Seats bought for an order line, as local_shop counts them.
+     *
+     * @param int $mode quantaddressesusers
+     * @param int $quantity
+     * @return int
+     */
+    public static function seats(int $mode, int $quantity): int {
+        switch ($mode) {
+            case self::SEATS_NONE:
+                return 0;
+            case self::SEATS_ONE:
+                return 1;
+            default:
+                return max(0, $quantity);
+        }
+    }
+
+    /**
+     * Fails with a clear message when the shopsetup extension is not loaded.
+     */
+    public static function require_extension(): void {
+        if (!extension_loaded('shopsetup')) {
+            throw new moodle_exception('shopsetuprequired', self::COMPONENT);
+        }
+    }
+
+    /**
+     * Resolves the Moodle facts: course, enrol instance, roles, operator, times, group.
+     *
+     * @param int|null $now
+     */
+    public function resolve(?int $now = null): void {
+        global $CFG, $DB, $USER;
+
+        $now = $now ?? time();
+        $coursename = trim($this->params['coursename'] ?? '');
+        if ($coursename === '') {
+            throw new moodle_exception('errornotarget', self::COMPONENT);
+        }
+        $this->course = $DB->get_record('course', ['shortname' => $coursename]);
+        if (!$this->course) {
+            throw new moodle_exception('errorcoursenotexists', self::COMPONENT, '', s($coursename));
+        }
+        try {
+            $this->config = \ShopSetup\handler_config($this->params, [
+                'now' => $now,
+                'coursestart' => (int) $this->course->startdate,
+                'renewable' => $this->order->renewable,
+                'orderref' => $this->order->transactionid,
+                'courseshortname' => $this->course->shortname,
+            ]);
+        } catch (\ShopSetup\Exception $e) {
+            throw new moodle_exception('errorconfiguration', self::COMPONENT, '', $e->getMessage());
+        }
+
+        $this->enrol = self::manual_instance($this->course->id);
+        if (!$this->enrol) {
+            throw new moodle_exception('errorcoursenotenrollable', self::COMPONENT, '', s($coursename));
+        }
+
+        $this->bucketroles = [];
+        foreach (array_keys($this->buckets) as $bucket) {
+            $this->bucketroles[$bucket] = $this->role_id($this->bucket_role($bucket));
+        }
+        $supervisorroleid = $this->role_id($this->config['supervisor']);
+        $mirrorroleid = $this->config['mirrorrole'] === '' ? 0 : $this->role_id($this->config['mirrorrole']);
+
+        $operatorid = (int) ($this->customer->hasaccount ?? 0);
+        $this->operator = $operatorid ? $DB->get_record('user', ['id' => $operatorid, 'deleted' => 0]) : false;
+        if (!$this->operator) {
+            throw new moodle_exception('erroroperatormissing', self::COMPONENT, '', $this->order->transactionid);
+        }
+
+        $this->facts = [
+            'courseid' => (int) $this->course->id,
+            'coursecontextid' => (int) \context_course::instance($this->course->id)->id,
+            'enrolid' => (int) $this->enrol->id,
+            'operatorid' => (int) $this->operator->id,
+            'operatorcontextid' => (int) \context_user::instance($this->operator->id)->id,
+            'mnethostid' => (int) $CFG->mnet_localhost_id,
+            'timestart' => (int) $this->config['starttime'],
+            'timeend' => (int) $this->config['endtime'],
+            'now' => $now,
+            'modifierid' => (int) ($USER->id ?? 0),
+            'supervisorroleid' => $supervisorroleid,
+            'mirrorroleid' => $mirrorroleid,
+            'enroloperator' => (bool) $this->config['autoenrolsupervisor'],
+            'billitemid' => $this->order->billitemid,
+            'catalogitemid' => $this->order->catalogitemid,
+            'customerid' => $this->order->customerid,
+            'test' => $this->order->test,
+            'transactionid' => $this->order->transactionid,
+            'groupidnumber' => self::group_idnumber($this->order->transactionid),
+            'groupname' => $this->config['groupname'],
+            'groupdescription' => get_string('providedbymoodleshop', 'local_shop'),
+            'lang' => (string) ($CFG->lang ?? 'en'),
+            'country' => (string) (\core_user::get_property_default('country') ?: ''),
+            'auth' => 'manual',
+            'coursename' => (string) $this->course->shortname,
+            'handler' => self::HANDLER,
+        ];
+    }
+
+    /**
+     * The group idnumber of an order: derived from the transaction, so a re-run finds the group.
+     *
+     * @param string $transactionid
+     * @return string
+     */
+    public static function group_idnumber(string $transactionid): string {
+        return 'shopsetup-' . $transactionid;
+    }
+
+    /**
+     * The role a bucket gives: learners are students, tutors get tutorrole, supervisors the
+     * supervisor role; any other bucket names a role by its shortname.
+     *
+     * @param string $bucket
+     * @return string role shortname
+     */
+    protected function bucket_role(string $bucket): string {
+        switch ($bucket) {
+            case 'student':
+                return 'student';
+            case 'teacher':
+                return $this->config['tutorrole'];
+            case '_supervisor':
+                return $this->config['supervisor'];
+            default:
+                return $bucket;
+        }
+    }
+
+    /**
+     * A role id by shortname, or a clear exception.
+     *
+     * @param string $shortname
+     * @return int
+     */
+    protected function role_id(string $shortname): int {
+        global $DB;
+        $id = $DB->get_field('role', 'id', ['shortname' => $shortname]);
+        if (!$id) {
+            throw new moodle_exception('errorrole', self::COMPONENT, '', s($shortname));
+        }
+        return (int) $id;
+    }
+
+    /**
+     * The first enabled manual enrolment instance of a course.
+     *
+     * @param int $courseid
+     * @return stdClass|null
+     */
+    public static function manual_instance(int $courseid): ?stdClass {
+        global $DB;
+        $instances = $DB->get_records('enrol', ['enrol' => 'manual', 'courseid' => $courseid,
+            'status' => ENROL_INSTANCE_ENABLED], 'sortorder ASC, id ASC', '*', 0, 1);
+        return $instances ? reset($instances) : null;
+    }
+
+    /**
+     * Builds the plan: validation, de-duplication and the seat check, all in the extension.
+     *
+     * @return Plan
+     */
+    public function plan(): Plan {
+        if ($this->facts === null) {
+            $this->resolve();
+        }
+        try {
+            return new Plan($this->buckets, $this->seats, $this->bucketroles, $this->facts);
+        } catch (\ShopSetup\RosterException $e) {
+            $lines = [];
+            foreach ($e->getErrors() as $error) {
+                $lines[] = get_string('errorrosterline', self::COMPONENT, (object) array_map('s', $error));
+            }
+            $a = (object) ['message' => $e->getMessage(), 'details' => implode('; ', $lines)];
+            throw new moodle_exception('errorroster', self::COMPONENT, '', $a);
+        } catch (\ShopSetup\Exception $e) {
+            throw new moodle_exception('errorconfiguration', self::COMPONENT, '', $e->getMessage());
+        }
+    }
+
+    /**
+     * Sets the session up: one transaction, then events and caches, then the support course.
+     *
+     * @return result
+     */
+    public function produce(): result {
+        $plan = $this->plan();
+        try {
+            $report = executor::for_site()->run($plan, $this);
+        } catch (\ShopSetup\Exception $e) {
+            throw new moodle_exception('errordatabase', self::COMPONENT, '', $e->getMessage());
+        }
+        effects::apply($report, $this);
+        $result = new result($this, $plan, $report);
+        $result->supportwarning = customer::enrol_support($this->operator, $this->support_course_value());
+        return $result;
+    }
+
+    /**
+     * The configured support course: the product's customersupport key, else the shop's default
+     * course id (applied here too, not only at prepay); '' when none.
+     *
+     * @return string
+     */
+    public function support_course_value(): string {
+        if ($this->config['customersupport'] !== null) {
+            return $this->config['customersupport'];
+        }
+        return $this->order->supportdefault ? (string) $this->order->supportdefault : '';
+    }
+
+    /**
+     * The configuration problems of a catalog item, for the "test products" page.
+     *
+     * @param \local_shop\CatalogItem $catalogitem
+     * @return stdClass[] each with level ('error' or 'warning') and message
+     */
+    public static function check_configuration($catalogitem): array {
+        global $DB;
+
+        $problems = [];
+        $add = function(string $level, string $identifier, $a = null) use (&$problems) {
+            $problems[] = (object) ['level' => $level, 'message' => get_string($identifier, self::COMPONENT, $a)];
+        };
+        if (!extension_loaded('shopsetup')) {
+            $add('error', 'shopsetuprequired');
+            return $problems;
+        }
+        try {
+            $params = self::decode_params(self::raw_params($catalogitem, null, $catalogitem->actionparams ?? null));
+        } catch (moodle_exception $e) {
+            $add('error', 'errorconfiguration', $e->a);
+            return $problems;
+        }
+        $course = empty($params['coursename']) ? false : $DB->get_record('course', ['shortname' => $params['coursename']]);
+        try {
+            $config = \ShopSetup\handler_config($params, [
+                'now' => time(),
+                'coursestart' => $course ? (int) $course->startdate : 0,
+                'renewable' => !empty($catalogitem->renewable),
+                'orderref' => 'TEST',
+                'courseshortname' => $course ? $course->shortname : 'TEST',
+            ]);
+        } catch (\ShopSetup\ParamsException $e) {
+            $add('error', empty($params['coursename']) ? 'errornotarget' : 'errorconfiguration', $e->getMessage());
+            return $problems;
+        }
+        foreach ($config['warnings'] as $warning) {
+            $add('warning', 'warningconfiguration', $warning);
+        }
+        if (!$course) {
+            $add('error', 'errorcoursenotexists', s($config['coursename']));
+        } else if (!self::manual_instance($course->id)) {
+            $add('error', 'errorcoursenotenrollable', s($config['coursename']));
+        }
+        $roles = [$config['supervisor'], $config['tutorrole'], 'student'];
+        if ($config['mirrorrole'] !== '') {
+            $roles[] = $config['mirrorrole'];
+        }
+        foreach ($config['requiredroles'] as $bucket) {
+            if (!in_array($bucket, ['student', 'teacher', '_supervisor'])) {
+                $roles[] = $bucket;
+            }
+        }
+        foreach (array_unique($roles) as $shortname) {
+            if (!$DB->record_exists('role', ['shortname' => $shortname])) {
+                $add('error', 'errorrole', s($shortname));
+            }
+        }
+        if ((int) ($catalogitem->quantaddressesusers ?? self::SEATS_QUANTITY) === self::SEATS_NONE) {
+            $add('warning', 'warningnoseats');
+        }
+        return $problems;
+    }
+
+    /**
+     * HTML for block_shop_products: course, participant and the participant's real role.
+     *
+     * @param array|stdClass $pinfo decoded production data of the product
+     * @return string
+     */
+    public static function product_infos_html($pinfo): string {
+        global $DB;
+
+        $pinfo = (array) $pinfo;
+        $row = function(string $key, string $value): string {
+            return \html_writer::div(\html_writer::div(get_string($key, self::COMPONENT), 'cs-product-key') .
+                \html_writer::div($value, 'cs-product-value'));
+        };
+        $html = $row('coursename', s(urldecode($pinfo['coursename'] ?? '')));
+        $userid = (int) ($pinfo['userid'] ?? 0);
+        if ($userid && ($user = $DB->get_record('user', ['id' => $userid]))) {
+            $link = \html_writer::link(new \moodle_url('/user/view.php', ['id' => $userid,
+                'course' => (int) ($pinfo['courseid'] ?? SITEID)]), fullname($user));
+            $html .= $row('beneficiary', $link);
+        }
+        $roleid = (int) ($pinfo['roleid'] ?? 0);
+        $role = $roleid ? $DB->get_record('role', ['id' => $roleid]) : false;
+        if ($role) {
+            $html .= $row('role', s(role_get_name($role)));
+        } else if (!empty($pinfo['supervisor'])) {
+            // Products of the original handler recorded only the supervisor role of the order.
+            $html .= $row('role', get_string('roleunknown', self::COMPONENT));
+        }
+        return $html;
+    }
+}

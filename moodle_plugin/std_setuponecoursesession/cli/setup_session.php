@@ -1,0 +1,85 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * Shows the setup plan of an order and, without --dry-run, produces it.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+use shophandlers_std_setuponecoursesession\dml_executor;
+use shophandlers_std_setuponecoursesession\session_setup;
+
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../config.php');
+require_once($CFG->libdir . '/clilib.php');
+require_once($CFG->dirroot . '/local/shop/classes/Bill.class.php');
+
+[$options, $unrecognised] = cli_get_params(['billid' => 0, 'dry-run' => false, 'help' => false], ['h' => 'help']);
+if ($unrecognised) {
+    cli_error(get_string('cliunknowoption', 'admin', implode("\n  ", $unrecognised)));
+}
+if ($options['help'] || !$options['billid']) {
+    echo get_string('clihelp', session_setup::COMPONENT), "\n";
+    exit($options['help'] ? 0 : 2);
+}
+
+$bill = new \local_shop\Bill((int) $options['billid']);
+$items = array_filter($bill->items, function($item) {
+    return $item->type === 'BILLING' && ($item->catalogitem->enablehandler ?? '') === session_setup::HANDLER;
+});
+if (!$items) {
+    cli_error(get_string('clinoitems', session_setup::COMPONENT, (int) $options['billid']));
+}
+
+foreach ($items as $item) {
+    $item->transactionid = $bill->transactionid;
+    $item->customer = $bill->customer;
+    $setup = session_setup::from_billitem($item);
+    $setup->resolve();
+    cli_heading(get_string('cliline', session_setup::COMPONENT, (object) ['id' => $item->id,
+        'course' => $setup->course->shortname, 'group' => $setup->facts['groupname']]));
+
+    if ($options['dry-run']) {
+        $plan = $setup->plan();
+        $match = (new dml_executor())->preview($plan, $setup->facts);
+        $roles = $DB->get_records_menu('role', null, '', 'id, shortname');
+        foreach ($plan->people() as $person) {
+            $a = (object) [
+                'email' => $person['email'],
+                'name' => $person['firstname'] . ' ' . $person['lastname'],
+                'roles' => implode(', ', array_map(function($id) use ($roles) {
+                    return $roles[$id] ?? $id;
+                }, $person['roleids'])),
+                'account' => $person['status'] === 'created' ? $person['username'] : '#' . $person['userid'],
+            ];
+            echo get_string('cliperson' . $person['status'], session_setup::COMPONENT, $a), "\n";
+        }
+        foreach ($match['ambiguous'] as $ambiguous) {
+            echo get_string('warningambiguous', session_setup::COMPONENT, (object) ['email' => $ambiguous['email'],
+                'ids' => implode(', ', $ambiguous['ids']), 'chosen' => $ambiguous['chosen']]), "\n";
+        }
+        echo get_string('cliseats', session_setup::COMPONENT, (object) ['used' => $plan->seatsUsed(),
+            'people' => count($plan->people())]), "\n";
+        continue;
+    }
+
+    $result = $setup->produce();
+    echo html_to_text($result->feedback()->salesadmin, 0, false), "\n";
+}

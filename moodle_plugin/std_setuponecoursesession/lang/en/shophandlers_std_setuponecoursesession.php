@@ -1,0 +1,79 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * English strings.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+defined('MOODLE_INTERNAL') || die();
+
+$string['beneficiary'] = 'Beneficiary';
+$string['clihelp'] = 'Shows the setup plan of an order and, without --dry-run, produces it.
+
+Options:
+--billid=ID     the local_shop bill (required)
+--dry-run       only show who will be created, matched and enrolled, with which roles
+-h, --help      this help
+
+Example:
+$ sudo -u www-data /usr/bin/php local/shop/datahandling/handlers/std_setuponecoursesession/cli/setup_session.php --billid=42 --dry-run';
+$string['cliline'] = 'Order line {$a->id}: course {$a->course}, group "{$a->group}"';
+$string['clinoitems'] = 'Bill {$a} has no order line produced by this handler.';
+$string['clipersoncreated'] = 'create  {$a->account}  {$a->name} <{$a->email}>  roles: {$a->roles}';
+$string['clipersonmatched'] = 'match   {$a->account}  {$a->name} <{$a->email}>  roles: {$a->roles}';
+$string['clipersonsuspended'] = 'match   {$a->account} (suspended)  {$a->name} <{$a->email}>  roles: {$a->roles}';
+$string['cliseats'] = '{$a->people} participants, {$a->used} seats.';
+$string['coursename'] = 'Course';
+$string['customercreated'] = 'A Moodle account was created for the customer: {$a->username} (id {$a->id}). Its password is sent by the site\'s scheduled mail.';
+$string['customercreatedpublic'] = 'Your account {$a} has been created. Your password will reach you in a separate email.';
+$string['customermatched'] = 'The customer already had a Moodle account: id {$a->id} ({$a->email}). It was linked, not modified.';
+$string['errorconfiguration'] = 'The product\'s handler parameters are wrong: {$a}';
+$string['errorcoursenotenrollable'] = 'Course {$a} has no enabled manual enrolment instance.';
+$string['errorcoursenotexists'] = 'Course {$a} does not exist (handler parameter coursename is a course shortname).';
+$string['errorcustomeremail'] = 'The customer\'s email address "{$a}" is not valid: no account can be created.';
+$string['errordatabase'] = 'The session could not be set up; nothing was written. Database error: {$a}';
+$string['errorlocktimeout'] = 'Another course-session setup is running on this site; try again in a minute.';
+$string['errornotarget'] = 'The product has no target course: set the handler parameter coursename.';
+$string['erroroperatormissing'] = 'Order {$a}: the customer has no Moodle account, or it was deleted.';
+$string['errorrole'] = 'Role {$a} does not exist on this site.';
+$string['errorroster'] = '{$a->message}. {$a->details}';
+$string['errorrosterline'] = '[{$a->bucket}] {$a->email}: {$a->field} {$a->reason}';
+$string['feedbackprivate'] = '<p>Your training session for <b>{$a->course}</b> is set up: {$a->participants} participants in the group "{$a->group}".</p><p>Participants who had no account on the site receive their login details by email from the site. Participants who already had an account keep it.</p>';
+$string['feedbackpublic'] = '<p>Your training session for <b>{$a->course}</b> is set up: {$a->participants} participants in the group "{$a->group}".</p>';
+$string['feedbacksales'] = '<p><b>TXID: {$a->txid}</b> course {$a->course} (id {$a->courseid}), group "{$a->group}" (id {$a->groupid}).</p><p>{$a->participants} participants on {$a->seats} seats: {$a->created} accounts created, {$a->matched} existing accounts used; {$a->enrolled} enrolled, {$a->alreadyenrolled} already enrolled, {$a->extended} enrolment periods extended; {$a->roles} role assignments, {$a->members} group memberships, {$a->products} products recorded.</p>';
+$string['handlername'] = 'Setup one course session';
+$string['pluginname'] = 'Setup one course session';
+$string['privacy:metadata:local_shop_product'] = 'One product per seat of a course session, recorded in the shop.';
+$string['privacy:metadata:local_shop_product:enddate'] = 'When the participant\'s enrolment ends.';
+$string['privacy:metadata:local_shop_product:instanceid'] = 'The participant\'s enrolment.';
+$string['privacy:metadata:local_shop_product:productiondata'] = 'The course, the participant\'s user id, role and enrolment period.';
+$string['privacy:metadata:local_shop_product:reference'] = 'The product reference.';
+$string['privacy:metadata:local_shop_product:startdate'] = 'When the participant\'s enrolment starts.';
+$string['role'] = 'Role';
+$string['roleunknown'] = 'Participant (role not recorded)';
+$string['shopsetuprequired'] = 'The shopsetup PHP extension is required by the course-session handler and is not loaded.';
+$string['warningambiguous'] = 'Several accounts use {$a->email} (ids {$a->ids}): account {$a->chosen} was used.';
+$string['warningconfiguration'] = 'Handler parameters: {$a}';
+$string['warningmerged'] = '{$a->email}: {$a->message}';
+$string['warningnocustomerrole'] = 'The role "customer" does not exist: the operator was enrolled in the support course as a student only.';
+$string['warningnoseats'] = 'The product sells no seats (quantaddressesusers is 0): only the customer will be enrolled.';
+$string['warningsupportcourse'] = 'Customer support course {$a} does not exist: the operator was not enrolled in it.';
+$string['warningsupportnotenrollable'] = 'Customer support course {$a} has no enabled manual enrolment: the operator was not enrolled in it.';
+$string['warningsuspended'] = 'The account of {$a} is suspended: it was enrolled, but cannot log in until it is reactivated.';

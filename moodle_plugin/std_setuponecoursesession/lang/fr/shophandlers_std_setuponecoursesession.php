@@ -1,0 +1,79 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * Chaînes en français.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+defined('MOODLE_INTERNAL') || die();
+
+$string['beneficiary'] = 'Bénéficiaire';
+$string['clihelp'] = 'Affiche le plan de mise en place d\'une commande et, sans --dry-run, la produit.
+
+Options :
+--billid=ID     la facture local_shop (obligatoire)
+--dry-run       montre seulement qui sera créé, retrouvé et inscrit, avec quels rôles
+-h, --help      cette aide
+
+Exemple :
+$ sudo -u www-data /usr/bin/php local/shop/datahandling/handlers/std_setuponecoursesession/cli/setup_session.php --billid=42 --dry-run';
+$string['cliline'] = 'Ligne de commande {$a->id} : cours {$a->course}, groupe « {$a->group} »';
+$string['clinoitems'] = 'La facture {$a} n\'a aucune ligne produite par ce gestionnaire.';
+$string['clipersoncreated'] = 'créer     {$a->account}  {$a->name} <{$a->email}>  rôles : {$a->roles}';
+$string['clipersonmatched'] = 'retrouvé  {$a->account}  {$a->name} <{$a->email}>  rôles : {$a->roles}';
+$string['clipersonsuspended'] = 'retrouvé  {$a->account} (suspendu)  {$a->name} <{$a->email}>  rôles : {$a->roles}';
+$string['cliseats'] = '{$a->people} participants, {$a->used} sièges.';
+$string['coursename'] = 'Cours';
+$string['customercreated'] = 'Un compte Moodle a été créé pour le client : {$a->username} (id {$a->id}). Son mot de passe est envoyé par le courriel planifié du site.';
+$string['customercreatedpublic'] = 'Votre compte {$a} a été créé. Votre mot de passe vous parviendra dans un courriel séparé.';
+$string['customermatched'] = 'Le client avait déjà un compte Moodle : id {$a->id} ({$a->email}). Il a été rattaché, sans modification.';
+$string['errorconfiguration'] = 'Les paramètres du gestionnaire du produit sont incorrects : {$a}';
+$string['errorcoursenotenrollable'] = 'Le cours {$a} n\'a aucune méthode d\'inscription manuelle active.';
+$string['errorcoursenotexists'] = 'Le cours {$a} n\'existe pas (le paramètre coursename est le nom abrégé d\'un cours).';
+$string['errorcustomeremail'] = 'L\'adresse courriel du client « {$a} » n\'est pas valide : aucun compte ne peut être créé.';
+$string['errordatabase'] = 'La session n\'a pas pu être mise en place ; rien n\'a été écrit. Erreur de base de données : {$a}';
+$string['errorlocktimeout'] = 'Une autre mise en place de session est en cours sur ce site ; réessayez dans une minute.';
+$string['errornotarget'] = 'Le produit n\'a pas de cours cible : renseignez le paramètre coursename.';
+$string['erroroperatormissing'] = 'Commande {$a} : le client n\'a pas de compte Moodle, ou il a été supprimé.';
+$string['errorrole'] = 'Le rôle {$a} n\'existe pas sur ce site.';
+$string['errorroster'] = '{$a->message}. {$a->details}';
+$string['errorrosterline'] = '[{$a->bucket}] {$a->email} : {$a->field} {$a->reason}';
+$string['feedbackprivate'] = '<p>Votre session de formation <b>{$a->course}</b> est en place : {$a->participants} participants dans le groupe « {$a->group} ».</p><p>Les participants qui n\'avaient pas de compte sur le site reçoivent leurs identifiants par courriel du site. Ceux qui en avaient déjà un le conservent.</p>';
+$string['feedbackpublic'] = '<p>Votre session de formation <b>{$a->course}</b> est en place : {$a->participants} participants dans le groupe « {$a->group} ».</p>';
+$string['feedbacksales'] = '<p><b>TXID : {$a->txid}</b> cours {$a->course} (id {$a->courseid}), groupe « {$a->group} » (id {$a->groupid}).</p><p>{$a->participants} participants sur {$a->seats} sièges : {$a->created} comptes créés, {$a->matched} comptes existants utilisés ; {$a->enrolled} inscrits, {$a->alreadyenrolled} déjà inscrits, {$a->extended} périodes d\'inscription prolongées ; {$a->roles} attributions de rôles, {$a->members} appartenances au groupe, {$a->products} produits enregistrés.</p>';
+$string['handlername'] = 'Mise en place d\'une session de cours';
+$string['pluginname'] = 'Mise en place d\'une session de cours';
+$string['privacy:metadata:local_shop_product'] = 'Un produit par siège d\'une session de cours, enregistré dans la boutique.';
+$string['privacy:metadata:local_shop_product:enddate'] = 'La fin de l\'inscription du participant.';
+$string['privacy:metadata:local_shop_product:instanceid'] = 'L\'inscription du participant.';
+$string['privacy:metadata:local_shop_product:productiondata'] = 'Le cours, l\'identifiant, le rôle et la période d\'inscription du participant.';
+$string['privacy:metadata:local_shop_product:reference'] = 'La référence du produit.';
+$string['privacy:metadata:local_shop_product:startdate'] = 'Le début de l\'inscription du participant.';
+$string['role'] = 'Rôle';
+$string['roleunknown'] = 'Participant (rôle non enregistré)';
+$string['shopsetuprequired'] = 'L\'extension PHP shopsetup est requise par le gestionnaire de sessions de cours et n\'est pas chargée.';
+$string['warningambiguous'] = 'Plusieurs comptes utilisent {$a->email} (ids {$a->ids}) : le compte {$a->chosen} a été utilisé.';
+$string['warningconfiguration'] = 'Paramètres du gestionnaire : {$a}';
+$string['warningmerged'] = '{$a->email} : {$a->message}';
+$string['warningnocustomerrole'] = 'Le rôle « customer » n\'existe pas : l\'opérateur a été inscrit au cours de support comme étudiant seulement.';
+$string['warningnoseats'] = 'Le produit ne vend aucun siège (quantaddressesusers vaut 0) : seul le client sera inscrit.';
+$string['warningsupportcourse'] = 'Le cours de support client {$a} n\'existe pas : l\'opérateur n\'y a pas été inscrit.';
+$string['warningsupportnotenrollable'] = 'Le cours de support client {$a} n\'a pas d\'inscription manuelle active : l\'opérateur n\'y a pas été inscrit.';
+$string['warningsuspended'] = 'Le compte de {$a} est suspendu : il a été inscrit, mais ne peut pas se connecter avant d\'être réactivé.';

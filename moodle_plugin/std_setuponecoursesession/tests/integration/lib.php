@@ -1,0 +1,300 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * Integration test helpers: real orders built as local_shop stores them, produced by local_shop.
+ *
+ * Each test script runs in its own CLI process inside a real site (MOODLE_DIR), with names
+ * tagged per run so that runs never collide.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+define('CLI_SCRIPT', true);
+
+$moodledir = getenv('MOODLE_DIR');
+if (!$moodledir || !is_file($moodledir . '/config.php')) {
+    fwrite(STDERR, "MOODLE_DIR must point to a Moodle site\n");
+    exit(2);
+}
+require($moodledir . '/config.php');
+require_once($CFG->dirroot . '/course/lib.php');
+require_once($CFG->dirroot . '/user/lib.php');
+require_once($CFG->dirroot . '/group/lib.php');
+require_once($CFG->dirroot . '/local/shop/locallib.php');
+require_once($CFG->dirroot . '/local/shop/classes/Bill.class.php');
+require_once($CFG->dirroot . '/local/shop/datahandling/production.php');
+
+/**
+ * Helpers for one integration test script.
+ */
+class shopsetup_it {
+
+    /** @var string unique tag of this run */
+    public $tag;
+    /** @var int failed checks */
+    public $failures = 0;
+    /** @var int checks */
+    public $checks = 0;
+
+    /**
+     * Constructor.
+     *
+     * @param string $name test name
+     */
+    public function __construct(string $name) {
+        $this->tag = strtoupper(substr(preg_replace('/[^a-z0-9]/i', '', $name), 0, 6)) . substr(md5(uniqid('', true)), 0, 6);
+        echo "# $name ($this->tag)\n";
+    }
+
+    /**
+     * Records one check.
+     *
+     * @param bool $ok
+     * @param string $what
+     */
+    public function check(bool $ok, string $what): void {
+        $this->checks++;
+        if (!$ok) {
+            $this->failures++;
+        }
+        echo ($ok ? 'ok' : 'FAIL') . " - $what\n";
+    }
+
+    /**
+     * Records an equality check, showing both values on failure.
+     *
+     * @param mixed $expected
+     * @param mixed $actual
+     * @param string $what
+     */
+    public function same($expected, $actual, string $what): void {
+        $ok = $expected === $actual;
+        $this->check($ok, $what);
+        if (!$ok) {
+            echo "    expected: " . json_encode($expected) . "\n    actual:   " . json_encode($actual) . "\n";
+        }
+    }
+
+    /**
+     * Ends the script: exit status 1 when a check failed.
+     */
+    public function done(): void {
+        echo "# {$this->checks} checks, {$this->failures} failed\n";
+        exit($this->failures ? 1 : 0);
+    }
+
+    /**
+     * A course with an enabled manual instance.
+     *
+     * @param string $suffix
+     * @param int $startdate
+     * @return stdClass
+     */
+    public function course(string $suffix = '', int $startdate = 0): stdClass {
+        $course = create_course((object) ['fullname' => "Session $this->tag$suffix", 'shortname' => "$this->tag$suffix",
+            'category' => 1, 'startdate' => $startdate]);
+        return $course;
+    }
+
+    /**
+     * A user made with Moodle's API.
+     *
+     * @param string $name
+     * @param array $fields
+     * @return stdClass
+     */
+    public function user(string $name, array $fields = []): stdClass {
+        global $CFG, $DB;
+        $record = (object) ($fields + [
+            'username' => strtolower("$name.$this->tag"),
+            'firstname' => ucfirst($name),
+            'lastname' => $this->tag,
+            'email' => strtolower("$name.$this->tag@example.com"),
+            'confirmed' => 1,
+            'mnethostid' => $CFG->mnet_localhost_id,
+            'password' => 'Lab#Pass2026',
+        ]);
+        $id = user_create_user($record, false, false);
+        return $DB->get_record('user', ['id' => $id]);
+    }
+
+    /**
+     * A participant as local_shop's front end stores it.
+     *
+     * @param string $firstname
+     * @param string $lastname
+     * @param string $email
+     * @return stdClass
+     */
+    public function participant(string $firstname, string $lastname, string $email): stdClass {
+        return (object) ['lastname' => core_text::strtoupper($lastname), 'firstname' => $firstname, 'email' => $email,
+            'city' => 'PARIS'];
+    }
+
+    /**
+     * A catalog item using the handler.
+     *
+     * @param string $handlerparams raw "k=v&k=v"
+     * @param array $fields
+     * @return string item code
+     */
+    public function product(string $handlerparams, array $fields = []): string {
+        global $DB;
+        $code = 'P' . $this->tag . count($DB->get_records('local_shop_catalogitem', ['catalogid' => 1]));
+        $DB->insert_record('local_shop_catalogitem', (object) ($fields + ['catalogid' => 1, 'code' => $code,
+            'shortname' => $code, 'name' => "Seats $code", 'idnumber' => '', 'description' => '', 'price1' => 10,
+            'status' => 'AVAILABLE', 'quantaddressesusers' => SHOP_QUANT_AS_SEATS, 'renewable' => 0, 'isset' => 0,
+            'enablehandler' => 'std_setuponecoursesession', 'handlerparams' => $handlerparams]));
+        return $code;
+    }
+
+    /**
+     * A placed order of $quantity seats of a product for a customer, as local_shop stores it.
+     *
+     * @param string $code item code
+     * @param stdClass $customeruser the operator's account
+     * @param array $buckets bucket => email => participant
+     * @param int $quantity
+     * @return int bill id
+     */
+    public function order(string $code, stdClass $customeruser, array $buckets, int $quantity): int {
+        global $DB;
+        $custid = $DB->insert_record('local_shop_customer', (object) ['shopid' => 1, 'firstname' => $customeruser->firstname,
+            'lastname' => $customeruser->lastname, 'email' => $customeruser->email, 'city' => 'PARIS', 'country' => 'FR',
+            'zip' => '75000', 'organisation' => 'Lab', 'hasaccount' => $customeruser->id, 'timecreated' => time()]);
+        $shop = new \local_shop\Shop(1);
+        $catalog = new \local_shop\Catalog($shop->catalogid);
+        $bill = new \local_shop\Bill(null, false, $shop, $catalog);
+        $bill->customerid = $custid;
+        $bill->status = SHOP_BILL_PLACED;
+        $bill->paymode = 'test';
+        $bill->currency = 'EUR';
+        $bill->id = $bill->save(true);
+        $bill->add_item_data((object) ['quantity' => $quantity, 'itemcode' => $code, 'type' => 'BILLING',
+            'customerdata' => '', 'productiondata' => (object) ['users' => $buckets, 'id' => 1, 'blockid' => 0]], 0);
+        $billid = $bill->save();
+        $DB->set_field('local_shop_bill', 'transactionid', $bill->transactionid, ['id' => $billid]);
+        $DB->set_field('local_shop_bill', 'status', SHOP_BILL_SOLDOUT, ['id' => $billid]);
+        return $billid;
+    }
+
+    /**
+     * Runs local_shop's production of a bill, as its front controller does for a paid bill.
+     *
+     * @param int $billid
+     * @return stdClass feedback of the postpay step
+     */
+    public function produce(int $billid): stdClass {
+        $bill = new \local_shop\Bill($billid);
+        produce_prepay($bill);
+        $feedback = produce_postpay($bill);
+        shop_aggregate_production($bill, $feedback, false);
+        $bill->status = SHOP_BILL_COMPLETE;
+        $bill->save(true);
+        self::flush_logs();
+        return $feedback;
+    }
+
+    /**
+     * The order line of a bill.
+     *
+     * @param int $billid
+     * @return stdClass billitem record
+     */
+    public function billitem(int $billid): stdClass {
+        global $DB;
+        return $DB->get_record('local_shop_billitem', ['billid' => $billid], '*', MUST_EXIST);
+    }
+
+    /**
+     * The transaction id of a bill.
+     *
+     * @param int $billid
+     * @return string
+     */
+    public function transactionid(int $billid): string {
+        global $DB;
+        return $DB->get_field('local_shop_bill', 'transactionid', ['id' => $billid], MUST_EXIST);
+    }
+
+    /**
+     * Writes the standard log's buffer so that events can be counted.
+     */
+    public static function flush_logs(): void {
+        get_log_manager()->dispose();
+        get_log_manager(true);
+    }
+
+    /**
+     * The newest entry of the standard log, to count events written after it.
+     *
+     * @return int
+     */
+    public static function log_mark(): int {
+        global $DB;
+        self::flush_logs();
+        return (int) $DB->get_field_sql('SELECT MAX(id) FROM {logstore_standard_log}');
+    }
+
+    /**
+     * Counts events of a class in the standard log after a mark.
+     *
+     * @param string $eventname e.g. '\core\event\user_created'
+     * @param int $mark from log_mark()
+     * @param array $conditions extra field => value
+     * @return int
+     */
+    public static function events(string $eventname, int $mark, array $conditions = []): int {
+        global $DB;
+        $where = 'eventname = :eventname AND id > :mark';
+        $params = ['eventname' => $eventname, 'mark' => $mark];
+        foreach ($conditions as $field => $value) {
+            $where .= " AND $field = :$field";
+            $params[$field] = $value;
+        }
+        return $DB->count_records_select('logstore_standard_log', $where, $params);
+    }
+
+    /**
+     * Row counts of the tables a setup writes, to compare before and after.
+     *
+     * @return array
+     */
+    public static function counts(): array {
+        global $DB;
+        $counts = [];
+        foreach (['user', 'user_preferences', 'context', 'user_enrolments', 'role_assignments', 'groups', 'groups_members',
+                'local_shop_product', 'local_shop_productevent'] as $table) {
+            $counts[$table] = $DB->count_records($table);
+        }
+        return $counts;
+    }
+
+    /**
+     * The account of an email (one expected).
+     *
+     * @param string $email
+     * @return stdClass|false
+     */
+    public static function account(string $email) {
+        global $DB;
+        return $DB->get_record_select('user', 'LOWER(email) = ? AND deleted = 0', [core_text::strtolower($email)], '*',
+            IGNORE_MULTIPLE);
+    }
+}
