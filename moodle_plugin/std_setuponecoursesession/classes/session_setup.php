@@ -66,6 +66,9 @@ class session_setup {
     /** @var array|null bucket => role id */
     public $bucketroles;
 
+    /** @var string|null 'mysql' or 'dml' to choose the executor (tests, CLI); null: by database family */
+    public static $executor = null;
+
     /**
      * Reads what this handler needs from a local_shop order line.
      *
@@ -215,6 +218,15 @@ class session_setup {
             throw new moodle_exception('erroroperatormissing', self::COMPONENT, '', $this->order->transactionid);
         }
 
+        // A re-run keeps the period the first production computed: relative ends count from then.
+        $first = $DB->get_record_sql("SELECT MIN(startdate) AS startdate, MAX(enddate) AS enddate
+                                        FROM {local_shop_product}
+                                       WHERE initialbillitemid = ? AND contexttype = 'userenrol'", [$this->order->billitemid]);
+        if ($first && $first->startdate !== null) {
+            $this->config['starttime'] = (int) $first->startdate;
+            $this->config['endtime'] = (int) $first->enddate;
+        }
+
         $this->facts = [
             'courseid' => (int) $this->course->id,
             'coursecontextid' => (int) \context_course::instance($this->course->id)->id,
@@ -334,7 +346,7 @@ class session_setup {
     public function produce(): result {
         $plan = $this->plan();
         try {
-            $report = executor::for_site()->run($plan, $this);
+            $report = executor::for_site(self::$executor)->run($plan, $this);
         } catch (\ShopSetup\Exception $e) {
             throw new moodle_exception('errordatabase', self::COMPONENT, '', $e->getMessage());
         }
