@@ -1,5 +1,4 @@
 # re2c lexers: ext_src/*.re -> ext_src/*.c (generated, not committed)
-SHOPSETUP_LEXERS = params utf8 email
 
 $(srcdir)/ext_src/shopsetup_params.c: $(srcdir)/ext_src/shopsetup_params.re
 	@(cd $(srcdir)/ext_src && $(RE2C) $(SHOPSETUP_RE2C_FLAGS) -o shopsetup_params.c shopsetup_params.re)
