@@ -72,7 +72,7 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
      * @param array $messages messages by product code
      */
     public function unit_test($data, &$errors, &$warnings, &$messages) {
-        $messages[$data->code][] = get_string('usinghandler', 'local_shop', $this->name ?? $this->get_name());
+        $messages[$data->code][] = get_string('usinghandler', 'local_shop', $this->get_name());
         parent::unit_test($data, $errors, $warnings, $messages);
         foreach (session_setup::check_configuration($data) as $problem) {
             if ($problem->level === 'error') {
@@ -81,6 +81,16 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
                 $warnings[$data->code][] = $problem->message;
             }
         }
+    }
+
+    /**
+     * The first course overview image narrower than 800 px, as the catalog's thumbnail.
+     *
+     * @param CatalogItem $catalogitem
+     * @return string|null
+     */
+    public function get_alternative_thumbnail_url(CatalogItem $catalogitem) {
+        return session_setup::thumbnail_url($catalogitem);
     }
 
     /**

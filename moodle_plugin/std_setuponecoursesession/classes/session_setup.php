@@ -434,6 +434,43 @@ class session_setup {
     }
 
     /**
+     * The catalog thumbnail: the first course overview image narrower than 800 px of the course
+     * named by coursename, courseidnumber or courseid. Sales admins see a notice when it is missing.
+     *
+     * @param \local_shop\CatalogItem $catalogitem
+     * @return string|null
+     */
+    public static function thumbnail_url($catalogitem): ?string {
+        global $DB, $OUTPUT;
+
+        try {
+            $params = self::decode_params(self::raw_params($catalogitem, null, $catalogitem->handlerparams ?? null));
+        } catch (moodle_exception $e) {
+            return null;
+        }
+        $course = false;
+        foreach (['coursename' => 'shortname', 'courseidnumber' => 'idnumber', 'courseid' => 'id'] as $key => $field) {
+            if (!empty($params[$key])) {
+                $course = $DB->get_record('course', [$field => $params[$key]], '*', IGNORE_MULTIPLE);
+                break;
+            }
+        }
+        if (!$course) {
+            if (!empty($params) && has_capability('local/shop:salesadmin', \context_system::instance())) {
+                echo $OUTPUT->notification(get_string('potentialhandlererror', 'local_shop', s($catalogitem->code)), 'error');
+            }
+            return null;
+        }
+        foreach ((new \core_course_list_element($course))->get_course_overviewfiles() as $file) {
+            if ($file->is_valid_image() && $file->get_imageinfo()['width'] < 800) {
+                return \moodle_url::make_pluginfile_url($file->get_contextid(), $file->get_component(), $file->get_filearea(),
+                    null, $file->get_filepath(), $file->get_filename())->out();
+            }
+        }
+        return null;
+    }
+
+    /**
      * HTML for block_shop_products: course, participant and the participant's real role.
      *
      * @param array|stdClass $pinfo decoded production data of the product
