@@ -85,9 +85,19 @@ bool php_shopsetup_zval_int(zval *value, int64_t *out)
 	return false;
 }
 
+/* A column of a row; objects of declared classes keep their properties as INDIRECT slots. */
+static zval *php_shopsetup_row_find(HashTable *row, const char *name)
+{
+	zval *value = zend_hash_str_find_ind(row, name, strlen(name));
+	if (value != NULL) {
+		ZVAL_DEREF(value);
+	}
+	return value;
+}
+
 bool php_shopsetup_row_int(HashTable *row, const char *name, int64_t *out)
 {
-	zval *value = zend_hash_str_find(row, name, strlen(name));
+	zval *value = php_shopsetup_row_find(row, name);
 	return value != NULL && php_shopsetup_zval_int(value, out);
 }
 
@@ -220,6 +230,11 @@ static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 					&& shopsetup_plan_store(plan, Z_STRVAL_P(value), Z_STRLEN_P(value), (shopsetup_slice *) slot);
 				break;
 		}
+		if (!ok && spec->type == SHOPSETUP_FACT_INT && php_shopsetup_zval_int(value, (int64_t *) slot)) {
+			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
+				"Plan facts: \"%s\" must not be negative, got %lld", spec->name, (long long) *(int64_t *) slot);
+			return false;
+		}
 		if (!ok) {
 			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
 				"Plan facts: \"%s\" must be %s, %s given", spec->name,
@@ -253,7 +268,7 @@ static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 /* Reads one participant field; false with *reason when it is not a scalar. */
 static bool php_shopsetup_participant_field(HashTable *row, shopsetup_field field, shopsetup_slice *out, zend_string **tmp)
 {
-	zval *value = zend_hash_str_find_deref(row, shopsetup_field_names[field], strlen(shopsetup_field_names[field]));
+	zval *value = php_shopsetup_row_find(row, shopsetup_field_names[field]);
 	*out = (shopsetup_slice){ "", 0 };
 	*tmp = NULL;
 	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
@@ -288,7 +303,7 @@ static shopsetup_status php_shopsetup_plan_bucket(shopsetup_plan *plan, zend_str
 	zend_string *key;
 	zval *participant;
 	shopsetup_status status = SHOPSETUP_OK;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(list, key, participant) {
+	ZEND_HASH_FOREACH_STR_KEY_VAL_IND(list, key, participant) {
 		HashTable *row = php_shopsetup_row_table(participant);
 		shopsetup_slice key_email = key ? php_shopsetup_slice(key) : SHOPSETUP_SLICE("");
 		if (row == NULL) {
@@ -489,25 +504,38 @@ ZEND_METHOD(ShopSetup_Plan, notices)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	/* buckets of the people with a notice, in one pass over the assignments (IS_UNDEF: no notice) */
+	zval *lists = ecalloc(plan->people.count ? plan->people.count : 1, sizeof(zval));
+	for (size_t n = 0; n < plan->notices.count; n++) {
+		zval *list = &lists[SHOPSETUP_VEC_AT(&plan->notices, shopsetup_notice, n)->person];
+		if (Z_TYPE_P(list) == IS_UNDEF) {
+			array_init(list);
+		}
+	}
+	for (size_t a = 0; a < plan->assignments.count; a++) {
+		const shopsetup_assignment *assignment = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a);
+		if (Z_TYPE(lists[assignment->person]) != IS_UNDEF) {
+			shopsetup_slice name = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, assignment->bucket)->name;
+			add_next_index_stringl(&lists[assignment->person], name.ptr, name.len);
+		}
+	}
 	array_init_size(return_value, (uint32_t) plan->notices.count);
 	for (size_t n = 0; n < plan->notices.count; n++) {
 		const shopsetup_notice *notice = SHOPSETUP_VEC_AT(&plan->notices, shopsetup_notice, n);
 		zval entry, buckets;
 		array_init(&entry);
-		array_init(&buckets);
-		for (size_t a = 0; a < plan->assignments.count; a++) {
-			const shopsetup_assignment *assignment = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a);
-			if (assignment->person == notice->person) {
-				shopsetup_slice name = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, assignment->bucket)->name;
-				add_next_index_stringl(&buckets, name.ptr, name.len);
-			}
-		}
+		ZVAL_COPY(&buckets, &lists[notice->person]);
 		add_assoc_stringl(&entry, "email", notice->email.ptr, notice->email.len);
 		add_assoc_zval(&entry, "buckets", &buckets);
 		add_assoc_string(&entry, "kind", notice->same_bucket ? "repeat" : "several_buckets");
 		add_assoc_stringl(&entry, "message", notice->message.ptr, notice->message.len);
 		add_next_index_zval(return_value, &entry);
 	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		zval_ptr_dtor(&lists[p]);
+	}
+	efree(lists);
 }
 
 ZEND_METHOD(ShopSetup_Plan, seatsUsed)
@@ -530,9 +558,9 @@ static bool php_shopsetup_collect_account(zval *key, zval *value, void *ctx_ptr)
 	php_shopsetup_accounts_ctx *ctx = ctx_ptr;
 	HashTable *row = php_shopsetup_row_table(value);
 	int64_t id, suspended = 0;
-	zval *email = row ? zend_hash_str_find_deref(row, "email", 5) : NULL;
+	zval *email = row ? php_shopsetup_row_find(row, "email") : NULL;
 	if (row == NULL || !php_shopsetup_row_int(row, "id", &id) || email == NULL || Z_TYPE_P(email) != IS_STRING
-		|| (zend_hash_str_exists(row, "suspended", 9) && !php_shopsetup_row_int(row, "suspended", &suspended))) {
+		|| (php_shopsetup_row_find(row, "suspended") != NULL && !php_shopsetup_row_int(row, "suspended", &suspended))) {
 		zend_argument_type_error(ctx->arg, "must contain rows with an int \"id\", a string \"email\" and an int \"suspended\"");
 		return false;
 	}
@@ -642,7 +670,7 @@ static bool php_shopsetup_collect_string(zval *key, zval *value, void *ctx_ptr)
 	ZVAL_DEREF(value);
 	if (Z_TYPE_P(value) != IS_STRING && ctx->field != NULL) {
 		HashTable *row = php_shopsetup_row_table(value);
-		value = row ? zend_hash_str_find_deref(row, ctx->field, strlen(ctx->field)) : NULL;
+		value = row ? php_shopsetup_row_find(row, ctx->field) : NULL;
 	}
 	if (value == NULL || Z_TYPE_P(value) != IS_STRING) {
 		zend_argument_type_error(ctx->arg, "must contain strings");
@@ -731,16 +759,21 @@ ZEND_METHOD(ShopSetup_Plan, setNewUserIds)
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
 	zend_string *username;
+	zend_ulong index;
 	zval *id;
 	shopsetup_error err = { 0 };
 	shopsetup_status status = SHOPSETUP_OK;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(ids, username, id) {
+	ZEND_HASH_FOREACH_KEY_VAL(ids, index, username, id) {
 		int64_t value;
-		if (username == NULL || !php_shopsetup_zval_int(id, &value)) {
+		if (!php_shopsetup_zval_int(id, &value)) {
 			zend_argument_type_error(1, "must map usernames to user ids");
 			RETURN_THROWS();
 		}
-		if ((status = shopsetup_plan_set_user_id(plan, php_shopsetup_slice(username), value, &err)) != SHOPSETUP_OK) {
+		/* a username of digits only (an email's local part) is an integer key in a PHP array */
+		char digits[MAX_LENGTH_OF_LONG + 1];
+		shopsetup_slice name = username != NULL ? php_shopsetup_slice(username)
+			: (shopsetup_slice){ digits, (size_t) snprintf(digits, sizeof(digits), ZEND_ULONG_FMT, index) };
+		if ((status = shopsetup_plan_set_user_id(plan, name, value, &err)) != SHOPSETUP_OK) {
 			break;
 		}
 	} ZEND_HASH_FOREACH_END();

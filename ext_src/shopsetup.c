@@ -59,10 +59,14 @@ void php_shopsetup_throw(const shopsetup_error *err)
 			}
 			return;
 		case SHOPSETUP_E_CONFIG_MISSING:
-		case SHOPSETUP_E_CONFIG_VALUE:
+		case SHOPSETUP_E_CONFIG_VALUE: {
+			/* the detail quotes the bad value, which may hold any byte */
+			char detail[4 * SHOPSETUP_ERROR_DETAIL_MAX];
+			php_shopsetup_printable(err->detail, detail, sizeof(detail));
 			zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
-				"Handler parameter \"%s\": %s", err->subject, err->detail);
+				"Handler parameter \"%s\": %s", err->subject, detail);
 			return;
+		}
 		case SHOPSETUP_E_ROSTER_INVALID:
 		case SHOPSETUP_E_ROSTER_SEATS:
 			zend_throw_exception_ex(php_shopsetup_roster_exception_ce, err->code, "%s", err->detail);

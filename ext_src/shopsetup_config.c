@@ -56,8 +56,13 @@ static bool shopsetup_parse_count(shopsetup_slice s, int64_t *out)
 
 static shopsetup_status shopsetup_config_bad(shopsetup_error *err, const char *key, const char *detail, shopsetup_slice value)
 {
+	/* Quotes at most 64 bytes of the value, never half a UTF-8 character. */
+	size_t quoted = value.len > 64 ? 64 : value.len;
+	while (quoted > 0 && quoted < value.len && ((unsigned char) value.ptr[quoted] & 0xC0) == 0x80) {
+		quoted--;
+	}
 	return shopsetup_error_set(err, SHOPSETUP_E_CONFIG_VALUE, 0, key, strlen(key), "%s (got \"%.*s\")",
-		detail, (int) (value.len > 64 ? 64 : value.len), value.ptr);
+		detail, (int) quoted, value.ptr);
 }
 
 static shopsetup_status shopsetup_config_times(const shopsetup_params *params, const shopsetup_config_context *ctx,

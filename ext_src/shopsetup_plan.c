@@ -239,6 +239,7 @@ shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const sho
 	if (!shopsetup_username_pool_init(&pool, count + plan->people.count)) {
 		return shopsetup_nomem(err);
 	}
+	shopsetup_hash_free(&plan->by_username); /* left by an earlier call that failed */
 	if (!shopsetup_hash_init(&plan->by_username, plan->people.count)) {
 		shopsetup_username_pool_free(&pool);
 		return shopsetup_nomem(err);
@@ -338,6 +339,7 @@ shopsetup_status shopsetup_plan_check_users(shopsetup_plan *plan, shopsetup_erro
 	if (plan->stage != SHOPSETUP_STAGE_NAMED) {
 		return shopsetup_stage_error(err, "setNewUserIds", "comes after assignUsernames(), once");
 	}
+	shopsetup_hash_free(&plan->by_userid); /* left by an earlier call that failed */
 	if (!shopsetup_hash_init(&plan->by_userid, plan->people.count)) {
 		return shopsetup_nomem(err);
 	}
@@ -418,6 +420,8 @@ size_t shopsetup_plan_enrolees(const shopsetup_plan *plan, int64_t *out)
 	return n;
 }
 
+static shopsetup_status shopsetup_plan_record_enrolment(shopsetup_plan *plan, int64_t userid, int64_t ueid, shopsetup_error *err);
+
 shopsetup_status shopsetup_plan_enrolment_changes(shopsetup_plan *plan, const shopsetup_enrolment *existing, size_t count,
 	const shopsetup_sink *inserts, const shopsetup_sink *updates, shopsetup_change_count *counts, shopsetup_error *err)
 {
@@ -446,7 +450,7 @@ shopsetup_status shopsetup_plan_enrolment_changes(shopsetup_plan *plan, const sh
 			const shopsetup_enrolment *current = &existing[e];
 			int64_t start = current->timestart, end = current->timeend;
 			shopsetup_widen(&start, &end, f->timestart, f->timeend);
-			if ((status = shopsetup_plan_set_enrolment_id(plan, users[u], current->id, err)) != SHOPSETUP_OK) {
+			if ((status = shopsetup_plan_record_enrolment(plan, users[u], current->id, err)) != SHOPSETUP_OK) {
 				goto done;
 			}
 			if (current->status == SHOPSETUP_ENROL_USER_ACTIVE && start == current->timestart && end == current->timeend) {
@@ -485,6 +489,7 @@ shopsetup_status shopsetup_plan_enrolment_changes(shopsetup_plan *plan, const sh
 			goto done;
 		}
 	}
+	plan->stage = SHOPSETUP_STAGE_CHANGED;
 done:
 	shopsetup_hash_free(&by_user);
 	free(users);
@@ -493,9 +498,14 @@ done:
 
 shopsetup_status shopsetup_plan_set_enrolment_id(shopsetup_plan *plan, int64_t userid, int64_t ueid, shopsetup_error *err)
 {
-	if (plan->stage != SHOPSETUP_STAGE_USERS) {
+	if (plan->stage != SHOPSETUP_STAGE_CHANGED) {
 		return shopsetup_stage_error(err, "setEnrolmentIds", "comes after enrolmentChanges(), once");
 	}
+	return shopsetup_plan_record_enrolment(plan, userid, ueid, err);
+}
+
+static shopsetup_status shopsetup_plan_record_enrolment(shopsetup_plan *plan, int64_t userid, int64_t ueid, shopsetup_error *err)
+{
 	if (ueid <= 0) {
 		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "user_enrolments", 15, "id must be positive");
 	}
@@ -526,7 +536,7 @@ bool shopsetup_plan_has_enrolment_id(const shopsetup_plan *plan, int64_t userid)
 
 shopsetup_status shopsetup_plan_check_enrolments(shopsetup_plan *plan, shopsetup_error *err)
 {
-	if (plan->stage != SHOPSETUP_STAGE_USERS) {
+	if (plan->stage != SHOPSETUP_STAGE_CHANGED) {
 		return shopsetup_stage_error(err, "setEnrolmentIds", "comes after enrolmentChanges(), once");
 	}
 	for (size_t p = 0; p < plan->people.count; p++) {

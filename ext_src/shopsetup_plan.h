@@ -106,6 +106,7 @@ typedef enum {
 	SHOPSETUP_STAGE_MATCHED,     /* accounts matched: usernames to assign */
 	SHOPSETUP_STAGE_NAMED,       /* usernames assigned: new accounts to insert */
 	SHOPSETUP_STAGE_USERS,       /* every participant has a user id */
+	SHOPSETUP_STAGE_CHANGED,     /* enrolment changes yielded: ids of the new enrolments to set */
 	SHOPSETUP_STAGE_ENROLLED,    /* every enrolment has an id */
 } shopsetup_stage;
 
