@@ -1021,6 +1021,30 @@ ZEND_METHOD(ShopSetup_Plan, groupMemberRows)
 	shopsetup_vec_free(&ctx.ids);
 }
 
+ZEND_METHOD(ShopSetup_Plan, userContextRows)
+{
+	zval *existing;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ITERABLE(existing)
+	ZEND_PARSE_PARAMETERS_END();
+	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
+
+	php_shopsetup_ids_ctx ctx = { .field = "instanceid", .arg = 1 };
+	shopsetup_vec_init(&ctx.ids, sizeof(int64_t));
+	if (php_shopsetup_iterate(existing, php_shopsetup_collect_id, &ctx)) {
+		shopsetup_sink sink;
+		shopsetup_error err = { 0 };
+		php_shopsetup_sink_into(&sink, return_value);
+		shopsetup_status status = shopsetup_plan_user_context_rows(plan, ctx.ids.items, ctx.ids.count, &sink, &err);
+		if (status != SHOPSETUP_OK) {
+			zval_ptr_dtor(return_value);
+			ZVAL_UNDEF(return_value);
+			php_shopsetup_throw_status(status, &err);
+		}
+	}
+	shopsetup_vec_free(&ctx.ids);
+}
+
 ZEND_METHOD(ShopSetup_Plan, groupRow)
 {
 	ZEND_PARSE_PARAMETERS_NONE();

@@ -558,6 +558,42 @@ static shopsetup_status shopsetup_set_context_row(void *ctx_ptr, MYSQL_ROW row, 
 	return shopsetup_plan_set_user_context(ctx->plan, userid, contextid, err);
 }
 
+/* Records one column of each row written, then hands the row on. */
+typedef struct {
+	shopsetup_sink inner;
+	const char *column;
+	shopsetup_vec *ints;      /* when the column is an int */
+	shopsetup_vec *strings;   /* shopsetup_slice, when it is a string */
+	shopsetup_pool *pool;
+} shopsetup_tee;
+
+static bool shopsetup_tee_row(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols, shopsetup_error *err)
+{
+	shopsetup_tee *tee = ctx;
+	for (size_t c = 0; c < ncols; c++) {
+		if (strcmp(cols[c].name, tee->column) != 0) {
+			continue;
+		}
+		if (tee->ints != NULL) {
+			int64_t *slot = shopsetup_vec_push(tee->ints);
+			if (slot == NULL) {
+				shopsetup_nomem(err);
+				return false;
+			}
+			*slot = cols[c].i;
+		} else {
+			shopsetup_slice *slot = shopsetup_vec_push(tee->strings);
+			const char *copy = slot ? shopsetup_pool_dup(tee->pool, cols[c].s.ptr, cols[c].s.len) : NULL;
+			if (copy == NULL) {
+				shopsetup_nomem(err);
+				return false;
+			}
+			*slot = (shopsetup_slice){ copy, cols[c].s.len };
+		}
+	}
+	return tee->inner.row(tee->inner.ctx, table, cols, ncols, err);
+}
+
 /* User contexts as context_user::instance() makes them: inserted without path, then path /<system>/<id>, depth 2. */
 static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_plan *plan, const int64_t *users, size_t count,
 	shopsetup_run_report *report, shopsetup_error *err)
@@ -565,34 +601,27 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 	char select[256], sql[256];
 	snprintf(select, sizeof(select), "SELECT instanceid, id FROM `%scontext` WHERE contextlevel = %d",
 		db->prefix, SHOPSETUP_USER_CONTEXT_LEVEL);
-	shopsetup_vec found;
+	shopsetup_vec found, missing;
 	shopsetup_vec_init(&found, sizeof(shopsetup_id_pair));
+	shopsetup_vec_init(&missing, sizeof(int64_t));
 	shopsetup_context_ctx ctx = { plan, &found };
-	shopsetup_hash have;
-	int64_t *missing = malloc((count + 1) * sizeof(int64_t));
-	size_t nmissing = 0;
-	shopsetup_status status = missing ? SHOPSETUP_OK : shopsetup_nomem(err);
-	if (status == SHOPSETUP_OK) {
-		status = shopsetup_select_in(db, select, "instanceid", NULL, (shopsetup_in_list){ users, NULL, count },
-			"find user contexts", shopsetup_set_context_row, &ctx, err);
-	}
-	if (status == SHOPSETUP_OK && !shopsetup_hash_init(&have, found.count)) {
+	int64_t *existing = NULL;
+	shopsetup_status status = shopsetup_select_in(db, select, "instanceid", NULL, (shopsetup_in_list){ users, NULL, count },
+		"find user contexts", shopsetup_set_context_row, &ctx, err);
+	if (status == SHOPSETUP_OK && (existing = malloc((found.count + 1) * sizeof(int64_t))) == NULL) {
 		status = shopsetup_nomem(err);
-	} else if (status == SHOPSETUP_OK) {
-		for (size_t i = 0; i < found.count && status == SHOPSETUP_OK; i++) {
-			shopsetup_id_pair *pair = SHOPSETUP_VEC_AT(&found, shopsetup_id_pair, i);
-			if (!shopsetup_hash_put(&have, (shopsetup_slice){ (const char *) &pair->userid, sizeof(int64_t) }, 0, NULL, NULL)) {
-				status = shopsetup_nomem(err);
-			}
-		}
-		for (size_t u = 0; u < count && status == SHOPSETUP_OK; u++) {
-			if (!shopsetup_hash_get(&have, (shopsetup_slice){ (const char *) &users[u], sizeof(int64_t) }, NULL)) {
-				missing[nmissing++] = users[u];
-			}
-		}
-		shopsetup_hash_free(&have);
 	}
-	if (status == SHOPSETUP_OK && nmissing > 0) {
+	if (status == SHOPSETUP_OK) {
+		for (size_t i = 0; i < found.count; i++) {
+			existing[i] = SHOPSETUP_VEC_AT(&found, shopsetup_id_pair, i)->userid;
+		}
+		shopsetup_insert_sink ins;
+		shopsetup_tee tee = { { NULL, NULL }, "instanceid", &missing, NULL, NULL };
+		shopsetup_sink sink = { shopsetup_tee_row, &tee };
+		shopsetup_insert_sink_init(&ins, db, &tee.inner);
+		status = shopsetup_insert_finish(&ins, shopsetup_plan_user_context_rows(plan, existing, found.count, &sink, err), err);
+	}
+	if (status == SHOPSETUP_OK && missing.count > 0) {
 		int64_t system;
 		snprintf(sql, sizeof(sql), "SELECT id FROM `%scontext` WHERE contextlevel = %d AND instanceid = 0",
 			db->prefix, SHOPSETUP_SYSTEM_CONTEXT_LEVEL);
@@ -600,29 +629,14 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 		if (status == SHOPSETUP_OK && system <= 0) {
 			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "context", 7, "the site has no system context");
 		}
-		shopsetup_insert_sink ins;
-		shopsetup_sink sink;
-		shopsetup_insert_sink_init(&ins, db, &sink);
-		for (size_t i = 0; i < nmissing && status == SHOPSETUP_OK; i++) {
-			shopsetup_col cols[] = {
-				{ "contextlevel", SHOPSETUP_COL_INT, SHOPSETUP_USER_CONTEXT_LEVEL, { NULL, 0 } },
-				{ "instanceid", SHOPSETUP_COL_INT, missing[i], { NULL, 0 } },
-				{ "depth", SHOPSETUP_COL_INT, 2, { NULL, 0 } },
-				{ "locked", SHOPSETUP_COL_INT, 0, { NULL, 0 } },
-			};
-			if (!sink.row(sink.ctx, "context", cols, 4, err)) {
-				status = err->code;
-			}
-		}
-		status = shopsetup_insert_finish(&ins, status, err);
 		shopsetup_buf update = { 0 };
 		if (status == SHOPSETUP_OK && !shopsetup_buf_printf(&update,
 				"UPDATE `%scontext` SET path = CONCAT('/%lld/', id) WHERE contextlevel = %d AND path IS NULL AND instanceid IN (",
 				db->prefix, (long long) system, SHOPSETUP_USER_CONTEXT_LEVEL)) {
 			status = shopsetup_nomem(err);
 		}
-		for (size_t i = 0; i < nmissing && status == SHOPSETUP_OK; i++) {
-			if (!shopsetup_buf_printf(&update, "%s%lld", i ? "," : "", (long long) missing[i])) {
+		for (size_t i = 0; i < missing.count && status == SHOPSETUP_OK; i++) {
+			if (!shopsetup_buf_printf(&update, "%s%lld", i ? "," : "", (long long) *SHOPSETUP_VEC_AT(&missing, int64_t, i))) {
 				status = shopsetup_nomem(err);
 			}
 		}
@@ -632,12 +646,13 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 		shopsetup_buf_free(&update);
 		ctx.found = &report->contexts_created;
 		if (status == SHOPSETUP_OK) {
-			status = shopsetup_select_in(db, select, "instanceid", NULL, (shopsetup_in_list){ missing, NULL, nmissing },
+			status = shopsetup_select_in(db, select, "instanceid", NULL, (shopsetup_in_list){ missing.items, NULL, missing.count },
 				"read new user contexts", shopsetup_set_context_row, &ctx, err);
 		}
 	}
-	free(missing);
+	free(existing);
 	shopsetup_vec_free(&found);
+	shopsetup_vec_free(&missing);
 	return status;
 }
 
@@ -897,42 +912,6 @@ static shopsetup_status shopsetup_collect_int(void *ctx, MYSQL_ROW row, unsigned
 	}
 	*slot = shopsetup_col_int(row, 0);
 	return SHOPSETUP_OK;
-}
-
-/* Records one column of each row written, then hands the row on. */
-typedef struct {
-	shopsetup_sink inner;
-	const char *column;
-	shopsetup_vec *ints;      /* when the column is an int */
-	shopsetup_vec *strings;   /* shopsetup_slice, when it is a string */
-	shopsetup_pool *pool;
-} shopsetup_tee;
-
-static bool shopsetup_tee_row(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols, shopsetup_error *err)
-{
-	shopsetup_tee *tee = ctx;
-	for (size_t c = 0; c < ncols; c++) {
-		if (strcmp(cols[c].name, tee->column) != 0) {
-			continue;
-		}
-		if (tee->ints != NULL) {
-			int64_t *slot = shopsetup_vec_push(tee->ints);
-			if (slot == NULL) {
-				shopsetup_nomem(err);
-				return false;
-			}
-			*slot = cols[c].i;
-		} else {
-			shopsetup_slice *slot = shopsetup_vec_push(tee->strings);
-			const char *copy = slot ? shopsetup_pool_dup(tee->pool, cols[c].s.ptr, cols[c].s.len) : NULL;
-			if (copy == NULL) {
-				shopsetup_nomem(err);
-				return false;
-			}
-			*slot = (shopsetup_slice){ copy, cols[c].s.len };
-		}
-	}
-	return tee->inner.row(tee->inner.ctx, table, cols, ncols, err);
 }
 
 static shopsetup_status shopsetup_stage_members(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,

@@ -15,6 +15,7 @@
 /* Moodle constants. */
 #define SHOPSETUP_ENROL_USER_ACTIVE 0
 #define SHOPSETUP_FORMAT_HTML 1
+#define SHOPSETUP_CONTEXT_USER 30
 
 const shopsetup_fact_spec shopsetup_fact_specs[] = {
 	SHOPSETUP_FACT(courseid, SHOPSETUP_FACT_INT, true),
@@ -555,6 +556,47 @@ shopsetup_status shopsetup_plan_check_enrolments(shopsetup_plan *plan, shopsetup
 }
 
 /* Stage 5: roles, user contexts, the group. */
+
+shopsetup_status shopsetup_plan_user_context_rows(const shopsetup_plan *plan, const int64_t *existing, size_t count,
+	const shopsetup_sink *sink, shopsetup_error *err)
+{
+	if (plan->stage < SHOPSETUP_STAGE_USERS) {
+		return shopsetup_stage_error(err, "userContextRows", "needs every participant's user id");
+	}
+	shopsetup_hash have;
+	if (!shopsetup_hash_init(&have, count)) {
+		return shopsetup_nomem(err);
+	}
+	shopsetup_status status = SHOPSETUP_OK;
+	for (size_t i = 0; i < count && status == SHOPSETUP_OK; i++) {
+		if (!shopsetup_hash_put(&have, shopsetup_int_key(&existing[i]), 0, NULL, NULL)) {
+			status = shopsetup_nomem(err);
+		}
+	}
+	for (size_t p = 0; p < plan->people.count && status == SHOPSETUP_OK; p++) {
+		const shopsetup_person *person = shopsetup_person_at(plan, p);
+		bool inserted;
+		/* also keeps one row per user */
+		if (!shopsetup_hash_put(&have, shopsetup_int_key(&person->userid), 0, &inserted, NULL)) {
+			status = shopsetup_nomem(err);
+			break;
+		}
+		if (!inserted) {
+			continue;
+		}
+		shopsetup_col cols[] = {
+			SHOPSETUP_COL_I("contextlevel", SHOPSETUP_CONTEXT_USER),
+			SHOPSETUP_COL_I("instanceid", person->userid),
+			SHOPSETUP_COL_I("depth", 2),
+			SHOPSETUP_COL_I("locked", 0),
+		};
+		if (!sink->row(sink->ctx, "context", cols, SHOPSETUP_COUNT(cols), err)) {
+			status = err ? err->code : SHOPSETUP_E_DB;
+		}
+	}
+	shopsetup_hash_free(&have);
+	return status;
+}
 
 shopsetup_status shopsetup_plan_set_user_context(shopsetup_plan *plan, int64_t userid, int64_t contextid, shopsetup_error *err)
 {

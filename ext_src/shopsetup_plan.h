@@ -216,6 +216,13 @@ typedef struct {
 	int64_t contextid, roleid, userid;
 } shopsetup_role_assignment;
 
+/*
+ * User contexts for the participants who have none (their ids are not in existing): contextlevel 30,
+ * depth 2, not locked. The path, /<system context id>/<id>, needs the new id: the writer sets it
+ * after the insert, as context_user::instance() does.
+ */
+shopsetup_status shopsetup_plan_user_context_rows(const shopsetup_plan *plan, const int64_t *existing, size_t count,
+	const shopsetup_sink *sink, shopsetup_error *err);
 shopsetup_status shopsetup_plan_set_user_context(shopsetup_plan *plan, int64_t userid, int64_t contextid, shopsetup_error *err);
 shopsetup_status shopsetup_plan_role_assignment_rows(const shopsetup_plan *plan, const shopsetup_role_assignment *existing,
 	size_t count, const shopsetup_sink *sink, shopsetup_error *err);

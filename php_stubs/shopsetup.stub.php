@@ -168,6 +168,15 @@ namespace ShopSetup {
         public function setEnrolmentIds(array $idsByUserid): void {}
 
         /**
+         * Stage 5: "context" rows for the participants without a user context, given the user ids
+         * that have one: contextlevel 30, depth 2. The path "/<system context id>/<id>" needs the
+         * new id: set it after the insert, as context_user::instance() does.
+         *
+         * @return array rows
+         */
+        public function userContextRows(iterable $existingUserIds): array {}
+
+        /**
          * Stage 5: "role_assignments" rows to add: course roles and the cross roles in user
          * contexts. $userContextIds: userid => context id for the participants and the operator;
          * $existing: rows with contextid, roleid, userid already there.

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 481239311b101c4fc68f92eea7559954ce8fcade */
+ * Stub hash: 6e0f51159ccae957a7d427fbdd3044ac7d11d310 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -70,6 +70,10 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_setEnrolmen
 	ZEND_ARG_TYPE_INFO(0, idsByUserid, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_userContextRows, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, existingUserIds, Traversable, MAY_BE_ARRAY, NULL)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_roleAssignmentRows, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, userContextIds, IS_ARRAY, 0)
 	ZEND_ARG_OBJ_TYPE_MASK(0, existing, Traversable, MAY_BE_ARRAY, NULL)
@@ -127,6 +131,7 @@ ZEND_METHOD(ShopSetup_Plan, newUserPreferenceRows);
 ZEND_METHOD(ShopSetup_Plan, userIds);
 ZEND_METHOD(ShopSetup_Plan, enrolmentChanges);
 ZEND_METHOD(ShopSetup_Plan, setEnrolmentIds);
+ZEND_METHOD(ShopSetup_Plan, userContextRows);
 ZEND_METHOD(ShopSetup_Plan, roleAssignmentRows);
 ZEND_METHOD(ShopSetup_Plan, groupMemberRows);
 ZEND_METHOD(ShopSetup_Plan, groupRow);
@@ -190,6 +195,7 @@ static const zend_function_entry class_ShopSetup_Plan_methods[] = {
 	ZEND_ME(ShopSetup_Plan, userIds, arginfo_class_ShopSetup_Plan_userIds, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, enrolmentChanges, arginfo_class_ShopSetup_Plan_enrolmentChanges, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, setEnrolmentIds, arginfo_class_ShopSetup_Plan_setEnrolmentIds, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_Plan, userContextRows, arginfo_class_ShopSetup_Plan_userContextRows, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, roleAssignmentRows, arginfo_class_ShopSetup_Plan_roleAssignmentRows, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, groupMemberRows, arginfo_class_ShopSetup_Plan_groupMemberRows, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, groupRow, arginfo_class_ShopSetup_Plan_groupRow, ZEND_ACC_PUBLIC)

@@ -105,7 +105,7 @@ class dml_executor extends executor {
         }
 
         $userids = $plan->userIds();
-        [$contextids, $contextscreated] = $this->user_contexts(array_values($userids));
+        [$contextids, $contextscreated] = $this->user_contexts($plan, array_values($userids));
 
         $group = $DB->get_record('groups', ['courseid' => $facts['courseid'], 'idnumber' => $facts['groupidnumber']], 'id',
             IGNORE_MULTIPLE);
@@ -205,25 +205,35 @@ class dml_executor extends executor {
     }
 
     /**
-     * The user contexts of the users, created where missing as context_user::instance() does.
+     * The user contexts of the participants, created where missing from the plan's rows; the path
+     * is set from the new id afterwards, as context_user::instance() does.
      *
+     * @param Plan $plan
      * @param int[] $userids
      * @return array [userid => context id, userid => context id of the contexts created]
      */
-    protected function user_contexts(array $userids): array {
-        $existing = [];
-        foreach ($this->select_in('SELECT instanceid, id FROM {context} WHERE contextlevel = :level', 'instanceid', $userids,
-                ['level' => CONTEXT_USER]) as $row) {
-            $existing[(int) $row->instanceid] = (int) $row->id;
-        }
+    protected function user_contexts(Plan $plan, array $userids): array {
+        global $DB;
+        $select = 'SELECT instanceid, id FROM {context} WHERE contextlevel = :level';
         $all = [];
+        foreach ($this->select_in($select, 'instanceid', $userids, ['level' => CONTEXT_USER]) as $row) {
+            $all[(int) $row->instanceid] = (int) $row->id;
+        }
+        $rows = $plan->userContextRows(array_keys($all));
+        if (!$rows) {
+            return [$all, []];
+        }
+        $DB->insert_records('context', $rows);
+        $missing = array_column($rows, 'instanceid');
+        $systempath = "'/" . \context_system::instance()->id . "/'";
+        foreach (array_chunk($missing, self::CHUNK) as $chunk) {
+            [$in, $params] = $DB->get_in_or_equal($chunk, SQL_PARAMS_NAMED);
+            $DB->execute('UPDATE {context} SET path = ' . $DB->sql_concat($systempath, 'id') .
+                " WHERE contextlevel = :level AND path IS NULL AND instanceid $in", $params + ['level' => CONTEXT_USER]);
+        }
         $created = [];
-        foreach ($userids as $userid) {
-            if (isset($existing[$userid])) {
-                $all[$userid] = $existing[$userid];
-            } else {
-                $all[$userid] = $created[$userid] = (int) \context_user::instance($userid)->id;
-            }
+        foreach ($this->select_in($select, 'instanceid', $missing, ['level' => CONTEXT_USER]) as $row) {
+            $all[(int) $row->instanceid] = $created[(int) $row->instanceid] = (int) $row->id;
         }
         return [$all, $created];
     }
