@@ -127,7 +127,10 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 	if (options->connect_timeout > 0) {
 		mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &options->connect_timeout);
 	}
-	if (options->ssl || options->ssl_key || options->ssl_cert || options->ssl_ca || options->ssl_capath || options->ssl_cipher) {
+	/* Any TLS option, certificate verification included, means a TLS connection or none. */
+	bool tls = options->ssl || options->ssl_verify_server_cert || options->ssl_key || options->ssl_cert || options->ssl_ca
+		|| options->ssl_capath || options->ssl_cipher;
+	if (tls) {
 		mysql_ssl_set(db->conn, options->ssl_key, options->ssl_cert, options->ssl_ca, options->ssl_capath, options->ssl_cipher);
 #ifdef MARIADB_PACKAGE_VERSION
 		my_bool enforce = 1, verify = options->ssl_verify_server_cert;
@@ -145,6 +148,12 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 			"cannot connect to MySQL/MariaDB: %s", mysql_error(db->conn));
 		shopsetup_mysql_close(db);
 		return status;
+	}
+	/* MariaDB Connector/C falls back to plain text on a server without TLS unless the certificate is verified. */
+	if (tls && mysql_get_ssl_cipher(db->conn) == NULL) {
+		shopsetup_mysql_close(db);
+		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "connect", 7,
+			"cannot connect to MySQL/MariaDB: TLS is required but the connection is not encrypted (does the server support TLS?)");
 	}
 
 	/* As Moodle's own connections: a value that does not fit is an error, never silently cut. */

@@ -1,0 +1,88 @@
+--TEST--
+MysqlConnection misuse: a plan run twice or after manual stages, calls after close(), bad options
+--EXTENSIONS--
+mysqli
+shopsetup
+--SKIPIF--
+<?php require __DIR__ . '/fixtures/db.inc'; shopsetup_test_db_skip(); ?>
+--FILE--
+<?php
+require __DIR__ . '/fixtures/db_checks.inc';
+$db = shopsetup_test_db('misuse');
+$m = $db['mysqli'];
+
+function attempt(string $what, callable $fn): void
+{
+    try {
+        $result = $fn();
+        echo "$what: ", is_array($result) ? 'ran' : 'ok', "\n";
+    } catch (Throwable $e) {
+        echo "$what: ", get_class($e), ': ', $e->getMessage(), "\n";
+    }
+}
+
+$buckets = ['student' => ['ann@example.com' => shopsetup_test_person('Ann', 'Archer', 'ann@example.com')]];
+$conn = new ShopSetup\MysqlConnection($db['options']);
+$plan = new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts());
+attempt('first run', fn() => $conn->run($plan));
+$before = shopsetup_test_snapshot($m);
+attempt('same plan again', fn() => $conn->run($plan));
+attempt('same plan, other connection', fn() => (new ShopSetup\MysqlConnection($db['options']))->run($plan));
+
+// A plan already driven by hand (the Moodle plugin's way) is not run.
+$manual = new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts());
+$manual->matchAccounts([]);
+attempt('plan after matchAccounts()', fn() => $conn->run($manual));
+echo 'rows: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n";
+
+attempt('__construct() again', fn() => $conn->__construct($db['options']));
+attempt('clone', fn() => clone $conn);
+attempt('serialize', fn() => serialize($conn));
+
+$conn->close();
+attempt('close() again', fn() => $conn->close());
+attempt('run() after close()', fn() => $conn->run(new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts())));
+attempt('serverInfo() after close()', fn() => $conn->serverInfo());
+attempt('connectionId() after close()', fn() => $conn->connectionId());
+echo 'rows: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n";
+
+$options = $db['options'];
+attempt('no user', fn() => new ShopSetup\MysqlConnection(array_diff_key($options, ['user' => 0])));
+attempt('no database', fn() => new ShopSetup\MysqlConnection(array_diff_key($options, ['database' => 0])));
+attempt('no options', fn() => new ShopSetup\MysqlConnection([]));
+attempt('port as text', fn() => new ShopSetup\MysqlConnection(['port' => 'abc'] + $options));
+attempt('negative lock_timeout', fn() => new ShopSetup\MysqlConnection(['lock_timeout' => -1] + $options));
+attempt('host as int', fn() => new ShopSetup\MysqlConnection(['host' => 127] + $options));
+attempt('NUL in password', fn() => new ShopSetup\MysqlConnection(['password' => "pw\0x"] + $options));
+attempt('port as numeric string', fn() => (new ShopSetup\MysqlConnection(['port' => (string) $options['port']] + $options))->close());
+
+$m->close();
+shopsetup_test_db_drop('misuse');
+?>
+--CLEAN--
+<?php
+require __DIR__ . '/fixtures/db.inc';
+shopsetup_test_db_drop('misuse');
+?>
+--EXPECT--
+first run: ran
+same plan again: ShopSetup\PlanException: run: needs a freshly built plan
+same plan, other connection: ShopSetup\PlanException: run: needs a freshly built plan
+plan after matchAccounts(): ShopSetup\PlanException: run: needs a freshly built plan
+rows: same
+__construct() again: Error: Cannot call ShopSetup\MysqlConnection::__construct() twice
+clone: Error: Trying to clone an uncloneable object of class ShopSetup\MysqlConnection
+serialize: Exception: Serialization of 'ShopSetup\MysqlConnection' is not allowed
+close() again: ok
+run() after close(): ShopSetup\DatabaseException: The connection is closed
+serverInfo() after close(): ShopSetup\DatabaseException: The connection is closed
+connectionId() after close(): ShopSetup\DatabaseException: The connection is closed
+rows: same
+no user: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) must contain "user" and "database"
+no database: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) must contain "user" and "database"
+no options: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) must contain "user" and "database"
+port as text: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) option "port" must be a non-negative int
+negative lock_timeout: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) option "lock_timeout" must be a non-negative int
+host as int: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) option "host" must be a string without NUL bytes
+NUL in password: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) option "password" must be a string without NUL bytes
+port as numeric string: ok
