@@ -123,6 +123,8 @@ ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
 	zval *ssl = zend_hash_str_find_deref(options, "ssl", sizeof("ssl") - 1);
 	opts.ssl = ssl != NULL && zend_is_true(ssl);
 	opts.ssl_verify_server_cert = verify != NULL && zend_is_true(verify);
+	zval *lock_timeout = zend_hash_str_find_deref(options, "lock_timeout", sizeof("lock_timeout") - 1);
+	opts.lock_timeout_set = lock_timeout != NULL && Z_TYPE_P(lock_timeout) != IS_NULL;
 
 	shopsetup_error err = { 0 };
 	if (shopsetup_mysql_connect(&intern->db, &opts, &err) != SHOPSETUP_OK) {

@@ -258,6 +258,11 @@ static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 			SHOPSETUP_E_PLAN_INPUT);
 		return false;
 	}
+	if (f->groupidnumber.len == 0 || f->groupname.len == 0) {
+		zend_throw_exception(php_shopsetup_plan_exception_ce,
+			"Plan facts: groupidnumber and groupname must not be empty (the group is found by its idnumber)", SHOPSETUP_E_PLAN_INPUT);
+		return false;
+	}
 	if (f->timeend != 0 && f->timeend <= f->timestart) {
 		zend_throw_exception(php_shopsetup_plan_exception_ce, "Plan facts: timeend must be 0 or after timestart", SHOPSETUP_E_PLAN_INPUT);
 		return false;

@@ -117,7 +117,7 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 			"the table prefix must be at most %d characters of [A-Za-z0-9_]", SHOPSETUP_MYSQL_PREFIX_MAX);
 	}
 	strcpy(db->prefix, prefix);
-	db->lock_timeout = options->lock_timeout ? options->lock_timeout : 60;
+	db->lock_timeout = options->lock_timeout_set ? options->lock_timeout : 60;
 
 	db->conn = mysql_init(NULL);
 	if (db->conn == NULL) {
@@ -704,39 +704,94 @@ static shopsetup_status shopsetup_collect_enrolment(void *ctx, MYSQL_ROW row, un
 	return SHOPSETUP_OK;
 }
 
-/* A sink running one UPDATE per row (enrolments widened on a re-run or a later order). */
+/*
+ * A sink turning int-only rows keyed by id into "UPDATE ... SET col = CASE id WHEN .. THEN .. END
+ * ... WHERE id IN (...)", a few hundred rows per statement (enrolments widened on a re-run or a
+ * later order). The userid column is recorded for the report, not written.
+ */
+#define SHOPSETUP_UPDATE_CHUNK 500
+#define SHOPSETUP_UPDATE_MAX_COLS 16
+
 typedef struct {
 	shopsetup_mysql *db;
-	shopsetup_vec *updated;
-	shopsetup_status status;
+	shopsetup_vec *updated;      /* shopsetup_id_pair userid -> id */
+	const char *table;
+	const char *names[SHOPSETUP_UPDATE_MAX_COLS];
+	size_t ncols;                /* without id and userid */
+	shopsetup_vec values;        /* int64_t: id, then ncols values, per pending row */
+	size_t rows;
 } shopsetup_update_sink;
+
+static shopsetup_status shopsetup_update_flush(shopsetup_update_sink *up, shopsetup_error *err)
+{
+	if (up->rows == 0) {
+		return SHOPSETUP_OK;
+	}
+	const int64_t *v = up->values.items;
+	size_t stride = up->ncols + 1;
+	shopsetup_buf sql = { 0 };
+	bool ok = shopsetup_buf_append(&sql, "UPDATE ", 7) && shopsetup_sql_table(up->db, &sql, up->table)
+		&& shopsetup_buf_append(&sql, " SET ", 5);
+	for (size_t c = 0; c < up->ncols && ok; c++) {
+		ok = shopsetup_buf_printf(&sql, "%s`%s` = CASE id", c ? ", " : "", up->names[c]);
+		for (size_t r = 0; r < up->rows && ok; r++) {
+			ok = shopsetup_buf_printf(&sql, " WHEN %lld THEN %lld", (long long) v[r * stride], (long long) v[r * stride + 1 + c]);
+		}
+		ok = ok && shopsetup_buf_append(&sql, " END", 4);
+	}
+	ok = ok && shopsetup_buf_append(&sql, " WHERE id IN (", 14);
+	for (size_t r = 0; r < up->rows && ok; r++) {
+		ok = shopsetup_buf_printf(&sql, "%s%lld", r ? "," : "", (long long) v[r * stride]);
+	}
+	shopsetup_status status = ok && shopsetup_buf_appendc(&sql, ')')
+		? shopsetup_query(up->db, sql.ptr, sql.len, up->table, err) : shopsetup_nomem(err);
+	shopsetup_buf_free(&sql);
+	up->rows = 0;
+	up->values.count = 0;
+	return status;
+}
 
 static bool shopsetup_update_row(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols, shopsetup_error *err)
 {
 	shopsetup_update_sink *up = ctx;
-	shopsetup_buf sql = { 0 };
-	bool ok = shopsetup_buf_append(&sql, "UPDATE ", 7) && shopsetup_sql_table(up->db, &sql, table) && shopsetup_buf_append(&sql, " SET ", 5);
 	int64_t id = 0, userid = 0;
-	bool first = true;
-	for (size_t c = 0; c < ncols && ok; c++) {
-		if (strcmp(cols[c].name, "id") == 0 || strcmp(cols[c].name, "userid") == 0) {
-			*(strcmp(cols[c].name, "id") == 0 ? &id : &userid) = cols[c].i;
-			continue;
+	size_t n = 0;
+	int64_t row[SHOPSETUP_UPDATE_MAX_COLS];
+	for (size_t c = 0; c < ncols; c++) {
+		if (strcmp(cols[c].name, "id") == 0) {
+			id = cols[c].i;
+		} else if (strcmp(cols[c].name, "userid") == 0) {
+			userid = cols[c].i;
+		} else if (n < SHOPSETUP_UPDATE_MAX_COLS && cols[c].type == SHOPSETUP_COL_INT) {
+			if (up->rows == 0 && up->values.count == 0) {
+				up->names[n] = cols[c].name;
+			}
+			row[n++] = cols[c].i;
+		} else {
+			shopsetup_error_set(err, SHOPSETUP_E_DB, 0, table, strlen(table), "cannot batch an update of column %s", cols[c].name);
+			return false;
 		}
-		ok = shopsetup_buf_printf(&sql, "%s`%s` = %lld", first ? "" : ", ", cols[c].name, (long long) cols[c].i);
-		first = false;
 	}
-	ok = ok && shopsetup_buf_printf(&sql, " WHERE id = %lld", (long long) id);
-	shopsetup_id_pair *pair = ok ? shopsetup_vec_push(up->updated) : NULL;
-	if (pair == NULL) {
-		shopsetup_buf_free(&sql);
+	up->table = table;
+	up->ncols = n;
+	shopsetup_id_pair *pair = shopsetup_vec_push(up->updated);
+	int64_t *slot = pair ? shopsetup_vec_push(&up->values) : NULL;
+	for (size_t c = 0; slot != NULL && c < n; c++) {
+		slot = shopsetup_vec_push(&up->values);
+		if (slot != NULL) {
+			*slot = row[c];
+		}
+	}
+	if (slot == NULL) {
 		shopsetup_nomem(err);
 		return false;
 	}
 	*pair = (shopsetup_id_pair){ userid, id };
-	shopsetup_status status = shopsetup_query(up->db, sql.ptr, sql.len, "update enrolments", err);
-	shopsetup_buf_free(&sql);
-	return status == SHOPSETUP_OK;
+	SHOPSETUP_VEC_AT(&up->values, int64_t, up->values.count - n - 1)[0] = id;
+	if (++up->rows == SHOPSETUP_UPDATE_CHUNK) {
+		return shopsetup_update_flush(up, err) == SHOPSETUP_OK;
+	}
+	return true;
 }
 
 static shopsetup_status shopsetup_set_enrolment_row(void *ctx_ptr, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
@@ -767,12 +822,17 @@ static shopsetup_status shopsetup_stage_enrolments(shopsetup_mysql *db, shopsetu
 	}
 	shopsetup_insert_sink ins;
 	shopsetup_sink insert_sink, update_sink = { shopsetup_update_row, NULL };
-	shopsetup_update_sink up = { db, &report->enrolments_updated, SHOPSETUP_OK };
+	shopsetup_update_sink up = { .db = db, .updated = &report->enrolments_updated };
+	shopsetup_vec_init(&up.values, sizeof(int64_t));
 	update_sink.ctx = &up;
 	shopsetup_change_count counts;
 	shopsetup_insert_sink_init(&ins, db, &insert_sink);
 	status = shopsetup_insert_finish(&ins, shopsetup_plan_enrolment_changes(plan, existing.items, existing.count,
 		&insert_sink, &update_sink, &counts, err), err);
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_update_flush(&up, err);
+	}
+	shopsetup_vec_free(&up.values);
 	shopsetup_vec_free(&existing);
 	report->enrolments_unchanged = counts.unchanged;
 	if (status != SHOPSETUP_OK) {
@@ -1031,9 +1091,11 @@ static shopsetup_status shopsetup_lock(shopsetup_mysql *db, shopsetup_error *err
 	int64_t got;
 	snprintf(sql, sizeof(sql), "SELECT GET_LOCK('%s', %u)", db->lock_name, db->lock_timeout);
 	shopsetup_status status = shopsetup_query_int(db, sql, "lock", &got, err);
-	if (status == SHOPSETUP_OK && got != 1) {
+	if (status == SHOPSETUP_OK && got == 0) {
 		status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "lock", 4,
 			"another course-session setup held the site's lock for more than %u seconds", db->lock_timeout);
+	} else if (status == SHOPSETUP_OK && got != 1) {
+		status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "lock", 4, "the server could not take the site's lock (GET_LOCK returned NULL)");
 	}
 	return status;
 }

@@ -20,6 +20,7 @@ typedef struct {
 	unsigned port;
 	unsigned connect_timeout; /* seconds, 0: the library's default */
 	unsigned lock_timeout;    /* seconds to wait for another setup to finish */
+	bool lock_timeout_set;    /* else 60 seconds */
 } shopsetup_mysql_options;
 
 #define SHOPSETUP_MYSQL_PREFIX_MAX 32

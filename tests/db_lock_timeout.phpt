@@ -58,6 +58,17 @@ try {
 $waited = microtime(true) - $t;
 echo 'waited about lock_timeout: ', $waited >= 0.9 && $waited < 4 ? 'yes' : $waited, "\n";
 
+// lock_timeout 0: give up at once.
+$now = new ShopSetup\MysqlConnection($db['options'] + ['lock_timeout' => 0]);
+$t = microtime(true);
+try {
+    $now->run(new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()));
+    echo "no wait: ran\n";
+} catch (ShopSetup\DatabaseException $e) {
+    echo 'no wait: ', $e->getMessage(), ', at once: ', microtime(true) - $t < 0.9 ? 'yes' : 'no', "\n";
+}
+$now->close();
+
 // Another site (database) has its own lock.
 $elsewhere = new ShopSetup\MysqlConnection($other_site['options'] + ['lock_timeout' => 1]);
 $r = $elsewhere->run(new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()));
@@ -90,6 +101,7 @@ shopsetup_test_db_drop('lock_timeout_other');
 child holds the lock: yes
 same site: ShopSetup\DatabaseException: another course-session setup held the site's lock for more than 1 seconds (lock)
 waited about lock_timeout: yes
+no wait: another course-session setup held the site's lock for more than 0 seconds (lock), at once: yes
 other site: created 1
 child: created 1
 child exit status: 0
