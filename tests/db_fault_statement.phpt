@@ -106,7 +106,7 @@ INSERT context: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected 
 INSERT groups: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 1 of groups (groups)
   rows: same, new accounts: 0, Ann's enrolment: as before
   again: ShopSetup\PlanException: run: needs a freshly built plan
-UPDATE user_enrolments: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on UPDATE 1 of user_enrolments (update enrolments)
+UPDATE user_enrolments: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on UPDATE 1 of user_enrolments (user_enrolments)
   rows: same, new accounts: 0, Ann's enrolment: as before
   again: ShopSetup\PlanException: run: needs a freshly built plan
 INSERT user_enrolments: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 3 of user_enrolments (user_enrolments)
