@@ -32,13 +32,25 @@ use core_course_category;
  */
 class effects {
 
+    /** @var array users whose access data was marked dirty during this apply(), userid => true */
+    protected static $dirty = [];
+
+    /** @var array category enrolment caches already invalidated during this apply(), key => true */
+    protected static $categorychanges = [];
+
     /**
      * Applies every side effect of a run.
+     *
+     * Every row is committed before this runs, so the idempotent invalidations (a user's access
+     * data, the category enrolment caches) are done once per user and per context instead of once
+     * per row: what is rebuilt in between is already read from the final rows.
      *
      * @param array $report what the executor changed
      * @param session_setup $setup
      */
     public static function apply(array $report, session_setup $setup): void {
+        self::$dirty = [];
+        self::$categorychanges = [];
         self::users($report);
         self::group($report, $setup);
         self::enrolments($report, $setup);
@@ -47,13 +59,47 @@ class effects {
     }
 
     /**
-     * user_create_user(): the user_created event.
+     * user_create_user(): the site's defaults of the preferences kept in the user table, then the
+     * user_created event.
      *
      * @param array $report
      */
     protected static function users(array $report): void {
+        self::user_defaults(array_values($report['users']['created']));
         foreach ($report['users']['created'] as $userid) {
             \core\event\user_created::create_from_userid($userid)->trigger();
+        }
+    }
+
+    /**
+     * Gives new accounts the site's defaults (Site administration > Users > Default user preferences)
+     * that user_create_user() applies; the plan's rows leave these columns at the table's defaults.
+     *
+     * @param int[] $userids the accounts created
+     */
+    protected static function user_defaults(array $userids): void {
+        global $DB;
+        if (!$userids) {
+            return;
+        }
+        $fields = ['calendartype', 'maildisplay', 'mailformat', 'maildigest', 'autosubscribe', 'trackforums'];
+        // Every new row holds the same values for these columns: the first one tells which differ.
+        $written = $DB->get_record('user', ['id' => $userids[0]], implode(', ', $fields), MUST_EXIST);
+        $set = [];
+        $params = [];
+        foreach ($fields as $field) {
+            $default = \core_user::get_property_default($field);
+            if ((string) $written->$field !== (string) $default) {
+                $set[] = "$field = :default$field";
+                $params["default$field"] = $default;
+            }
+        }
+        if (!$set) {
+            return;
+        }
+        foreach (array_chunk($userids, 1000) as $chunk) {
+            [$in, $inparams] = $DB->get_in_or_equal($chunk, SQL_PARAMS_NAMED);
+            $DB->execute('UPDATE {user} SET ' . implode(', ', $set) . " WHERE id $in", $params + $inparams);
         }
     }
 
@@ -107,7 +153,7 @@ class effects {
         }
         foreach ($updated as $userid => $ueid) {
             $ue = $rows[$ueid];
-            mark_user_dirty($ue->userid);
+            self::mark_dirty($ue->userid);
             \core\event\user_enrolment_updated::create(['objectid' => $ue->id, 'courseid' => $courseid, 'context' => $context,
                 'relateduserid' => $ue->userid, 'other' => ['enrol' => $instance->enrol]])->trigger();
             core_course_category::user_enrolment_changed($courseid, $ue->userid, $ue->status, $ue->timestart, $ue->timeend);
@@ -126,8 +172,8 @@ class effects {
         foreach ($report['role_assignments'] as $added) {
             $ra = $rows[$added['id']];
             $context = \context::instance_by_id($ra->contextid);
-            mark_user_dirty($ra->userid);
-            core_course_category::role_assignment_changed($ra->roleid, $context);
+            self::mark_dirty($ra->userid);
+            self::role_assignment_changed($ra->roleid, $context);
             $event = \core\event\role_assigned::create(['context' => $context, 'objectid' => $ra->roleid,
                 'relateduserid' => $ra->userid, 'other' => ['id' => $ra->id, 'component' => $ra->component,
                 'itemid' => $ra->itemid]]);
@@ -135,6 +181,34 @@ class effects {
             $event->trigger();
             \core\di::get(\core\hook\manager::class)->dispatch(new \core\hook\access\after_role_assigned(
                 context: $context, userid: $ra->userid));
+        }
+    }
+
+    /**
+     * mark_user_dirty(), once per user and run.
+     *
+     * @param int $userid
+     */
+    protected static function mark_dirty(int $userid): void {
+        if (empty(self::$dirty[$userid])) {
+            mark_user_dirty($userid);
+            self::$dirty[$userid] = true;
+        }
+    }
+
+    /**
+     * core_course_category::role_assignment_changed(), once per role and context; in user contexts
+     * once per role, since there it only purges the caches of the event "changesincategoryenrolment"
+     * (no course lies below a user context).
+     *
+     * @param int $roleid
+     * @param \context $context
+     */
+    protected static function role_assignment_changed(int $roleid, \context $context): void {
+        $key = $context->contextlevel == CONTEXT_USER ? "user/$roleid" : "{$context->id}/$roleid";
+        if (empty(self::$categorychanges[$key])) {
+            core_course_category::role_assignment_changed($roleid, $context);
+            self::$categorychanges[$key] = true;
         }
     }
 

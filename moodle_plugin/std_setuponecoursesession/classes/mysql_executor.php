@@ -50,7 +50,9 @@ class mysql_executor extends executor {
     }
 
     /**
-     * The connection options of Moodle's own database connection.
+     * The connection options of Moodle's own database connection, resolved as Moodle's mysqli
+     * driver does (mysqli_native_moodle_database::raw_connect()): the socket and the port fall back
+     * to PHP's mysqli.default_socket and mysqli.default_port, then 3306.
      *
      * @return array
      */
@@ -65,12 +67,13 @@ class mysql_executor extends executor {
             'database' => (string) $config->dbname,
             'prefix' => (string) $config->prefix,
         ];
-        if (!empty($dboptions['dbport'])) {
-            $options['port'] = (int) $dboptions['dbport'];
-        }
-        // Like Moodle's mysqli driver: a socket path only counts when it is a path.
+        $options['port'] = (int) (!empty($dboptions['dbport']) ? $dboptions['dbport'] : ini_get('mysqli.default_port')) ?: 3306;
+        // Like Moodle's mysqli driver: a socket option only counts when it is a path; the socket is
+        // used only when the host is localhost.
         if (!empty($dboptions['dbsocket']) && preg_match('~[/\\\\]~', $dboptions['dbsocket'])) {
             $options['socket'] = (string) $dboptions['dbsocket'];
+        } else if ((string) ini_get('mysqli.default_socket') !== '') {
+            $options['socket'] = (string) ini_get('mysqli.default_socket');
         }
         if (!empty($dboptions['connecttimeout'])) {
             $options['connect_timeout'] = (int) $dboptions['connecttimeout'];

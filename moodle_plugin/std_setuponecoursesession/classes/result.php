@@ -88,8 +88,7 @@ class result {
             $warnings[] = get_string('warningsuspended', $c, s($email));
         }
         foreach ($this->report['users']['ambiguous'] as $ambiguous) {
-            $warnings[] = get_string('warningambiguous', $c, (object) ['email' => s($ambiguous['email']),
-                'ids' => implode(', ', $ambiguous['ids']), 'chosen' => $ambiguous['chosen']]);
+            $warnings[] = self::ambiguous_warning($ambiguous);
         }
         foreach ($this->plan->notices() as $notice) {
             $warnings[] = get_string('warningmerged', $c, (object) ['email' => s($notice['email']),
@@ -102,6 +101,22 @@ class result {
             $warnings[] = $this->supportwarning;
         }
         return $warnings;
+    }
+
+    /**
+     * The warning about several accounts sharing an email, ids in ascending order whatever order
+     * the database returned them in.
+     *
+     * @param array $ambiguous email, ids, chosen
+     * @param bool $html false for plain text (CLI)
+     * @return string
+     */
+    public static function ambiguous_warning(array $ambiguous, bool $html = true): string {
+        $ids = array_map('intval', $ambiguous['ids']);
+        sort($ids);
+        $email = $html ? s($ambiguous['email']) : $ambiguous['email'];
+        return get_string('warningambiguous', session_setup::COMPONENT, (object) ['email' => $email,
+            'ids' => implode(', ', $ids), 'chosen' => (int) $ambiguous['chosen']]);
     }
 
     /**

@@ -117,8 +117,9 @@ class session_setup {
      * @return string|array
      */
     public static function raw_params($catalogitem, $productiondata, $actionparams) {
-        if (is_object($catalogitem) && isset($catalogitem->record->handlerparams) && is_string($catalogitem->record->handlerparams)) {
-            return $catalogitem->record->handlerparams;
+        $record = is_object($catalogitem) ? ($catalogitem->record ?? null) : null;
+        if (isset($record->handlerparams) && is_string($record->handlerparams)) {
+            return $record->handlerparams;
         }
         if (isset($productiondata->handlerparams) && is_string($productiondata->handlerparams)) {
             return $productiondata->handlerparams;

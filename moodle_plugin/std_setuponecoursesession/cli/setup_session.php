@@ -23,6 +23,7 @@
  */
 
 use shophandlers_std_setuponecoursesession\dml_executor;
+use shophandlers_std_setuponecoursesession\result;
 use shophandlers_std_setuponecoursesession\session_setup;
 
 define('CLI_SCRIPT', true);
@@ -72,8 +73,7 @@ foreach ($items as $item) {
             echo get_string('cliperson' . $person['status'], session_setup::COMPONENT, $a), "\n";
         }
         foreach ($match['ambiguous'] as $ambiguous) {
-            echo get_string('warningambiguous', session_setup::COMPONENT, (object) ['email' => $ambiguous['email'],
-                'ids' => implode(', ', $ambiguous['ids']), 'chosen' => $ambiguous['chosen']]), "\n";
+            echo result::ambiguous_warning($ambiguous, false), "\n";
         }
         echo get_string('cliseats', session_setup::COMPONENT, (object) ['used' => $plan->seatsUsed(),
             'people' => count($plan->people())]), "\n";

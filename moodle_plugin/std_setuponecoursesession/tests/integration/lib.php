@@ -51,6 +51,8 @@ class shopsetup_it {
     public $failures = 0;
     /** @var int checks */
     public $checks = 0;
+    /** @var stdClass|null feedback of the last produce()'s prepay step */
+    public $prepayfeedback = null;
 
     /**
      * Constructor.
@@ -135,6 +137,49 @@ class shopsetup_it {
     }
 
     /**
+     * An email address of this run. Lower case only: the extension's email validator may still be
+     * the placeholder that accepts [a-z0-9.]+@[a-z0-9.]+ alone.
+     *
+     * @param string $local local part before the run's tag
+     * @return string
+     */
+    public function email(string $local): string {
+        return strtolower("$local.$this->tag@example.com");
+    }
+
+    /**
+     * Participants as the front end stores them, keyed by email: "$prefix$i" for $i in 1..$count.
+     *
+     * @param string $prefix
+     * @param int $count
+     * @param int $from first index
+     * @return stdClass[] email => participant
+     */
+    public function participants(string $prefix, int $count, int $from = 1): array {
+        $list = [];
+        for ($i = $from; $i < $from + $count; $i++) {
+            $email = $this->email("$prefix$i");
+            $list[$email] = $this->participant(ucfirst($prefix) . $this->letters($i), "Member$this->tag", $email);
+        }
+        return $list;
+    }
+
+    /**
+     * A number written with letters (names must not end with digits: usernames get numeric suffixes).
+     *
+     * @param int $n
+     * @return string
+     */
+    public function letters(int $n): string {
+        $s = '';
+        do {
+            $s = chr(ord('a') + $n % 26) . $s;
+            $n = intdiv($n, 26);
+        } while ($n > 0);
+        return $s;
+    }
+
+    /**
      * A participant as local_shop's front end stores it.
      *
      * @param string $firstname
@@ -171,13 +216,15 @@ class shopsetup_it {
      * @param stdClass $customeruser the operator's account
      * @param array $buckets bucket => email => participant
      * @param int $quantity
+     * @param int $custid an existing local_shop_customer id instead of one made for $customeruser
      * @return int bill id
      */
-    public function order(string $code, stdClass $customeruser, array $buckets, int $quantity): int {
+    public function order(string $code, ?stdClass $customeruser, array $buckets, int $quantity, int $custid = 0): int {
         global $DB;
-        $custid = $DB->insert_record('local_shop_customer', (object) ['shopid' => 1, 'firstname' => $customeruser->firstname,
-            'lastname' => $customeruser->lastname, 'email' => $customeruser->email, 'city' => 'PARIS', 'country' => 'FR',
-            'zip' => '75000', 'organisation' => 'Lab', 'hasaccount' => $customeruser->id, 'timecreated' => time()]);
+        if (!$custid) {
+            $custid = $this->customer($customeruser->firstname, $customeruser->lastname, $customeruser->email,
+                (int) $customeruser->id);
+        }
         $shop = new \local_shop\Shop(1);
         $catalog = new \local_shop\Catalog($shop->catalogid);
         $bill = new \local_shop\Bill(null, false, $shop, $catalog);
@@ -195,6 +242,38 @@ class shopsetup_it {
     }
 
     /**
+     * A local_shop customer record.
+     *
+     * @param string $firstname
+     * @param string $lastname
+     * @param string $email
+     * @param int $hasaccount the customer's Moodle account; 0 for none
+     * @return int customer id
+     */
+    public function customer(string $firstname, string $lastname, string $email, int $hasaccount = 0): int {
+        global $DB;
+        return $DB->insert_record('local_shop_customer', (object) ['shopid' => 1, 'firstname' => $firstname,
+            'lastname' => $lastname, 'email' => $email, 'city' => 'PARIS', 'country' => 'FR', 'zip' => '75000',
+            'organisation' => 'Lab', 'hasaccount' => $hasaccount, 'timecreated' => time()]);
+    }
+
+    /**
+     * Runs local_shop's production of a bill and returns what it threw, if anything.
+     *
+     * @param int $billid
+     * @return Throwable|null
+     */
+    public function produce_failure(int $billid): ?Throwable {
+        try {
+            $this->produce($billid);
+        } catch (Throwable $e) {
+            self::flush_logs();
+            return $e;
+        }
+        return null;
+    }
+
+    /**
      * Runs local_shop's production of a bill, as its front controller does for a paid bill.
      *
      * @param int $billid
@@ -202,7 +281,7 @@ class shopsetup_it {
      */
     public function produce(int $billid): stdClass {
         $bill = new \local_shop\Bill($billid);
-        produce_prepay($bill);
+        $this->prepayfeedback = produce_prepay($bill);
         $feedback = produce_postpay($bill);
         shop_aggregate_production($bill, $feedback, false);
         $bill->status = SHOP_BILL_COMPLETE;
@@ -284,6 +363,43 @@ class shopsetup_it {
             $counts[$table] = $DB->count_records($table);
         }
         return $counts;
+    }
+
+    /**
+     * The PHP command line of this process, with the shopsetup extension it loaded, for subprocesses.
+     *
+     * @return string shell-escaped
+     */
+    public static function php_command(): string {
+        $so = getenv('SHOPSETUP_SO') ?: '';
+        $maps = is_readable('/proc/self/maps') ? file_get_contents('/proc/self/maps') : '';
+        if (!$so && preg_match('~\s(/\S*/shopsetup\.so)$~m', $maps, $m)) {
+            $so = $m[1];
+        }
+        return escapeshellarg(PHP_BINARY) . ($so ? ' -d extension=' . escapeshellarg($so) : '');
+    }
+
+    /**
+     * The role ids by shortname.
+     *
+     * @return int[]
+     */
+    public static function roles(): array {
+        global $DB;
+        return array_map('intval', $DB->get_records_menu('role', null, '', 'shortname, id'));
+    }
+
+    /**
+     * The order's group in a course.
+     *
+     * @param int $courseid
+     * @param int $billid
+     * @return stdClass|false
+     */
+    public function group(int $courseid, int $billid) {
+        global $DB;
+        return $DB->get_record('groups', ['courseid' => $courseid,
+            'idnumber' => \shophandlers_std_setuponecoursesession\session_setup::group_idnumber($this->transactionid($billid))]);
     }
 
     /**
