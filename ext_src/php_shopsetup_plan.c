@@ -187,6 +187,10 @@ static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 {
 	shopsetup_facts *f = &plan->facts;
 	f->enroloperator = true;
+	/* Moodle's defaults when the site changed none */
+	f->maildisplay = 2;
+	f->mailformat = 1;
+	f->autosubscribe = 1;
 	static const struct {
 		size_t offset;
 		const char *value;
@@ -194,6 +198,7 @@ static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 		{ offsetof(shopsetup_facts, auth), "manual" },
 		{ offsetof(shopsetup_facts, lang), "en" },
 		{ offsetof(shopsetup_facts, handler), "std_setuponecoursesession" },
+		{ offsetof(shopsetup_facts, calendartype), "gregorian" },
 	};
 	for (size_t d = 0; d < sizeof(defaults) / sizeof(defaults[0]); d++) {
 		shopsetup_slice *slot = (shopsetup_slice *) ((char *) f + defaults[d].offset);

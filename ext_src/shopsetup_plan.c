@@ -44,6 +44,12 @@ const shopsetup_fact_spec shopsetup_fact_specs[] = {
 	SHOPSETUP_FACT(auth, SHOPSETUP_FACT_STRING, false),
 	SHOPSETUP_FACT(coursename, SHOPSETUP_FACT_STRING, false),
 	SHOPSETUP_FACT(handler, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(calendartype, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(maildisplay, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(mailformat, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(maildigest, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(autosubscribe, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(trackforums, SHOPSETUP_FACT_INT, false),
 };
 const size_t shopsetup_fact_spec_count = SHOPSETUP_COUNT(shopsetup_fact_specs);
 
@@ -309,6 +315,12 @@ shopsetup_status shopsetup_plan_new_user_rows(const shopsetup_plan *plan, const 
 			SHOPSETUP_COL_S("lang", f->lang),
 			SHOPSETUP_COL_S("institution", person->fields[SHOPSETUP_FIELD_INSTITUTION]),
 			SHOPSETUP_COL_S("phone2", person->fields[SHOPSETUP_FIELD_PHONE2]),
+			SHOPSETUP_COL_S("calendartype", f->calendartype),
+			SHOPSETUP_COL_I("maildisplay", f->maildisplay),
+			SHOPSETUP_COL_I("mailformat", f->mailformat),
+			SHOPSETUP_COL_I("maildigest", f->maildigest),
+			SHOPSETUP_COL_I("autosubscribe", f->autosubscribe),
+			SHOPSETUP_COL_I("trackforums", f->trackforums),
 			SHOPSETUP_COL_I("timecreated", f->now),
 			SHOPSETUP_COL_I("timemodified", f->now),
 		};
@@ -750,7 +762,6 @@ shopsetup_status shopsetup_plan_group_row(const shopsetup_plan *plan, const shop
 		SHOPSETUP_COL_S("name", f->groupname),
 		SHOPSETUP_COL_S("description", f->groupdescription),
 		SHOPSETUP_COL_I("descriptionformat", SHOPSETUP_FORMAT_HTML),
-		SHOPSETUP_COL_S("enrolmentkey", SHOPSETUP_SLICE("")),
 		SHOPSETUP_COL_I("timecreated", f->now),
 		SHOPSETUP_COL_I("timemodified", f->now),
 	};

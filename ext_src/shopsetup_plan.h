@@ -88,6 +88,9 @@ typedef struct {
 	bool enroloperator, test;
 	shopsetup_slice groupidnumber, groupname, groupdescription, transactionid;
 	shopsetup_slice lang, country, auth, coursename, handler;
+	/* the site's default preferences kept in the user table, as user_create_user() applies them */
+	shopsetup_slice calendartype;
+	int64_t maildisplay, mailformat, maildigest, autosubscribe, trackforums;
 } shopsetup_facts;
 
 typedef struct {

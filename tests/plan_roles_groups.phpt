@@ -74,7 +74,7 @@ echo json_encode($plan->groupRow(), JSON_UNESCAPED_UNICODE), "\n";
 ?>
 --EXPECT--
 -- the group row can be built at any time
-array(8) {
+array(7) {
   ["courseid"]=>
   int(12)
   ["idnumber"]=>
@@ -85,8 +85,6 @@ array(8) {
   string(26) "Group built by Moodle Shop"
   ["descriptionformat"]=>
   int(1)
-  ["enrolmentkey"]=>
-  string(0) ""
   ["timecreated"]=>
   int(1699999000)
   ["timemodified"]=>
@@ -169,4 +167,4 @@ TypeError: ShopSetup\Plan::groupMemberRows(): Argument #2 ($existingMembers) mus
   role 5 context 500 user 11
 [50,11]
 -- group row without a description
-{"courseid":4,"idnumber":"SO-9","name":"Élèves SO-9","description":"","descriptionformat":1,"enrolmentkey":"","timecreated":1699999000,"timemodified":1699999000}
+{"courseid":4,"idnumber":"SO-9","name":"Élèves SO-9","description":"","descriptionformat":1,"timecreated":1699999000,"timemodified":1699999000}

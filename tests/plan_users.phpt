@@ -98,7 +98,7 @@ TypeError: ShopSetup\Plan::assignUsernames(): Argument #1 ($taken) must contain 
 TypeError: ShopSetup\Plan::assignUsernames(): Argument #1 ($taken) must contain strings
 {"ann@example.com":"ann.lee2","ann.lee@example.org":"ann.lee3","cat@example.com":"cat.roy"}
 -- user rows: only new accounts, Moodle column names, no password
-array(15) {
+array(21) {
   ["auth"]=>
   string(6) "manual"
   ["confirmed"]=>
@@ -125,6 +125,18 @@ array(15) {
   string(4) "ACME"
   ["phone2"]=>
   string(4) "0601"
+  ["calendartype"]=>
+  string(9) "gregorian"
+  ["maildisplay"]=>
+  int(2)
+  ["mailformat"]=>
+  int(1)
+  ["maildigest"]=>
+  int(0)
+  ["autosubscribe"]=>
+  int(1)
+  ["trackforums"]=>
+  int(0)
   ["timecreated"]=>
   int(1699999000)
   ["timemodified"]=>

@@ -59,47 +59,13 @@ class effects {
     }
 
     /**
-     * user_create_user(): the site's defaults of the preferences kept in the user table, then the
-     * user_created event.
+     * user_create_user(): the user_created event.
      *
      * @param array $report
      */
     protected static function users(array $report): void {
-        self::user_defaults(array_values($report['users']['created']));
         foreach ($report['users']['created'] as $userid) {
             \core\event\user_created::create_from_userid($userid)->trigger();
-        }
-    }
-
-    /**
-     * Gives new accounts the site's defaults (Site administration > Users > Default user preferences)
-     * that user_create_user() applies; the plan's rows leave these columns at the table's defaults.
-     *
-     * @param int[] $userids the accounts created
-     */
-    protected static function user_defaults(array $userids): void {
-        global $DB;
-        if (!$userids) {
-            return;
-        }
-        $fields = ['calendartype', 'maildisplay', 'mailformat', 'maildigest', 'autosubscribe', 'trackforums'];
-        // Every new row holds the same values for these columns: the first one tells which differ.
-        $written = $DB->get_record('user', ['id' => $userids[0]], implode(', ', $fields), MUST_EXIST);
-        $set = [];
-        $params = [];
-        foreach ($fields as $field) {
-            $default = \core_user::get_property_default($field);
-            if ((string) $written->$field !== (string) $default) {
-                $set[] = "$field = :default$field";
-                $params["default$field"] = $default;
-            }
-        }
-        if (!$set) {
-            return;
-        }
-        foreach (array_chunk($userids, 1000) as $chunk) {
-            [$in, $inparams] = $DB->get_in_or_equal($chunk, SQL_PARAMS_NAMED);
-            $DB->execute('UPDATE {user} SET ' . implode(', ', $set) . " WHERE id $in", $params + $inparams);
         }
     }
 

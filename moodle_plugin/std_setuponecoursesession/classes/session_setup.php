@@ -256,6 +256,11 @@ class session_setup {
             'coursename' => (string) $this->course->shortname,
             'handler' => self::HANDLER,
         ];
+        // The site's default preferences that user_create_user() writes into new accounts.
+        foreach (['calendartype', 'maildisplay', 'mailformat', 'maildigest', 'autosubscribe', 'trackforums'] as $field) {
+            $default = \core_user::get_property_default($field);
+            $this->facts[$field] = $field === 'calendartype' ? (string) $default : (int) $default;
+        }
     }
 
     /**
