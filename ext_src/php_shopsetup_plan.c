@@ -181,6 +181,16 @@ static void php_shopsetup_sink_into(shopsetup_sink *sink, zval *rows)
 	sink->ctx = rows;
 }
 
+/* Keeps the rows a stage yielded in return_value, or drops them and throws. */
+static void php_shopsetup_rows_or_throw(zval *return_value, shopsetup_status status, shopsetup_error *err)
+{
+	if (status != SHOPSETUP_OK) {
+		zval_ptr_dtor(return_value);
+		ZVAL_UNDEF(return_value);
+		php_shopsetup_throw_status(status, err);
+	}
+}
+
 /* ---- construction ---- */
 
 static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
@@ -752,12 +762,7 @@ ZEND_METHOD(ShopSetup_Plan, newUserRows)
 	shopsetup_sink sink;
 	shopsetup_error err = { 0 };
 	php_shopsetup_sink_into(&sink, return_value);
-	shopsetup_status status = shopsetup_plan_new_user_rows(plan, &sink, &err);
-	if (status != SHOPSETUP_OK) {
-		zval_ptr_dtor(return_value);
-		ZVAL_UNDEF(return_value);
-		php_shopsetup_throw_status(status, &err);
-	}
+	php_shopsetup_rows_or_throw(return_value, shopsetup_plan_new_user_rows(plan, &sink, &err), &err);
 }
 
 ZEND_METHOD(ShopSetup_Plan, setNewUserIds)
@@ -802,12 +807,7 @@ ZEND_METHOD(ShopSetup_Plan, newUserPreferenceRows)
 	shopsetup_sink sink;
 	shopsetup_error err = { 0 };
 	php_shopsetup_sink_into(&sink, return_value);
-	shopsetup_status status = shopsetup_plan_new_user_preference_rows(plan, &sink, &err);
-	if (status != SHOPSETUP_OK) {
-		zval_ptr_dtor(return_value);
-		ZVAL_UNDEF(return_value);
-		php_shopsetup_throw_status(status, &err);
-	}
+	php_shopsetup_rows_or_throw(return_value, shopsetup_plan_new_user_preference_rows(plan, &sink, &err), &err);
 }
 
 ZEND_METHOD(ShopSetup_Plan, userIds)
@@ -971,12 +971,7 @@ ZEND_METHOD(ShopSetup_Plan, roleAssignmentRows)
 	if (php_shopsetup_iterate(existing, php_shopsetup_collect_ra, &ctx)) {
 		shopsetup_sink sink;
 		php_shopsetup_sink_into(&sink, return_value);
-		status = shopsetup_plan_role_assignment_rows(plan, ctx.rows.items, ctx.rows.count, &sink, &err);
-		if (status != SHOPSETUP_OK) {
-			zval_ptr_dtor(return_value);
-			ZVAL_UNDEF(return_value);
-			php_shopsetup_throw_status(status, &err);
-		}
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_role_assignment_rows(plan, ctx.rows.items, ctx.rows.count, &sink, &err), &err);
 	}
 	shopsetup_vec_free(&ctx.rows);
 }
@@ -1021,12 +1016,7 @@ ZEND_METHOD(ShopSetup_Plan, groupMemberRows)
 		shopsetup_sink sink;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&sink, return_value);
-		shopsetup_status status = shopsetup_plan_group_member_rows(plan, (int64_t) groupid, ctx.ids.items, ctx.ids.count, &sink, &err);
-		if (status != SHOPSETUP_OK) {
-			zval_ptr_dtor(return_value);
-			ZVAL_UNDEF(return_value);
-			php_shopsetup_throw_status(status, &err);
-		}
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_group_member_rows(plan, (int64_t) groupid, ctx.ids.items, ctx.ids.count, &sink, &err), &err);
 	}
 	shopsetup_vec_free(&ctx.ids);
 }
@@ -1045,12 +1035,7 @@ ZEND_METHOD(ShopSetup_Plan, userContextRows)
 		shopsetup_sink sink;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&sink, return_value);
-		shopsetup_status status = shopsetup_plan_user_context_rows(plan, ctx.ids.items, ctx.ids.count, &sink, &err);
-		if (status != SHOPSETUP_OK) {
-			zval_ptr_dtor(return_value);
-			ZVAL_UNDEF(return_value);
-			php_shopsetup_throw_status(status, &err);
-		}
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_user_context_rows(plan, ctx.ids.items, ctx.ids.count, &sink, &err), &err);
 	}
 	shopsetup_vec_free(&ctx.ids);
 }
@@ -1088,12 +1073,7 @@ ZEND_METHOD(ShopSetup_Plan, productRows)
 		shopsetup_sink sink;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&sink, return_value);
-		shopsetup_status status = shopsetup_plan_product_rows(plan, ctx.names.items, ctx.names.count, &sink, &err);
-		if (status != SHOPSETUP_OK) {
-			zval_ptr_dtor(return_value);
-			ZVAL_UNDEF(return_value);
-			php_shopsetup_throw_status(status, &err);
-		}
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_product_rows(plan, ctx.names.items, ctx.names.count, &sink, &err), &err);
 	}
 	php_shopsetup_strings_free(&ctx);
 }
@@ -1124,9 +1104,5 @@ ZEND_METHOD(ShopSetup_Plan, productEventRows)
 	php_shopsetup_sink_into(&sink, return_value);
 	shopsetup_status status = shopsetup_plan_product_event_rows(plan, refs, n, &sink, &err);
 	efree(refs);
-	if (status != SHOPSETUP_OK) {
-		zval_ptr_dtor(return_value);
-		ZVAL_UNDEF(return_value);
-		php_shopsetup_throw_status(status, &err);
-	}
+	php_shopsetup_rows_or_throw(return_value, status, &err);
 }
