@@ -94,15 +94,16 @@ void php_shopsetup_throw(const shopsetup_error *err)
 	zend_throw_exception_ex(php_shopsetup_exception_ce, err->code, "%s", err->detail[0] ? err->detail : "internal error");
 }
 
-static void php_shopsetup_params_to_array(const shopsetup_params *params, zval *return_value)
+static shopsetup_status php_shopsetup_params_pair(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len)
 {
-	array_init_size(return_value, (uint32_t) params->items.count);
-	for (size_t i = 0; i < params->items.count; i++) {
-		const shopsetup_param *param = SHOPSETUP_VEC_AT(&params->items, shopsetup_param, i);
-		zval value;
-		ZVAL_STRINGL_FAST(&value, param->value, param->value_len);
-		zend_symtable_str_update(Z_ARRVAL_P(return_value), param->key, param->key_len, &value);
+	HashTable *ht = ctx;
+	if (zend_symtable_str_find(ht, key, key_len) != NULL) {
+		return SHOPSETUP_E_PARAMS_DUPLICATE_KEY;
 	}
+	zval zv;
+	ZVAL_STRINGL_FAST(&zv, value, value_len);
+	zend_symtable_str_update(ht, key, key_len, &zv);
+	return SHOPSETUP_OK;
 }
 
 PHP_FUNCTION(ShopSetup_decode_params)
@@ -112,14 +113,15 @@ PHP_FUNCTION(ShopSetup_decode_params)
 		Z_PARAM_STR(input)
 	ZEND_PARSE_PARAMETERS_END();
 
-	shopsetup_params params;
 	shopsetup_error err;
-	if (shopsetup_params_decode(ZSTR_VAL(input), ZSTR_LEN(input), &params, &err) != SHOPSETUP_OK) {
+	array_init(return_value);
+	if (shopsetup_params_decode_each(ZSTR_VAL(input), ZSTR_LEN(input), php_shopsetup_params_pair, Z_ARRVAL_P(return_value), &err)
+			!= SHOPSETUP_OK) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
 		php_shopsetup_throw(&err);
 		RETURN_THROWS();
 	}
-	php_shopsetup_params_to_array(&params, return_value);
-	shopsetup_params_free(&params);
 }
 
 /* Copies a PHP array of handler parameters into the core's table; values must be strings or ints. */

@@ -71,6 +71,21 @@ bool shopsetup_buf_appendc(shopsetup_buf *buf, char c)
 	return shopsetup_buf_append(buf, &c, 1);
 }
 
+bool shopsetup_buf_append_int(shopsetup_buf *buf, int64_t value)
+{
+	char digits[24];
+	char *end = digits + sizeof(digits), *p = end;
+	uint64_t u = value < 0 ? (uint64_t) 0 - (uint64_t) value : (uint64_t) value;
+	do {
+		*--p = (char) ('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (value < 0) {
+		*--p = '-';
+	}
+	return shopsetup_buf_append(buf, p, (size_t) (end - p));
+}
+
 bool shopsetup_buf_printf(shopsetup_buf *buf, const char *fmt, ...)
 {
 	va_list ap;

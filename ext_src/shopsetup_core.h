@@ -73,6 +73,7 @@ typedef struct {
 bool shopsetup_buf_reserve(shopsetup_buf *buf, size_t extra);
 bool shopsetup_buf_append(shopsetup_buf *buf, const char *data, size_t len);
 bool shopsetup_buf_appendc(shopsetup_buf *buf, char c);
+bool shopsetup_buf_append_int(shopsetup_buf *buf, int64_t value);
 bool shopsetup_buf_printf(shopsetup_buf *buf, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))

@@ -267,7 +267,7 @@ static bool shopsetup_insert_row(void *ctx, const char *table, const shopsetup_c
 		}
 		if (ok) {
 			ok = cols[c].type == SHOPSETUP_COL_INT
-				? shopsetup_buf_printf(sql, "%lld", (long long) cols[c].i)
+				? shopsetup_buf_append_int(sql, cols[c].i)
 				: shopsetup_sql_string(ins->db, sql, cols[c].s.ptr ? cols[c].s.ptr : "", cols[c].s.len);
 		}
 	}
@@ -342,7 +342,7 @@ static shopsetup_status shopsetup_select_in(shopsetup_mysql *db, const char *sel
 		bool ok = shopsetup_buf_printf(&sql, "%s AND %s IN (", select, column);
 		for (size_t i = start; i < end && ok; i++) {
 			ok = (i == start || shopsetup_buf_appendc(&sql, ','))
-				&& (list.ints ? shopsetup_buf_printf(&sql, "%lld", (long long) list.ints[i])
+				&& (list.ints ? shopsetup_buf_append_int(&sql, list.ints[i])
 					: shopsetup_sql_string(db, &sql, list.strings[i].ptr, list.strings[i].len));
 		}
 		if (!ok || !shopsetup_buf_appendc(&sql, ')') || (suffix && !shopsetup_buf_append(&sql, suffix, strlen(suffix)))) {

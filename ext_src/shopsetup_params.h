@@ -26,6 +26,15 @@ void shopsetup_params_free(shopsetup_params *params);
 /* Decodes the documented format: & separates pairs, the first = splits them, %XX escapes, + is literal. */
 shopsetup_status shopsetup_params_decode(const char *s, size_t len, shopsetup_params *out, shopsetup_error *err);
 
+/*
+ * The same, handing each pair to fn (key and value valid during the call only). fn reports a
+ * duplicate key by returning SHOPSETUP_E_PARAMS_DUPLICATE_KEY (the error is filled in here).
+ */
+typedef shopsetup_status (*shopsetup_params_pair_fn)(void *ctx, const char *key, size_t key_len,
+	const char *value, size_t value_len);
+shopsetup_status shopsetup_params_decode_each(const char *s, size_t len, shopsetup_params_pair_fn fn, void *ctx,
+	shopsetup_error *err);
+
 /* What the handler needs to know about its environment to interpret the keys. */
 typedef struct {
 	int64_t now;

@@ -109,7 +109,29 @@ static shopsetup_status shopsetup_params_check_utf8(const shopsetup_buf *part, c
 	hex = [0-9a-fA-F];
 */
 
+typedef struct {
+	shopsetup_params *params;
+	shopsetup_error *err;
+} shopsetup_params_add_ctx;
+
+static shopsetup_status shopsetup_params_add_pair(void *ctx_ptr, const char *key, size_t key_len, const char *value, size_t value_len)
+{
+	shopsetup_params_add_ctx *ctx = ctx_ptr;
+	return shopsetup_params_add(ctx->params, key, key_len, value, value_len, ctx->err);
+}
+
 shopsetup_status shopsetup_params_decode(const char *s, size_t len, shopsetup_params *out, shopsetup_error *err)
+{
+	shopsetup_params_add_ctx ctx = { out, err };
+	shopsetup_params_init(out);
+	shopsetup_status status = shopsetup_params_decode_each(s, len, shopsetup_params_add_pair, &ctx, err);
+	if (status != SHOPSETUP_OK) {
+		shopsetup_params_free(out);
+	}
+	return status;
+}
+
+shopsetup_status shopsetup_params_decode_each(const char *s, size_t len, shopsetup_params_pair_fn fn, void *ctx, shopsetup_error *err)
 {
 	const unsigned char *input = (const unsigned char *) s;
 	const unsigned char *YYCURSOR = input;
@@ -119,9 +141,9 @@ shopsetup_status shopsetup_params_decode(const char *s, size_t len, shopsetup_pa
 	shopsetup_buf key = { 0 }, value = { 0 };
 	size_t key_start = 0, value_start = 0;
 	bool in_value = false, at_end = false;
+	unsigned char high_key = 0, high_value = 0; /* OR of the decoded bytes: >= 0x80 means a UTF-8 check */
 	shopsetup_status status = SHOPSETUP_OK;
 
-	shopsetup_params_init(out);
 	while (!at_end) {
 		shopsetup_buf *part = in_value ? &value : &key;
 		token = YYCURSOR;
@@ -154,6 +176,7 @@ shopsetup_status shopsetup_params_decode(const char *s, size_t len, shopsetup_pa
 			if (!shopsetup_buf_appendc(part, (char) byte)) {
 				goto nomem;
 			}
+			*(in_value ? &high_value : &high_key) |= byte;
 			continue;
 		}
 		"%" {
@@ -170,6 +193,11 @@ shopsetup_status shopsetup_params_decode(const char *s, size_t len, shopsetup_pa
 			if (!shopsetup_buf_append(part, (const char *) token, (size_t) (YYCURSOR - token))) {
 				goto nomem;
 			}
+			unsigned char high = 0;
+			for (const unsigned char *p = token; p < YYCURSOR; p++) {
+				high |= *p;
+			}
+			*(in_value ? &high_value : &high_key) |= high;
 			continue;
 		}
 	*/
@@ -180,11 +208,15 @@ end_of_pair:
 			status = shopsetup_error_set(err, SHOPSETUP_E_PARAMS_EMPTY_KEY, key_start, NULL, 0, "empty key");
 			goto fail;
 		} else {
-			if ((status = shopsetup_params_check_utf8(&key, input, key_start, &key, err)) != SHOPSETUP_OK
-				|| (in_value && (status = shopsetup_params_check_utf8(&value, input, value_start, &key, err)) != SHOPSETUP_OK)) {
+			if ((high_key >= 0x80 && (status = shopsetup_params_check_utf8(&key, input, key_start, &key, err)) != SHOPSETUP_OK)
+				|| (in_value && high_value >= 0x80
+					&& (status = shopsetup_params_check_utf8(&value, input, value_start, &key, err)) != SHOPSETUP_OK)) {
 				goto fail;
 			}
-			status = shopsetup_params_add(out, key.ptr, key.len, value.ptr ? value.ptr : "", value.len, err);
+			status = fn(ctx, key.ptr, key.len, value.ptr ? value.ptr : "", value.len);
+			if (status == SHOPSETUP_E_PARAMS_DUPLICATE_KEY) {
+				status = shopsetup_error_set(err, SHOPSETUP_E_PARAMS_DUPLICATE_KEY, key_start, key.ptr, key.len, "duplicate key");
+			}
 			if (status != SHOPSETUP_OK) {
 				if (err != NULL) {
 					err->offset = key_start;
@@ -193,6 +225,7 @@ end_of_pair:
 			}
 		}
 		key.len = value.len = 0;
+		high_key = high_value = 0;
 		in_value = false;
 		key_start = (size_t) (YYCURSOR - input);
 	}
@@ -205,6 +238,5 @@ nomem:
 fail:
 	shopsetup_buf_free(&key);
 	shopsetup_buf_free(&value);
-	shopsetup_params_free(out);
 	return status;
 }

@@ -849,11 +849,15 @@ shopsetup_status shopsetup_plan_product_rows(const shopsetup_plan *plan, const s
 			continue;
 		}
 		data.len = 0;
-		if (!shopsetup_buf_printf(&data, "courseid=%lld&handler=", (long long) f->courseid)
+		if (!shopsetup_buf_append(&data, "courseid=", 9) || !shopsetup_buf_append_int(&data, f->courseid)
+			|| !shopsetup_buf_append(&data, "&handler=", 9)
 			|| !shopsetup_urlencode(&data, f->handler)
 			|| !shopsetup_buf_append(&data, "&coursename=", 12) || !shopsetup_urlencode(&data, f->coursename)
-			|| !shopsetup_buf_printf(&data, "&userid=%lld&starttime=%lld&endtime=%lld&roleid=%lld&bucket=",
-				(long long) person->userid, (long long) f->timestart, (long long) f->timeend, (long long) bucket->roleid)
+			|| !shopsetup_buf_append(&data, "&userid=", 8) || !shopsetup_buf_append_int(&data, person->userid)
+			|| !shopsetup_buf_append(&data, "&starttime=", 11) || !shopsetup_buf_append_int(&data, f->timestart)
+			|| !shopsetup_buf_append(&data, "&endtime=", 9) || !shopsetup_buf_append_int(&data, f->timeend)
+			|| !shopsetup_buf_append(&data, "&roleid=", 8) || !shopsetup_buf_append_int(&data, bucket->roleid)
+			|| !shopsetup_buf_append(&data, "&bucket=", 8)
 			|| !shopsetup_urlencode(&data, bucket->name)) {
 			status = shopsetup_nomem(err);
 			break;
