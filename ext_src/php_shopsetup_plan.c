@@ -12,6 +12,9 @@
 
 static zend_object_handlers php_shopsetup_plan_handlers;
 
+/* The participant field names, interned once so that each lookup reuses their hash. */
+static zend_string *php_shopsetup_field_keys[SHOPSETUP_FIELD_COUNT];
+
 static php_shopsetup_plan_object *php_shopsetup_plan_from(zend_object *obj)
 {
 	return (php_shopsetup_plan_object *) ((char *) obj - XtOffsetOf(php_shopsetup_plan_object, std));
@@ -52,6 +55,9 @@ void php_shopsetup_plan_minit(void)
 	php_shopsetup_plan_handlers.offset = XtOffsetOf(php_shopsetup_plan_object, std);
 	php_shopsetup_plan_handlers.free_obj = php_shopsetup_plan_free;
 	php_shopsetup_plan_handlers.clone_obj = NULL;
+	for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
+		php_shopsetup_field_keys[f] = zend_string_init_interned(shopsetup_field_names[f], strlen(shopsetup_field_names[f]), 1);
+	}
 }
 
 /* ---- reading PHP values ---- */
@@ -288,7 +294,10 @@ static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 /* Reads one participant field; false with *reason when it is not a scalar. */
 static bool php_shopsetup_participant_field(HashTable *row, shopsetup_field field, shopsetup_slice *out, zend_string **tmp)
 {
-	zval *value = php_shopsetup_row_find(row, shopsetup_field_names[field]);
+	zval *value = zend_hash_find_ind(row, php_shopsetup_field_keys[field]);
+	if (value != NULL) {
+		ZVAL_DEREF(value);
+	}
 	*out = (shopsetup_slice){ "", 0 };
 	*tmp = NULL;
 	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {

@@ -399,8 +399,33 @@ ZEND_METHOD(ShopSetup_RosterException, getErrors)
 	RETURN_COPY_DEREF(errors);
 }
 
+static void *php_shopsetup_emalloc(size_t size)
+{
+	return emalloc(size);
+}
+
+static void *php_shopsetup_ecalloc(size_t count, size_t size)
+{
+	return ecalloc(count, size);
+}
+
+static void *php_shopsetup_erealloc(void *ptr, size_t size)
+{
+	return erealloc(ptr, size);
+}
+
+static void php_shopsetup_efree(void *ptr)
+{
+	if (ptr != NULL) {
+		efree(ptr);
+	}
+}
+
 PHP_MINIT_FUNCTION(shopsetup)
 {
+	/* Plans live within a request: PHP's allocator counts them against memory_limit. */
+	shopsetup_alloc = (shopsetup_allocator){ php_shopsetup_emalloc, php_shopsetup_ecalloc, php_shopsetup_erealloc,
+		php_shopsetup_efree };
 	php_shopsetup_exception_ce = register_class_ShopSetup_Exception(zend_ce_exception);
 	php_shopsetup_params_exception_ce = register_class_ShopSetup_ParamsException(php_shopsetup_exception_ce);
 	php_shopsetup_roster_exception_ce = register_class_ShopSetup_RosterException(php_shopsetup_exception_ce);

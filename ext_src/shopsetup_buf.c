@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+shopsetup_allocator shopsetup_alloc = { malloc, calloc, realloc, free };
+
 shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code, size_t offset,
 	const char *subject, size_t subject_len, const char *detail_fmt, ...)
 {
@@ -44,7 +46,7 @@ bool shopsetup_buf_reserve(shopsetup_buf *buf, size_t extra)
 	while (cap < need) {
 		cap *= 2;
 	}
-	char *ptr = realloc(buf->ptr, cap);
+	char *ptr = shopsetup_realloc(buf->ptr, cap);
 	if (ptr == NULL) {
 		return false;
 	}
@@ -104,14 +106,14 @@ bool shopsetup_buf_printf(shopsetup_buf *buf, const char *fmt, ...)
 
 void shopsetup_buf_free(shopsetup_buf *buf)
 {
-	free(buf->ptr);
+	shopsetup_free(buf->ptr);
 	buf->ptr = NULL;
 	buf->len = buf->cap = 0;
 }
 
 char *shopsetup_strndup(const char *s, size_t len)
 {
-	char *copy = malloc(len + 1);
+	char *copy = shopsetup_malloc(len + 1);
 	if (copy != NULL) {
 		if (len > 0) {
 			memcpy(copy, s, len);
@@ -128,19 +130,27 @@ void shopsetup_vec_init(shopsetup_vec *vec, size_t item_size)
 	vec->item_size = item_size;
 }
 
+bool shopsetup_vec_reserve(shopsetup_vec *vec, size_t count)
+{
+	if (count <= vec->cap) {
+		return true;
+	}
+	if (count > SIZE_MAX / vec->item_size) {
+		return false;
+	}
+	void *items = shopsetup_realloc(vec->items, count * vec->item_size);
+	if (items == NULL) {
+		return false;
+	}
+	vec->items = items;
+	vec->cap = count;
+	return true;
+}
+
 void *shopsetup_vec_push(shopsetup_vec *vec)
 {
-	if (vec->count == vec->cap) {
-		size_t cap = vec->cap ? vec->cap * 2 : 16;
-		if (cap > SIZE_MAX / vec->item_size) {
-			return NULL;
-		}
-		void *items = realloc(vec->items, cap * vec->item_size);
-		if (items == NULL) {
-			return NULL;
-		}
-		vec->items = items;
-		vec->cap = cap;
+	if (vec->count == vec->cap && !shopsetup_vec_reserve(vec, vec->cap ? vec->cap * 2 : 16)) {
+		return NULL;
 	}
 	void *slot = (char *) vec->items + vec->count * vec->item_size;
 	memset(slot, 0, vec->item_size);
@@ -150,7 +160,7 @@ void *shopsetup_vec_push(shopsetup_vec *vec)
 
 void shopsetup_vec_free(shopsetup_vec *vec)
 {
-	free(vec->items);
+	shopsetup_free(vec->items);
 	vec->items = NULL;
 	vec->count = vec->cap = 0;
 }
@@ -172,13 +182,13 @@ uint64_t shopsetup_hash_bytes(const char *data, size_t len)
 bool shopsetup_hash_init(shopsetup_hash *hash, size_t expected)
 {
 	size_t size = 16;
-	while (size < expected * 2) {
-		if (size > SIZE_MAX / 4 / sizeof(shopsetup_hash_slot)) {
+	while (size * 3 < expected * 4) {
+		if (size > SIZE_MAX / 8 / sizeof(shopsetup_hash_slot)) {
 			return false;
 		}
 		size *= 2;
 	}
-	hash->slots = calloc(size, sizeof(shopsetup_hash_slot));
+	hash->slots = shopsetup_calloc(size, sizeof(shopsetup_hash_slot));
 	hash->mask = size - 1;
 	hash->count = 0;
 	return hash->slots != NULL;
@@ -187,53 +197,59 @@ bool shopsetup_hash_init(shopsetup_hash *hash, size_t expected)
 static bool shopsetup_hash_grow(shopsetup_hash *hash)
 {
 	shopsetup_hash bigger;
-	if (!shopsetup_hash_init(&bigger, (hash->mask + 1))) {
+	if (!shopsetup_hash_init(&bigger, 2 * (hash->mask + 1) * 3 / 4)) {
 		return false;
 	}
 	for (size_t i = 0; i <= hash->mask; i++) {
 		shopsetup_hash_slot *old = &hash->slots[i];
-		if (!old->used) {
+		if (old->key == NULL) {
 			continue;
 		}
 		size_t j = old->hash & bigger.mask;
-		while (bigger.slots[j].used) {
+		while (bigger.slots[j].key != NULL) {
 			j = (j + 1) & bigger.mask;
 		}
 		bigger.slots[j] = *old;
 	}
 	bigger.count = hash->count;
-	free(hash->slots);
+	shopsetup_free(hash->slots);
 	*hash = bigger;
 	return true;
 }
 
-bool shopsetup_hash_put(shopsetup_hash *hash, shopsetup_slice key, uint32_t value, bool *inserted, uint32_t *found_value)
+/* The slot holding key, or the free slot where it belongs. */
+static shopsetup_hash_slot *shopsetup_hash_find(const shopsetup_hash *hash, shopsetup_slice key, uint64_t h)
 {
-	if ((hash->count + 1) * 2 > hash->mask + 1 && !shopsetup_hash_grow(hash)) {
-		return false;
-	}
-	uint64_t h = shopsetup_hash_bytes(key.ptr, key.len);
 	size_t i = h & hash->mask;
-	while (hash->slots[i].used) {
+	for (;;) {
 		shopsetup_hash_slot *slot = &hash->slots[i];
-		if (slot->hash == h && shopsetup_slice_eq(slot->key, key)) {
-			if (inserted != NULL) {
-				*inserted = false;
-			}
-			if (found_value != NULL) {
-				*found_value = slot->value;
-			}
-			return true;
+		if (slot->key == NULL || (slot->hash == h && slot->key_len == key.len && memcmp(slot->key, key.ptr, key.len) == 0)) {
+			return slot;
 		}
 		i = (i + 1) & hash->mask;
 	}
-	hash->slots[i] = (shopsetup_hash_slot){ key, h, value, true };
-	hash->count++;
+}
+
+bool shopsetup_hash_put(shopsetup_hash *hash, shopsetup_slice key, uint32_t value, bool *inserted, uint32_t *found_value)
+{
+	if (key.len > UINT32_MAX) {
+		return false;
+	}
+	if ((hash->count + 1) * 4 > (hash->mask + 1) * 3 && !shopsetup_hash_grow(hash)) {
+		return false;
+	}
+	uint64_t h = shopsetup_hash_bytes(key.ptr, key.len);
+	shopsetup_hash_slot *slot = shopsetup_hash_find(hash, key, h);
+	bool fresh = slot->key == NULL;
+	if (fresh) {
+		*slot = (shopsetup_hash_slot){ key.ptr ? key.ptr : "", (uint32_t) key.len, value, h };
+		hash->count++;
+	}
 	if (inserted != NULL) {
-		*inserted = true;
+		*inserted = fresh;
 	}
 	if (found_value != NULL) {
-		*found_value = value;
+		*found_value = slot->value;
 	}
 	return true;
 }
@@ -243,36 +259,35 @@ bool shopsetup_hash_get(const shopsetup_hash *hash, shopsetup_slice key, uint32_
 	if (hash->slots == NULL) {
 		return false;
 	}
-	uint64_t h = shopsetup_hash_bytes(key.ptr, key.len);
-	size_t i = h & hash->mask;
-	while (hash->slots[i].used) {
-		const shopsetup_hash_slot *slot = &hash->slots[i];
-		if (slot->hash == h && shopsetup_slice_eq(slot->key, key)) {
-			if (value != NULL) {
-				*value = slot->value;
-			}
-			return true;
-		}
-		i = (i + 1) & hash->mask;
+	const shopsetup_hash_slot *slot = shopsetup_hash_find(hash, key, shopsetup_hash_bytes(key.ptr, key.len));
+	if (slot->key == NULL) {
+		return false;
 	}
-	return false;
+	if (value != NULL) {
+		*value = slot->value;
+	}
+	return true;
 }
 
 void shopsetup_hash_free(shopsetup_hash *hash)
 {
-	free(hash->slots);
+	shopsetup_free(hash->slots);
 	hash->slots = NULL;
 	hash->mask = hash->count = 0;
 }
 
+static bool shopsetup_is_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r'); /* tab, LF, VT, FF, CR */
+}
+
 shopsetup_slice shopsetup_trim(shopsetup_slice s)
 {
-	static const char space[] = " \t\r\n\v\f";
-	while (s.len > 0 && memchr(space, s.ptr[0], sizeof(space) - 1) != NULL) {
+	while (s.len > 0 && shopsetup_is_space(s.ptr[0])) {
 		s.ptr++;
 		s.len--;
 	}
-	while (s.len > 0 && memchr(space, s.ptr[s.len - 1], sizeof(space) - 1) != NULL) {
+	while (s.len > 0 && shopsetup_is_space(s.ptr[s.len - 1])) {
 		s.len--;
 	}
 	return s;
@@ -295,7 +310,7 @@ const char *shopsetup_pool_dup(shopsetup_pool *pool, const char *s, size_t len)
 	}
 	if (block == NULL || block->cap - block->used < len + 1) {
 		size_t cap = len + 1 > SHOPSETUP_POOL_BLOCK ? len + 1 : SHOPSETUP_POOL_BLOCK;
-		block = malloc(sizeof(*block) + cap);
+		block = shopsetup_malloc(sizeof(*block) + cap);
 		if (block == NULL) {
 			return NULL;
 		}
@@ -318,7 +333,7 @@ void shopsetup_pool_free(shopsetup_pool *pool)
 	shopsetup_pool_block *block = pool->head;
 	while (block != NULL) {
 		shopsetup_pool_block *next = block->next;
-		free(block);
+		shopsetup_free(block);
 		block = next;
 	}
 	pool->head = NULL;

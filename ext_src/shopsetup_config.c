@@ -317,7 +317,7 @@ fail:
 void shopsetup_config_free(shopsetup_config *config)
 {
 	for (size_t i = 0; i < config->warnings.count; i++) {
-		free(*SHOPSETUP_VEC_AT(&config->warnings, char *, i));
+		shopsetup_free(*SHOPSETUP_VEC_AT(&config->warnings, char *, i));
 	}
 	shopsetup_vec_free(&config->warnings);
 	shopsetup_vec_free(&config->requiredroles);

@@ -1,7 +1,7 @@
 /*
  * shopsetup: pure C core shared by every module (no zval, no Zend allocator).
  *
- * Memory comes from malloc/realloc/free; every function that can fail returns a
+ * Memory comes from shopsetup_alloc (below); every function that can fail returns a
  * shopsetup_status and fills a shopsetup_error when one is given.
  */
 #ifndef SHOPSETUP_CORE_H
@@ -50,6 +50,25 @@ shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code
 #endif
 	;
 
+/*
+ * The core allocates through these. They default to the C library's; the Zend glue installs
+ * PHP's request allocator, so a plan counts against memory_limit and its memory is reused from
+ * one plan to the next instead of being faulted in again.
+ */
+typedef struct {
+	void *(*malloc)(size_t size);
+	void *(*calloc)(size_t count, size_t size);
+	void *(*realloc)(void *ptr, size_t size);
+	void (*free)(void *ptr);
+} shopsetup_allocator;
+
+extern shopsetup_allocator shopsetup_alloc;
+
+#define shopsetup_malloc(size) (shopsetup_alloc.malloc(size))
+#define shopsetup_calloc(count, size) (shopsetup_alloc.calloc((count), (size)))
+#define shopsetup_realloc(ptr, size) (shopsetup_alloc.realloc((ptr), (size)))
+#define shopsetup_free(ptr) (shopsetup_alloc.free(ptr))
+
 /* A borrowed byte string. */
 typedef struct {
 	const char *ptr;
@@ -93,6 +112,7 @@ typedef struct {
 } shopsetup_vec;
 
 void shopsetup_vec_init(shopsetup_vec *vec, size_t item_size);
+bool shopsetup_vec_reserve(shopsetup_vec *vec, size_t count);
 void *shopsetup_vec_push(shopsetup_vec *vec); /* zeroed slot, NULL when out of memory */
 void shopsetup_vec_free(shopsetup_vec *vec);
 #define SHOPSETUP_VEC_AT(vec, type, i) (&((type *) (vec)->items)[i])
@@ -102,10 +122,10 @@ void shopsetup_vec_free(shopsetup_vec *vec);
  * borrowed: they must outlive the index.
  */
 typedef struct {
-	shopsetup_slice key;
-	uint64_t hash;
+	const char *key;   /* NULL: the slot is free */
+	uint32_t key_len;
 	uint32_t value;
-	bool used;
+	uint64_t hash;
 } shopsetup_hash_slot;
 
 typedef struct {
@@ -114,6 +134,7 @@ typedef struct {
 	size_t count;
 } shopsetup_hash;
 
+/* Sized for expected keys at most three quarters full; grows when needed. */
 bool shopsetup_hash_init(shopsetup_hash *hash, size_t expected);
 /* Returns the existing value in *found_value and false in *inserted when the key is present. */
 bool shopsetup_hash_put(shopsetup_hash *hash, shopsetup_slice key, uint32_t value, bool *inserted, uint32_t *found_value);

@@ -21,6 +21,8 @@
  */
 #include "shopsetup_text.h"
 
+#include <string.h>
+
 /* PHP's FILTER_VALIDATE_EMAIL rejects longer strings before running its regex. */
 #define SHOPSETUP_EMAIL_MAX_BYTES 320
 #define SHOPSETUP_EMAIL_MAX_UNITS 254
@@ -83,6 +85,12 @@
 static bool shopsetup_email_units_ok(const unsigned char *s, size_t len)
 {
 	size_t pos = 0, units = 0;
+
+	/* Without quotes or backslashes every byte is a unit and the only '@' ends the local part. */
+	if (memchr(s, '"', len) == NULL && memchr(s, '\\', len) == NULL) {
+		const unsigned char *at = memchr(s, '@', len);
+		return len <= SHOPSETUP_EMAIL_MAX_UNITS && (at == NULL || (size_t) (at - s) <= SHOPSETUP_EMAIL_MAX_LOCAL_UNITS);
+	}
 
 	for (;;) {
 		if (pos < len && s[pos] == '"') {

@@ -295,7 +295,7 @@ static bool shopsetup_insert_row(void *ctx, const char *table, const shopsetup_c
 	sql->len = row_start;
 	ins->rows--;
 	bool sent = shopsetup_insert_flush(ins, err) == SHOPSETUP_OK && shopsetup_buf_append(sql, row, row_len);
-	free(row);
+	shopsetup_free(row);
 	if (sent) {
 		ins->rows = 1;
 	}
@@ -420,7 +420,7 @@ static shopsetup_status shopsetup_collect_string(void *ctx, MYSQL_ROW row, unsig
 static shopsetup_status shopsetup_stage_accounts(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
 	shopsetup_error *err)
 {
-	shopsetup_slice *emails = malloc((plan->people.count + 1) * sizeof(*emails));
+	shopsetup_slice *emails = shopsetup_malloc((plan->people.count + 1) * sizeof(*emails));
 	if (emails == NULL) {
 		return shopsetup_nomem(err);
 	}
@@ -434,7 +434,7 @@ static shopsetup_status shopsetup_stage_accounts(shopsetup_mysql *db, shopsetup_
 	shopsetup_rows_init(&accounts, sizeof(shopsetup_account));
 	shopsetup_status status = shopsetup_select_in(db, select, db->email_ci ? "email" : "LOWER(email)", NULL,
 		(shopsetup_in_list){ NULL, emails, plan->people.count }, "find accounts by email", shopsetup_collect_account, &accounts, err);
-	free(emails);
+	shopsetup_free(emails);
 	if (status == SHOPSETUP_OK) {
 		shopsetup_match_report_free(&report->match);
 		status = shopsetup_plan_match_accounts(plan, accounts.rows.items, accounts.rows.count, &report->match, err);
@@ -520,7 +520,7 @@ static shopsetup_status shopsetup_stage_users(shopsetup_mysql *db, shopsetup_pla
 		return status;
 	}
 	size_t fresh = 0;
-	shopsetup_slice *usernames = malloc((plan->people.count + 1) * sizeof(*usernames));
+	shopsetup_slice *usernames = shopsetup_malloc((plan->people.count + 1) * sizeof(*usernames));
 	if (usernames == NULL) {
 		return shopsetup_nomem(err);
 	}
@@ -539,7 +539,7 @@ static shopsetup_status shopsetup_stage_users(shopsetup_mysql *db, shopsetup_pla
 		status = shopsetup_select_in(db, select, "username", NULL, (shopsetup_in_list){ NULL, usernames, fresh },
 			"read new user ids", shopsetup_set_user_id_row, plan, err);
 	}
-	free(usernames);
+	shopsetup_free(usernames);
 	if (status == SHOPSETUP_OK) {
 		status = shopsetup_plan_check_users(plan, err);
 	}
@@ -617,7 +617,7 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 	int64_t *existing = NULL;
 	shopsetup_status status = shopsetup_select_in(db, select, "instanceid", NULL, (shopsetup_in_list){ users, NULL, count },
 		"find user contexts", shopsetup_set_context_row, &ctx, err);
-	if (status == SHOPSETUP_OK && (existing = malloc((found.count + 1) * sizeof(int64_t))) == NULL) {
+	if (status == SHOPSETUP_OK && (existing = shopsetup_malloc((found.count + 1) * sizeof(int64_t))) == NULL) {
 		status = shopsetup_nomem(err);
 	}
 	if (status == SHOPSETUP_OK) {
@@ -659,7 +659,7 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 				"read new user contexts", shopsetup_set_context_row, &ctx, err);
 		}
 	}
-	free(existing);
+	shopsetup_free(existing);
 	shopsetup_vec_free(&found);
 	shopsetup_vec_free(&missing);
 	return status;
@@ -840,7 +840,7 @@ static shopsetup_status shopsetup_stage_enrolments(shopsetup_mysql *db, shopsetu
 	}
 	if (counts.inserted > 0) {
 		/* the enrolments without an id yet are the ones just inserted */
-		int64_t *fresh = malloc(count * sizeof(int64_t));
+		int64_t *fresh = shopsetup_malloc(count * sizeof(int64_t));
 		size_t nfresh = 0;
 		if (fresh == NULL) {
 			return shopsetup_nomem(err);
@@ -855,7 +855,7 @@ static shopsetup_status shopsetup_stage_enrolments(shopsetup_mysql *db, shopsetu
 		shopsetup_context_ctx ctx = { plan, &report->enrolments_created };
 		status = shopsetup_select_in(db, select, "userid", NULL, (shopsetup_in_list){ fresh, NULL, nfresh },
 			"read new enrolment ids", shopsetup_set_enrolment_row, &ctx, err);
-		free(fresh);
+		shopsetup_free(fresh);
 	}
 	return status == SHOPSETUP_OK ? shopsetup_plan_check_enrolments(plan, err) : status;
 }
@@ -912,7 +912,7 @@ static shopsetup_slice shopsetup_ra_key(const shopsetup_role_assignment_added *r
 static shopsetup_status shopsetup_stage_roles(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_ids enrolees,
 	shopsetup_ids participants, shopsetup_run_report *report, shopsetup_error *err)
 {
-	int64_t *contexts = malloc((plan->people.count + 1) * sizeof(int64_t));
+	int64_t *contexts = shopsetup_malloc((plan->people.count + 1) * sizeof(int64_t));
 	size_t ncontexts = 0;
 	if (contexts == NULL) {
 		return shopsetup_nomem(err);
@@ -931,7 +931,7 @@ static shopsetup_status shopsetup_stage_roles(shopsetup_mysql *db, shopsetup_pla
 	shopsetup_hash old = { NULL, 0, 0 };
 	shopsetup_status status = shopsetup_find_role_assignments(db, plan, enrolees, context_ids, participants, &before, err);
 	if (status == SHOPSETUP_OK) {
-		existing = malloc((before.count + 1) * sizeof(*existing));
+		existing = shopsetup_malloc((before.count + 1) * sizeof(*existing));
 		if (existing == NULL || !shopsetup_hash_init(&old, before.count)) {
 			status = shopsetup_nomem(err);
 		}
@@ -966,8 +966,8 @@ static shopsetup_status shopsetup_stage_roles(shopsetup_mysql *db, shopsetup_pla
 		}
 	}
 	shopsetup_hash_free(&old);
-	free(existing);
-	free(contexts);
+	shopsetup_free(existing);
+	shopsetup_free(contexts);
 	shopsetup_vec_free(&before);
 	shopsetup_vec_free(&after);
 	return status;
@@ -1044,7 +1044,7 @@ static shopsetup_status shopsetup_stage_products(shopsetup_mysql *db, shopsetup_
 	shopsetup_status status = shopsetup_select_in(db, select, "initialbillitemid", NULL,
 		(shopsetup_in_list){ &billitem, NULL, 1 }, "find the order line's products", shopsetup_collect_product, &existing, err);
 	if (status == SHOPSETUP_OK) {
-		refs = malloc((existing.rows.count + 1) * sizeof(*refs));
+		refs = shopsetup_malloc((existing.rows.count + 1) * sizeof(*refs));
 		status = refs ? SHOPSETUP_OK : shopsetup_nomem(err);
 	}
 	if (status == SHOPSETUP_OK) {
@@ -1075,7 +1075,7 @@ static shopsetup_status shopsetup_stage_products(shopsetup_mysql *db, shopsetup_
 		status = shopsetup_insert_finish(&ins,
 			shopsetup_plan_product_event_rows(plan, added.rows.items, added.rows.count, &sink, err), err);
 	}
-	free(refs);
+	shopsetup_free(refs);
 	shopsetup_vec_free(&fresh);
 	shopsetup_pool_free(&fresh_strings);
 	shopsetup_rows_free(&existing);
@@ -1121,8 +1121,8 @@ shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, 
 		return status;
 	}
 	bool in_transaction = false;
-	int64_t *enrolees = malloc((plan->people.count + 1) * sizeof(int64_t));
-	int64_t *participants = malloc((plan->people.count + 1) * sizeof(int64_t));
+	int64_t *enrolees = shopsetup_malloc((plan->people.count + 1) * sizeof(int64_t));
+	int64_t *participants = shopsetup_malloc((plan->people.count + 1) * sizeof(int64_t));
 	if (enrolees == NULL || participants == NULL) {
 		status = shopsetup_nomem(err);
 		goto done;
@@ -1160,7 +1160,7 @@ done:
 	}
 	shopsetup_unlock(db);
 	report->statements = db->statements;
-	free(enrolees);
-	free(participants);
+	shopsetup_free(enrolees);
+	shopsetup_free(participants);
 	return status;
 }

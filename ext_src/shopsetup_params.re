@@ -56,8 +56,8 @@ void shopsetup_params_free(shopsetup_params *params)
 {
 	for (size_t i = 0; i < params->items.count; i++) {
 		shopsetup_param *param = SHOPSETUP_VEC_AT(&params->items, shopsetup_param, i);
-		free(param->key);
-		free(param->value);
+		shopsetup_free(param->key);
+		shopsetup_free(param->value);
 	}
 	shopsetup_vec_free(&params->items);
 	shopsetup_hash_free(&params->index);

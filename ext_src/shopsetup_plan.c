@@ -104,9 +104,9 @@ shopsetup_status shopsetup_plan_match_accounts(shopsetup_plan *plan, const shops
 
 	size_t people = plan->people.count;
 	/* best[p]: index of the chosen account + 1; seen[p]: accounts found for p */
-	uint32_t *best = calloc(people ? people : 1, sizeof(uint32_t));
-	uint32_t *seen = calloc(people ? people : 1, sizeof(uint32_t));
-	uint32_t *person_of = malloc((count ? count : 1) * sizeof(uint32_t));
+	uint32_t *best = shopsetup_calloc(people ? people : 1, sizeof(uint32_t));
+	uint32_t *seen = shopsetup_calloc(people ? people : 1, sizeof(uint32_t));
+	uint32_t *person_of = shopsetup_malloc((count ? count : 1) * sizeof(uint32_t));
 	char email[SHOPSETUP_MAX_EMAIL * 4 + 1];
 	shopsetup_status status = SHOPSETUP_OK;
 	if (best == NULL || seen == NULL || person_of == NULL) {
@@ -180,9 +180,9 @@ shopsetup_status shopsetup_plan_match_accounts(shopsetup_plan *plan, const shops
 	}
 	plan->stage = SHOPSETUP_STAGE_MATCHED;
 done:
-	free(best);
-	free(seen);
-	free(person_of);
+	shopsetup_free(best);
+	shopsetup_free(seen);
+	shopsetup_free(person_of);
 	return status;
 }
 
@@ -443,10 +443,10 @@ shopsetup_status shopsetup_plan_enrolment_changes(shopsetup_plan *plan, const sh
 	}
 	const shopsetup_facts *f = &plan->facts;
 	memset(counts, 0, sizeof(*counts));
-	int64_t *users = malloc((plan->people.count + 1) * sizeof(int64_t));
+	int64_t *users = shopsetup_malloc((plan->people.count + 1) * sizeof(int64_t));
 	shopsetup_hash by_user;
 	if (users == NULL || !shopsetup_hash_init(&by_user, count)) {
-		free(users);
+		shopsetup_free(users);
 		return shopsetup_nomem(err);
 	}
 	shopsetup_status status = SHOPSETUP_OK;
@@ -505,7 +505,7 @@ shopsetup_status shopsetup_plan_enrolment_changes(shopsetup_plan *plan, const sh
 	plan->stage = SHOPSETUP_STAGE_CHANGED;
 done:
 	shopsetup_hash_free(&by_user);
-	free(users);
+	shopsetup_free(users);
 	return status;
 }
 
@@ -638,10 +638,10 @@ shopsetup_status shopsetup_plan_role_assignment_rows(const shopsetup_plan *plan,
 	}
 	const shopsetup_facts *f = &plan->facts;
 	size_t max = plan->assignments.count + 2 * plan->people.count + 1;
-	shopsetup_role_assignment *wanted = malloc(max * sizeof(*wanted));
+	shopsetup_role_assignment *wanted = shopsetup_malloc(max * sizeof(*wanted));
 	shopsetup_hash seen;
 	if (wanted == NULL || !shopsetup_hash_init(&seen, count + max)) {
-		free(wanted);
+		shopsetup_free(wanted);
 		return shopsetup_nomem(err);
 	}
 	shopsetup_status status = SHOPSETUP_OK;
@@ -702,7 +702,7 @@ shopsetup_status shopsetup_plan_role_assignment_rows(const shopsetup_plan *plan,
 	}
 done:
 	shopsetup_hash_free(&seen);
-	free(wanted);
+	shopsetup_free(wanted);
 	return status;
 }
 
@@ -715,10 +715,10 @@ shopsetup_status shopsetup_plan_group_member_rows(const shopsetup_plan *plan, in
 	if (groupid <= 0) {
 		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "groupid", 7, "must be positive");
 	}
-	int64_t *users = malloc((plan->people.count + 1) * sizeof(int64_t));
+	int64_t *users = shopsetup_malloc((plan->people.count + 1) * sizeof(int64_t));
 	shopsetup_hash seen;
 	if (users == NULL || !shopsetup_hash_init(&seen, count + plan->people.count + 1)) {
-		free(users);
+		shopsetup_free(users);
 		return shopsetup_nomem(err);
 	}
 	shopsetup_status status = SHOPSETUP_OK;
@@ -749,7 +749,7 @@ shopsetup_status shopsetup_plan_group_member_rows(const shopsetup_plan *plan, in
 		}
 	}
 	shopsetup_hash_free(&seen);
-	free(users);
+	shopsetup_free(users);
 	return status;
 }
 

@@ -44,6 +44,7 @@ typedef struct {
 	int64_t userid;
 	int64_t contextid;
 	int64_t ueid;
+	uint64_t buckets;          /* bit i: assigned in bucket i */
 	uint32_t first_bucket;
 	shopsetup_person_status status;
 } shopsetup_person;
@@ -52,6 +53,9 @@ typedef struct {
 	uint32_t person;
 	uint32_t bucket;
 } shopsetup_assignment;
+
+/* A person's buckets are a bit set. */
+#define SHOPSETUP_MAX_BUCKETS 64
 
 typedef struct {
 	shopsetup_slice name;
@@ -122,7 +126,6 @@ typedef struct {
 	shopsetup_vec errors;       /* shopsetup_row_error */
 	shopsetup_vec notices;      /* shopsetup_notice */
 	shopsetup_hash by_email;      /* normalised email -> person */
-	shopsetup_hash by_assignment; /* (person, bucket) -> assignment */
 	shopsetup_hash by_username;   /* new accounts' usernames -> person, once named */
 	shopsetup_hash by_userid;     /* user id -> person, once every person has one */
 	int64_t operator_ueid;

@@ -28,8 +28,9 @@ bool shopsetup_plan_init(shopsetup_plan *plan, size_t expected_people)
 	shopsetup_vec_init(&plan->assignments, sizeof(shopsetup_assignment));
 	shopsetup_vec_init(&plan->errors, sizeof(shopsetup_row_error));
 	shopsetup_vec_init(&plan->notices, sizeof(shopsetup_notice));
-	return shopsetup_hash_init(&plan->by_email, expected_people)
-		&& shopsetup_hash_init(&plan->by_assignment, expected_people);
+	return shopsetup_vec_reserve(&plan->people, expected_people)
+		&& shopsetup_vec_reserve(&plan->assignments, expected_people)
+		&& shopsetup_hash_init(&plan->by_email, expected_people);
 }
 
 void shopsetup_plan_free(shopsetup_plan *plan)
@@ -40,7 +41,6 @@ void shopsetup_plan_free(shopsetup_plan *plan)
 	shopsetup_vec_free(&plan->errors);
 	shopsetup_vec_free(&plan->notices);
 	shopsetup_hash_free(&plan->by_email);
-	shopsetup_hash_free(&plan->by_assignment);
 	shopsetup_hash_free(&plan->by_username);
 	shopsetup_hash_free(&plan->by_userid);
 	shopsetup_pool_free(&plan->strings);
@@ -64,6 +64,9 @@ shopsetup_status shopsetup_plan_add_bucket(shopsetup_plan *plan, shopsetup_slice
 	}
 	if (roleid <= 0) {
 		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, name.ptr, name.len, "role id must be positive");
+	}
+	if (plan->buckets.count == SHOPSETUP_MAX_BUCKETS) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, name.ptr, name.len, "more than %d buckets", SHOPSETUP_MAX_BUCKETS);
 	}
 	shopsetup_bucket *bucket = shopsetup_vec_push(&plan->buckets);
 	if (bucket == NULL || !shopsetup_plan_store(plan, name.ptr, name.len, &bucket->name)) {
@@ -164,7 +167,7 @@ shopsetup_status shopsetup_plan_add_participant(shopsetup_plan *plan, uint32_t b
 	}
 	/* The normal form of a valid address is never longer than the input. */
 	char email_stack[256];
-	char *email = trimmed[SHOPSETUP_FIELD_EMAIL].len <= sizeof(email_stack) ? email_stack : malloc(trimmed[SHOPSETUP_FIELD_EMAIL].len);
+	char *email = trimmed[SHOPSETUP_FIELD_EMAIL].len <= sizeof(email_stack) ? email_stack : shopsetup_malloc(trimmed[SHOPSETUP_FIELD_EMAIL].len);
 	if (email == NULL) {
 		return shopsetup_nomem(err);
 	}
@@ -217,8 +220,7 @@ shopsetup_status shopsetup_plan_add_participant(shopsetup_plan *plan, uint32_t b
 		person->first_bucket = bucket;
 	} else {
 		person_index = found;
-		shopsetup_assignment probe = { person_index, bucket };
-		bool same_bucket = shopsetup_hash_get(&plan->by_assignment, (shopsetup_slice){ (const char *) &probe, sizeof(probe) }, NULL);
+		bool same_bucket = (SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, person_index)->buckets >> bucket) & 1;
 		status = shopsetup_roster_notice(plan, person_index, bucket, same_bucket, trimmed, err);
 		if (status != SHOPSETUP_OK || same_bucket) {
 			goto done;
@@ -231,14 +233,11 @@ shopsetup_status shopsetup_plan_add_participant(shopsetup_plan *plan, uint32_t b
 	}
 	assignment->person = person_index;
 	assignment->bucket = bucket;
-	if (!shopsetup_plan_store(plan, (const char *) assignment, sizeof(*assignment), &key)
-		|| !shopsetup_hash_put(&plan->by_assignment, key, (uint32_t) (plan->assignments.count - 1), NULL, NULL)) {
-		status = shopsetup_nomem(err);
-	}
+	SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, person_index)->buckets |= UINT64_C(1) << bucket;
 
 done:
 	if (email != email_stack) {
-		free(email);
+		shopsetup_free(email);
 	}
 	return status;
 }

@@ -237,7 +237,7 @@ static bool shopsetup_username_pool_own(shopsetup_username_pool *pool, char *s)
 {
 	char **slot = shopsetup_vec_push(&pool->owned);
 	if (slot == NULL) {
-		free(s);
+		shopsetup_free(s);
 		return false;
 	}
 	*slot = s;
@@ -274,7 +274,7 @@ bool shopsetup_username_pool_take(shopsetup_username_pool *pool, shopsetup_slice
 	if (!fold) {
 		return true;
 	}
-	char *folded = malloc(taken.len + 1);
+	char *folded = shopsetup_malloc(taken.len + 1);
 	if (folded == NULL || !shopsetup_username_pool_own(pool, folded)) {
 		return false;
 	}
@@ -322,7 +322,7 @@ const char *shopsetup_username_pool_claim(shopsetup_username_pool *pool, shopset
 		record = *SHOPSETUP_VEC_AT(&pool->owned, char *, index);
 		memcpy(&next, record + base.len + 1, sizeof(next));
 	} else {
-		if (pool->owned.count >= UINT32_MAX || (record = malloc(base.len + 1 + sizeof(next))) == NULL) {
+		if (pool->owned.count >= UINT32_MAX || (record = shopsetup_malloc(base.len + 1 + sizeof(next))) == NULL) {
 			return NULL;
 		}
 		memcpy(record, base.ptr, base.len);
@@ -335,7 +335,7 @@ const char *shopsetup_username_pool_claim(shopsetup_username_pool *pool, shopset
 	}
 
 	/* base + up to 10 digits + NUL */
-	if ((name = malloc(base.len + 11)) == NULL) {
+	if ((name = shopsetup_malloc(base.len + 11)) == NULL) {
 		return NULL;
 	}
 	memcpy(name, base.ptr, base.len);
@@ -346,7 +346,7 @@ const char *shopsetup_username_pool_claim(shopsetup_username_pool *pool, shopset
 			break;
 		}
 		if (next == UINT32_MAX) {
-			free(name);
+			shopsetup_free(name);
 			return NULL;
 		}
 		next++;
@@ -366,7 +366,7 @@ const char *shopsetup_username_pool_claim(shopsetup_username_pool *pool, shopset
 void shopsetup_username_pool_free(shopsetup_username_pool *pool)
 {
 	for (size_t i = 0; i < pool->owned.count; i++) {
-		free(*SHOPSETUP_VEC_AT(&pool->owned, char *, i));
+		shopsetup_free(*SHOPSETUP_VEC_AT(&pool->owned, char *, i));
 	}
 	shopsetup_vec_free(&pool->owned);
 	shopsetup_hash_free(&pool->taken);

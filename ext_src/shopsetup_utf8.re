@@ -34,7 +34,12 @@ void shopsetup_utf8_scan(const char *s, size_t len, shopsetup_utf8_info *info)
 	info->chars = 0;
 	info->has_control = false;
 	info->control_offset = 0;
-	if (len == 0) {
+	/* Printable ASCII needs no automaton: count it, and start the scanner where it ends. */
+	while (YYCURSOR < YYLIMIT && *YYCURSOR >= 0x20 && *YYCURSOR < 0x7F) {
+		YYCURSOR++;
+	}
+	info->chars = (size_t) (YYCURSOR - start);
+	if (YYCURSOR == YYLIMIT) {
 		return;
 	}
 	for (;;) {
