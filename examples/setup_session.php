@@ -129,8 +129,9 @@ printf("Group \"%s\" #%d: %s, %d members added\n", $config['groupname'], $report
 printf("Enrolments: %d created, %d extended, %d already right\n", count($report['enrolments']['created']),
     count($report['enrolments']['updated']), $report['enrolments']['unchanged']);
 $cross = 0;
-foreach ($report['role_assignments'] as $ra) {
-    $cross += $ra['contextid'] != $coursecontext['id'];
+if ($report['role_assignments']) {
+    $cross = (int) $db->query('SELECT COUNT(*) FROM mdl_role_assignments WHERE contextid <> ' . (int) $coursecontext['id']
+        . ' AND id IN (' . implode(',', array_map('intval', $report['role_assignments'])) . ')')->fetch_row()[0];
 }
 printf("Role assignments added: %d in the course, %d cross roles in user contexts\n",
     count($report['role_assignments']) - $cross, $cross);

@@ -192,14 +192,7 @@ static void php_shopsetup_run_report(const shopsetup_plan *plan, const shopsetup
 
 	array_init_size(&roles, (uint32_t) report->roles_added.count);
 	for (size_t i = 0; i < report->roles_added.count; i++) {
-		const shopsetup_role_assignment_added *ra = SHOPSETUP_VEC_AT(&report->roles_added, shopsetup_role_assignment_added, i);
-		zval row;
-		array_init_size(&row, 4);
-		add_assoc_long(&row, "id", (zend_long) ra->id);
-		add_assoc_long(&row, "contextid", (zend_long) ra->contextid);
-		add_assoc_long(&row, "roleid", (zend_long) ra->roleid);
-		add_assoc_long(&row, "userid", (zend_long) ra->userid);
-		add_next_index_zval(&roles, &row);
+		add_next_index_long(&roles, (zend_long) *SHOPSETUP_VEC_AT(&report->roles_added, int64_t, i));
 	}
 	add_assoc_zval(out, "role_assignments", &roles);
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define SHOPSETUP_IN_CHUNK 1000
-#define SHOPSETUP_STATEMENT_MAX (4 * 1024 * 1024)
+#define SHOPSETUP_STATEMENT_MAX (1024 * 1024)
 #define SHOPSETUP_USER_CONTEXT_LEVEL 30
 #define SHOPSETUP_SYSTEM_CONTEXT_LEVEL 10
 
@@ -48,7 +48,7 @@ void shopsetup_run_report_init(shopsetup_run_report *report)
 	shopsetup_vec_init(&report->contexts_created, sizeof(shopsetup_id_pair));
 	shopsetup_vec_init(&report->enrolments_created, sizeof(shopsetup_id_pair));
 	shopsetup_vec_init(&report->enrolments_updated, sizeof(shopsetup_id_pair));
-	shopsetup_vec_init(&report->roles_added, sizeof(shopsetup_role_assignment_added));
+	shopsetup_vec_init(&report->roles_added, sizeof(int64_t));
 	shopsetup_vec_init(&report->members_added, sizeof(int64_t));
 	shopsetup_vec_init(&report->products_added, sizeof(shopsetup_id_pair));
 }
@@ -880,25 +880,26 @@ typedef struct {
 
 /* The assignments the plan may add: on the course for the enrolees, in the user contexts both ways. */
 static shopsetup_status shopsetup_find_role_assignments(shopsetup_mysql *db, const shopsetup_plan *plan,
-	shopsetup_ids enrolees, shopsetup_ids contexts, shopsetup_ids participants, shopsetup_vec *out, shopsetup_error *err)
+	shopsetup_ids enrolees, shopsetup_ids contexts, shopsetup_ids participants, shopsetup_row_fn on_row, void *out,
+	shopsetup_error *err)
 {
 	const shopsetup_facts *f = &plan->facts;
 	char select[256];
 	snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE contextid = %lld",
 		db->prefix, (long long) f->coursecontextid);
 	shopsetup_status status = shopsetup_select_in(db, select, "userid", NULL,
-		(shopsetup_in_list){ enrolees.ids, NULL, enrolees.count }, "find course role assignments", shopsetup_collect_ra, out, err);
+		(shopsetup_in_list){ enrolees.ids, NULL, enrolees.count }, "find course role assignments", on_row, out, err);
 	if (status == SHOPSETUP_OK) {
 		snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE userid = %lld",
 			db->prefix, (long long) f->operatorid);
 		status = shopsetup_select_in(db, select, "contextid", NULL, (shopsetup_in_list){ contexts.ids, NULL, contexts.count },
-			"find the operator's roles in user contexts", shopsetup_collect_ra, out, err);
+			"find the operator's roles in user contexts", on_row, out, err);
 	}
 	if (status == SHOPSETUP_OK && f->mirrorroleid > 0) {
 		snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE contextid = %lld",
 			db->prefix, (long long) f->operatorcontextid);
 		status = shopsetup_select_in(db, select, "userid", NULL, (shopsetup_in_list){ participants.ids, NULL, participants.count },
-			"find roles in the operator's context", shopsetup_collect_ra, out, err);
+			"find roles in the operator's context", on_row, out, err);
 	}
 	return status;
 }
@@ -907,6 +908,28 @@ static shopsetup_slice shopsetup_ra_key(const shopsetup_role_assignment_added *r
 {
 	/* contextid, roleid, userid follow each other like in shopsetup_role_assignment */
 	return (shopsetup_slice){ (const char *) &ra->contextid, 3 * sizeof(int64_t) };
+}
+
+typedef struct {
+	const shopsetup_hash *before;
+	shopsetup_vec *added; /* int64_t role_assignments ids */
+} shopsetup_new_ra_ctx;
+
+/* Keeps the ids of the rows that were not there before the insert. */
+static shopsetup_status shopsetup_collect_new_ra(void *ctx_ptr, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+{
+	shopsetup_new_ra_ctx *ctx = ctx_ptr;
+	shopsetup_role_assignment_added ra = { shopsetup_col_int(row, 0), shopsetup_col_int(row, 1),
+		shopsetup_col_int(row, 2), shopsetup_col_int(row, 3) };
+	if (shopsetup_hash_get(ctx->before, shopsetup_ra_key(&ra), NULL)) {
+		return SHOPSETUP_OK;
+	}
+	int64_t *id = shopsetup_vec_push(ctx->added);
+	if (id == NULL) {
+		return shopsetup_nomem(err);
+	}
+	*id = ra.id;
+	return SHOPSETUP_OK;
 }
 
 static shopsetup_status shopsetup_stage_roles(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_ids enrolees,
@@ -924,12 +947,12 @@ static shopsetup_status shopsetup_stage_roles(shopsetup_mysql *db, shopsetup_pla
 		}
 	}
 	shopsetup_ids context_ids = { contexts, ncontexts };
-	shopsetup_vec before, after;
+	shopsetup_vec before;
 	shopsetup_vec_init(&before, sizeof(shopsetup_role_assignment_added));
-	shopsetup_vec_init(&after, sizeof(shopsetup_role_assignment_added));
 	shopsetup_role_assignment *existing = NULL;
 	shopsetup_hash old = { NULL, 0, 0 };
-	shopsetup_status status = shopsetup_find_role_assignments(db, plan, enrolees, context_ids, participants, &before, err);
+	shopsetup_status status = shopsetup_find_role_assignments(db, plan, enrolees, context_ids, participants,
+		shopsetup_collect_ra, &before, err);
 	if (status == SHOPSETUP_OK) {
 		existing = shopsetup_malloc((before.count + 1) * sizeof(*existing));
 		if (existing == NULL || !shopsetup_hash_init(&old, before.count)) {
@@ -952,24 +975,15 @@ static shopsetup_status shopsetup_stage_roles(shopsetup_mysql *db, shopsetup_pla
 		status = shopsetup_insert_finish(&ins, status, err);
 		/* read back the ids of the new rows: what is there now and was not before */
 		if (status == SHOPSETUP_OK && inserted > 0) {
-			status = shopsetup_find_role_assignments(db, plan, enrolees, context_ids, participants, &after, err);
-		}
-	}
-	for (size_t i = 0; i < after.count && status == SHOPSETUP_OK; i++) {
-		shopsetup_role_assignment_added *ra = SHOPSETUP_VEC_AT(&after, shopsetup_role_assignment_added, i);
-		bool inserted;
-		if (!shopsetup_hash_put(&old, shopsetup_ra_key(ra), 0, &inserted, NULL)) {
-			status = shopsetup_nomem(err);
-		} else if (inserted) {
-			shopsetup_role_assignment_added *slot = shopsetup_vec_push(&report->roles_added);
-			status = slot ? (*slot = *ra, SHOPSETUP_OK) : shopsetup_nomem(err);
+			shopsetup_new_ra_ctx ctx = { &old, &report->roles_added };
+			status = shopsetup_find_role_assignments(db, plan, enrolees, context_ids, participants,
+				shopsetup_collect_new_ra, &ctx, err);
 		}
 	}
 	shopsetup_hash_free(&old);
 	shopsetup_free(existing);
 	shopsetup_free(contexts);
 	shopsetup_vec_free(&before);
-	shopsetup_vec_free(&after);
 	return status;
 }
 

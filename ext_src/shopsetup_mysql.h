@@ -49,7 +49,7 @@ typedef struct {
 	shopsetup_vec enrolments_created;  /* shopsetup_id_pair userid -> user_enrolments id */
 	shopsetup_vec enrolments_updated;  /* shopsetup_id_pair */
 	size_t enrolments_unchanged;
-	shopsetup_vec roles_added;         /* shopsetup_role_assignment_added */
+	shopsetup_vec roles_added;         /* int64_t role_assignments ids */
 	shopsetup_vec members_added;       /* int64_t userid */
 	shopsetup_vec products_added;      /* shopsetup_id_pair (userid, product id) */
 	size_t statements;

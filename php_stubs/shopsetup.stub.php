@@ -233,9 +233,11 @@ namespace ShopSetup {
          * Setups on one site run one at a time (a named lock), so concurrent orders sharing a new
          * email create one account. A plan runs once: build a new one to retry.
          *
-         * @return array what changed: users (created, matched, suspended, ambiguous),
-         *         contexts_created, group (id, created), enrolments (created, updated,
-         *         unchanged), role_assignments, group_members, products, statements
+         * @return array what changed: users (created, matched: email => id; suspended,
+         *         ambiguous), contexts_created (userid => context id), group (id, created),
+         *         enrolments (created, updated: userid => id; unchanged: count),
+         *         role_assignments (ids of the rows added), group_members (user ids added),
+         *         products (ids added), statements (count)
          * @throws DatabaseException with the server's message; nothing of the setup stays
          */
         public function run(Plan $plan): array {}

@@ -139,9 +139,7 @@ class dml_executor extends executor {
                 array_values($userids), ['ctx' => $facts['operatorcontextid']]));
         $roles = [];
         foreach ($plan->roleAssignmentRows($contextids, $existing) as $row) {
-            $row['id'] = (int) $DB->insert_record('role_assignments', $row);
-            $roles[] = ['id' => $row['id'], 'contextid' => $row['contextid'], 'roleid' => $row['roleid'],
-                'userid' => $row['userid']];
+            $roles[] = (int) $DB->insert_record('role_assignments', $row);
         }
 
         $members = $plan->groupMemberRows($groupid, $DB->get_fieldset_select('groups_members', 'userid', 'groupid = ?',

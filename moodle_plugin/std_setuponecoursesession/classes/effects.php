@@ -133,10 +133,10 @@ class effects {
      */
     protected static function roles(array $report): void {
         global $DB;
-        $ids = array_column($report['role_assignments'], 'id');
+        $ids = $report['role_assignments'];
         $rows = $ids ? $DB->get_records_list('role_assignments', 'id', $ids) : [];
-        foreach ($report['role_assignments'] as $added) {
-            $ra = $rows[$added['id']];
+        foreach ($ids as $id) {
+            $ra = $rows[$id];
             $context = \context::instance_by_id($ra->contextid);
             self::mark_dirty($ra->userid);
             self::role_assignment_changed($ra->roleid, $context);
