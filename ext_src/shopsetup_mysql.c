@@ -1048,52 +1048,65 @@ static shopsetup_status shopsetup_stage_products(shopsetup_mysql *db, shopsetup_
 	char select[256];
 	int64_t billitem = plan->facts.billitemid;
 	snprintf(select, sizeof(select), "SELECT reference, id FROM `%slocal_shop_product` WHERE contexttype = 'userenrol'", db->prefix);
-	shopsetup_rows existing, added;
+	shopsetup_in_list line = { &billitem, NULL, 1 };
+	shopsetup_rows existing, now;
 	shopsetup_rows_init(&existing, sizeof(shopsetup_product_ref));
-	shopsetup_rows_init(&added, sizeof(shopsetup_product_ref));
-	shopsetup_vec fresh;
-	shopsetup_pool fresh_strings = { NULL };
-	shopsetup_vec_init(&fresh, sizeof(shopsetup_slice));
+	shopsetup_rows_init(&now, sizeof(shopsetup_product_ref));
+	shopsetup_vec added;
+	shopsetup_vec_init(&added, sizeof(shopsetup_product_ref));
+	shopsetup_hash known = { NULL, 0, 0 };
 	shopsetup_slice *refs = NULL;
-	shopsetup_status status = shopsetup_select_in(db, select, "initialbillitemid", NULL,
-		(shopsetup_in_list){ &billitem, NULL, 1 }, "find the order line's products", shopsetup_collect_product, &existing, err);
+	size_t inserted = 0;
+	shopsetup_status status = shopsetup_select_in(db, select, "initialbillitemid", NULL, line,
+		"find the order line's products", shopsetup_collect_product, &existing, err);
 	if (status == SHOPSETUP_OK) {
 		refs = shopsetup_malloc((existing.rows.count + 1) * sizeof(*refs));
-		status = refs ? SHOPSETUP_OK : shopsetup_nomem(err);
+		status = refs && shopsetup_hash_init(&known, existing.rows.count) ? SHOPSETUP_OK : shopsetup_nomem(err);
+	}
+	for (size_t i = 0; i < existing.rows.count && status == SHOPSETUP_OK; i++) {
+		refs[i] = SHOPSETUP_VEC_AT(&existing.rows, shopsetup_product_ref, i)->reference;
+		if (!shopsetup_hash_put(&known, refs[i], 0, NULL, NULL)) {
+			status = shopsetup_nomem(err);
+		}
 	}
 	if (status == SHOPSETUP_OK) {
-		for (size_t i = 0; i < existing.rows.count; i++) {
-			refs[i] = SHOPSETUP_VEC_AT(&existing.rows, shopsetup_product_ref, i)->reference;
-		}
-		shopsetup_insert_sink ins;
-		shopsetup_tee tee = { { NULL, NULL }, "reference", NULL, &fresh, &fresh_strings };
-		shopsetup_sink sink = { shopsetup_tee_row, &tee };
-		shopsetup_insert_sink_init(&ins, db, &tee.inner);
-		status = shopsetup_insert_finish(&ins, shopsetup_plan_product_rows(plan, refs, existing.rows.count, &sink, err), err);
-	}
-	if (status == SHOPSETUP_OK && fresh.count > 0) {
-		snprintf(select, sizeof(select), "SELECT reference, id FROM `%slocal_shop_product` WHERE initialbillitemid = %lld",
-			db->prefix, (long long) billitem);
-		status = shopsetup_select_in(db, select, "reference", NULL, (shopsetup_in_list){ NULL, fresh.items, fresh.count },
-			"read new product ids", shopsetup_collect_product, &added, err);
-	}
-	for (size_t i = 0; i < added.rows.count && status == SHOPSETUP_OK; i++) {
-		shopsetup_id_pair *pair = shopsetup_vec_push(&report->products_added);
-		status = pair ? (*pair = (shopsetup_id_pair){ 0, SHOPSETUP_VEC_AT(&added.rows, shopsetup_product_ref, i)->id }, SHOPSETUP_OK)
-			: shopsetup_nomem(err);
-	}
-	if (status == SHOPSETUP_OK && added.rows.count > 0) {
 		shopsetup_insert_sink ins;
 		shopsetup_sink sink;
 		shopsetup_insert_sink_init(&ins, db, &sink);
-		status = shopsetup_insert_finish(&ins,
-			shopsetup_plan_product_event_rows(plan, added.rows.items, added.rows.count, &sink, err), err);
+		status = shopsetup_plan_product_rows(plan, refs, existing.rows.count, &sink, err);
+		inserted = ins.total;
+		status = shopsetup_insert_finish(&ins, status, err);
+	}
+	/* The new products are the line's products whose reference was not there before: one query. */
+	if (status == SHOPSETUP_OK && inserted > 0) {
+		status = shopsetup_select_in(db, select, "initialbillitemid", NULL, line, "read new product ids",
+			shopsetup_collect_product, &now, err);
+	}
+	for (size_t i = 0; i < now.rows.count && status == SHOPSETUP_OK; i++) {
+		shopsetup_product_ref *ref = SHOPSETUP_VEC_AT(&now.rows, shopsetup_product_ref, i);
+		if (shopsetup_hash_get(&known, ref->reference, NULL)) {
+			continue;
+		}
+		shopsetup_product_ref *slot = shopsetup_vec_push(&added);
+		shopsetup_id_pair *pair = slot ? shopsetup_vec_push(&report->products_added) : NULL;
+		if (pair == NULL) {
+			status = shopsetup_nomem(err);
+			break;
+		}
+		*slot = *ref;
+		*pair = (shopsetup_id_pair){ 0, ref->id };
+	}
+	if (status == SHOPSETUP_OK && added.count > 0) {
+		shopsetup_insert_sink ins;
+		shopsetup_sink sink;
+		shopsetup_insert_sink_init(&ins, db, &sink);
+		status = shopsetup_insert_finish(&ins, shopsetup_plan_product_event_rows(plan, added.items, added.count, &sink, err), err);
 	}
 	shopsetup_free(refs);
-	shopsetup_vec_free(&fresh);
-	shopsetup_pool_free(&fresh_strings);
+	shopsetup_hash_free(&known);
+	shopsetup_vec_free(&added);
 	shopsetup_rows_free(&existing);
-	shopsetup_rows_free(&added);
+	shopsetup_rows_free(&now);
 	return status;
 }
 
