@@ -97,8 +97,11 @@ function half_existing(shopsetup_it $t, string $executor): void {
         $t->check(is_enrolled($context, $user->id), "$email is enrolled");
         $t->check(user_has_role_assignment($user->id, $roles['student'], $context->id), "$email is a student");
         $t->check(groups_is_member($group->id, $user->id), "$email is in the order's group");
+        // Existing accounts too: the original gave cross roles to new accounts only (its defect 7).
         $t->check(user_has_role_assignment($operator->id, $roles['editingteacher'], context_user::instance($user->id)->id),
             "the operator supervises $email");
+        $t->check(user_has_role_assignment($user->id, $roles['student'], context_user::instance($operator->id)->id),
+            "$email has the mirror role in the operator's user context");
     }
 
     $t->same((int) $ann->id, (int) $used[$t->email("ann$x")]->id, 'an account whose email differs only in case is matched');
