@@ -87,7 +87,6 @@ void php_shopsetup_throw(const shopsetup_error *err)
 			}
 			return;
 		case SHOPSETUP_E_NOMEM:
-		case SHOPSETUP_E_TOO_LARGE:
 		case SHOPSETUP_OK:
 			break;
 	}

@@ -23,11 +23,9 @@ shopsetup_status shopsetup_params_add(shopsetup_params *params, const char *key,
 const shopsetup_param *shopsetup_params_find(const shopsetup_params *params, const char *key);
 void shopsetup_params_free(shopsetup_params *params);
 
-/* Decodes the documented format: & separates pairs, the first = splits them, %XX escapes, + is literal. */
-shopsetup_status shopsetup_params_decode(const char *s, size_t len, shopsetup_params *out, shopsetup_error *err);
-
 /*
- * The same, handing each pair to fn (key and value valid during the call only). fn reports a
+ * Decodes the documented format (& separates pairs, the first = splits them, %XX escapes, + is
+ * literal), handing each pair to fn (key and value valid during the call only). fn reports a
  * duplicate key by returning SHOPSETUP_E_PARAMS_DUPLICATE_KEY (the error is filled in here).
  */
 typedef shopsetup_status (*shopsetup_params_pair_fn)(void *ctx, const char *key, size_t key_len,

@@ -109,28 +109,6 @@ static shopsetup_status shopsetup_params_check_utf8(const shopsetup_buf *part, c
 	hex = [0-9a-fA-F];
 */
 
-typedef struct {
-	shopsetup_params *params;
-	shopsetup_error *err;
-} shopsetup_params_add_ctx;
-
-static shopsetup_status shopsetup_params_add_pair(void *ctx_ptr, const char *key, size_t key_len, const char *value, size_t value_len)
-{
-	shopsetup_params_add_ctx *ctx = ctx_ptr;
-	return shopsetup_params_add(ctx->params, key, key_len, value, value_len, ctx->err);
-}
-
-shopsetup_status shopsetup_params_decode(const char *s, size_t len, shopsetup_params *out, shopsetup_error *err)
-{
-	shopsetup_params_add_ctx ctx = { out, err };
-	shopsetup_params_init(out);
-	shopsetup_status status = shopsetup_params_decode_each(s, len, shopsetup_params_add_pair, &ctx, err);
-	if (status != SHOPSETUP_OK) {
-		shopsetup_params_free(out);
-	}
-	return status;
-}
-
 shopsetup_status shopsetup_params_decode_each(const char *s, size_t len, shopsetup_params_pair_fn fn, void *ctx, shopsetup_error *err)
 {
 	const unsigned char *input = (const unsigned char *) s;
