@@ -30,7 +30,7 @@ if test "$PHP_SHOPSETUP" != "no"; then
   CFLAGS=$shopsetup_save_CFLAGS
 
   dnl The lexers are re2c sources; the generated C is built, never committed.
-  PHP_PROG_RE2C([1.0.3])
+  PHP_PROG_RE2C([1.2])
   if test -z "$RE2C"; then
     AC_MSG_ERROR([re2c is required to build shopsetup's lexers: install re2c])
   fi
