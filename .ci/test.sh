@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Runs the whole phpt suite: builds first, starts a private MariaDB when SHOPSETUP_TEST_DB_* is
-# not set (and stops it afterwards), prints "phpt: N passed, N failed, N skipped".
-#   .ci/test.sh              the suite
-#   .ci/test.sh --valgrind   the suite under valgrind, definite leaks count as failures
+# Runs every test: builds first, starts a private MariaDB when SHOPSETUP_TEST_DB_* is not set (and
+# stops it afterwards), then
+#   - the phpt suite:                          "phpt: N passed, N failed, N skipped"
+#   - the integration tests in a throw-away Moodle 4.5 + local_shop site (or MOODLE_DIR):
+#                                              "integration: N passed, N failed, N skipped"
+#   - Moodle's coding style over the plugin:   "moodle-phpcs: N passed, N failed, N skipped"
+#   .ci/test.sh              all of it
+#   .ci/test.sh --valgrind   the phpt suite alone, under valgrind, definite leaks count as failures
+#                            ("valgrind: N passed, N failed, N skipped")
 # Environment: PHPT_RESULTS (results file, default phpt-results.txt), TESTS (paths, default tests/).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -35,5 +40,12 @@ make test TESTS="$options ${TESTS:-tests/}" </dev/null || rc=$?
 passed=$(grep -Ec '^(PASSED|XFAILED)' "$results" 2>/dev/null || true)
 failed=$(grep -Ec '^(FAILED|BORKED|LEAKED|WARNED|XLEAKED)' "$results" 2>/dev/null || true)
 skipped=$(grep -c '^SKIPPED' "$results" 2>/dev/null || true)
-echo "phpt: $passed passed, $failed failed, $skipped skipped"
-[ "$rc" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+suite=phpt
+[ "$valgrind" = 1 ] && suite=valgrind
+echo "$suite: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ] || rc=1
+{ [ "$valgrind" = 1 ] || [ -n "${TESTS:-}" ]; } && exit $rc
+
+moodle_plugin/run-integration-tests.sh || rc=1
+.ci/style.sh || rc=1
+exit $rc

@@ -1,39 +1,63 @@
 #!/usr/bin/env bash
 # Integration tests of the handler inside a real Moodle 4.5 site with local_shop.
 #
+#   moodle_plugin/run-integration-tests.sh [test-name...]
 #   MOODLE_DIR=/path/to/moodle moodle_plugin/run-integration-tests.sh [test-name...]
 #
-# Builds the extension, installs the handler into $MOODLE_DIR/local/shop/datahandling/handlers
-# (the handler folder there is replaced; a copy of the previous one is kept in
-# $MOODLE_DIR/../std_setuponecoursesession.before-shopsetup), upgrades the site, then runs each
-# tests/integration/*.php script in its own PHP process with the extension loaded.
-# Without MOODLE_DIR it says why it skipped and exits 0: CI has no Moodle site.
+# Without MOODLE_DIR it builds a throw-away site from ../shared/moodle's tarball (.ci/moodle-site.sh),
+# on the MariaDB of SHOPSETUP_TEST_DB_* or on a private one it starts, and removes it afterwards
+# (SHOPSETUP_KEEP_SITE=1 keeps it and prints its MOODLE_DIR).
+# With MOODLE_DIR it installs the handler into $MOODLE_DIR/local/shop/datahandling/handlers (the
+# folder there is replaced; a copy of the previous one is kept in
+# $MOODLE_DIR/../std_setuponecoursesession.before-shopsetup) and upgrades the site.
+# Then it runs each tests/integration/*.php script in its own PHP process with the extension loaded
+# and prints "integration: N passed, N failed, N skipped" (a test that cannot run is a failure).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
+summary() { echo "integration: $1 passed, $2 failed, 0 skipped"; }
+abort() { echo "integration: $*"; summary 0 1; exit 1; }
+
+.ci/build.sh >/dev/null || abort "the extension does not build"
+
+work=$(mktemp -d /tmp/shopsetup-it.XXXXXX)
+db_dir="" site_dir=""
+cleanup() {
+    if [ -n "$site_dir" ] && [ "${SHOPSETUP_KEEP_SITE:-0}" != 1 ]; then .ci/moodle-site.sh drop "$site_dir" >/dev/null 2>&1; fi
+    if [ -n "$db_dir" ] && [ "${SHOPSETUP_KEEP_SITE:-0}" != 1 ]; then .ci/mariadb.sh stop "$db_dir" >/dev/null 2>&1; rm -rf "$db_dir"; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
 if [ -z "${MOODLE_DIR:-}" ]; then
-    echo "integration: skipped: MOODLE_DIR is not set (these tests need a Moodle 4.5 site with local_shop; see README)"
-    exit 0
+    if [ -z "${SHOPSETUP_TEST_DB_HOST:-}" ]; then
+        db_dir=$(mktemp -d /tmp/shopsetup-it-db.XXXXXX)
+        db_port=${SHOPSETUP_IT_DB_PORT:-33523}
+        .ci/mariadb.sh start "$db_dir" "$db_port" >/dev/null || abort "could not start MariaDB"
+        eval "$(.ci/mariadb.sh env "$db_dir" "$db_port")"
+    fi
+    site_dir=$(mktemp -d /tmp/shopsetup-site.XXXXXX)
+    .ci/moodle-site.sh create "$site_dir" | grep -v '^MOODLE_DIR=' || abort "the throw-away site could not be installed"
+    export MOODLE_DIR=$site_dir/moodle
+    php=$(.ci/moodle-site.sh php "$site_dir")
+    [ "${SHOPSETUP_KEEP_SITE:-0}" = 1 ] && echo "integration: the site is kept: MOODLE_DIR=$MOODLE_DIR"
+else
+    [ -f "$MOODLE_DIR/config.php" ] && [ -d "$MOODLE_DIR/local/shop/datahandling/handlers" ] \
+        || abort "MOODLE_DIR=$MOODLE_DIR is not a Moodle site with local_shop"
+    php="php -d max_input_vars=5000 -d memory_limit=1024M -d extension=$repo/modules/shopsetup.so"
+    target="$MOODLE_DIR/local/shop/datahandling/handlers/std_setuponecoursesession"
+    backup="$MOODLE_DIR/../std_setuponecoursesession.before-shopsetup"
+    if [ -d "$target" ] && [ ! -d "$backup" ] && ! grep -q "shopsetup" "$target/version.php"; then
+        cp -a "$target" "$backup"
+    fi
+    rm -rf "$target"
+    cp -a moodle_plugin/std_setuponecoursesession "$target"
+    $php "$MOODLE_DIR/admin/cli/upgrade.php" --non-interactive >"$work/upgrade.log" 2>&1 \
+        || { tail -20 "$work/upgrade.log"; abort "upgrade failed"; }
+    $php "$MOODLE_DIR/admin/cli/purge_caches.php" >/dev/null 2>&1
 fi
-if [ ! -f "$MOODLE_DIR/config.php" ] || [ ! -d "$MOODLE_DIR/local/shop/datahandling/handlers" ]; then
-    echo "integration: MOODLE_DIR=$MOODLE_DIR is not a Moodle site with local_shop"
-    exit 1
-fi
-
-.ci/build.sh >/dev/null || { echo "integration: the extension does not build"; exit 1; }
-php="php -d extension=$repo/modules/shopsetup.so"
-
 target="$MOODLE_DIR/local/shop/datahandling/handlers/std_setuponecoursesession"
-backup="$MOODLE_DIR/../std_setuponecoursesession.before-shopsetup"
-if [ -d "$target" ] && [ ! -d "$backup" ] && ! grep -q "shopsetup" "$target/version.php"; then
-    cp -a "$target" "$backup"
-fi
-rm -rf "$target"
-cp -a moodle_plugin/std_setuponecoursesession "$target"
-$php "$MOODLE_DIR/admin/cli/upgrade.php" --non-interactive >/tmp/shopsetup-upgrade.log 2>&1 \
-    || { tail -20 /tmp/shopsetup-upgrade.log; echo "integration: upgrade failed"; exit 1; }
-$php "$MOODLE_DIR/admin/cli/purge_caches.php" >/dev/null 2>&1
 
 tests=("$@")
 if [ ${#tests[@]} -eq 0 ]; then
@@ -44,11 +68,13 @@ if [ ${#tests[@]} -eq 0 ]; then
 fi
 passed=0 failed=0
 for name in "${tests[@]}"; do
-    # local_shop's bundled Stripe library prints PHP 8.2 deprecation notices on load.
-    MOODLE_DIR="$MOODLE_DIR" $php "$target/tests/integration/$name.php" >/tmp/shopsetup-it.log 2>&1
+    start=${EPOCHREALTIME/./}
+    $php "$target/tests/integration/$name.php" >"$work/test.log" 2>&1
     status=$?
-    grep -v '^\(PHP \)\?Deprecated:\|^$' /tmp/shopsetup-it.log
+    # local_shop's bundled Stripe library prints PHP 8.2 deprecation notices on load.
+    grep -v '^\(PHP \)\?Deprecated:\|^$' "$work/test.log"
+    echo "# $name: $(( (${EPOCHREALTIME/./} - start) / 1000 )) ms"
     if [ "$status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
 done
-echo "integration: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary "$passed" "$failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

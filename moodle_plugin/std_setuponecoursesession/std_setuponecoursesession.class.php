@@ -27,7 +27,7 @@
 
 defined('MOODLE_INTERNAL') || die();
 
-require_once($CFG->dirroot.'/local/shop/datahandling/shophandler.class.php');
+require_once($CFG->dirroot . '/local/shop/datahandling/shophandler.class.php');
 
 use local_shop\CatalogItem;
 use local_shop\Product;
@@ -39,7 +39,6 @@ use shophandlers_std_setuponecoursesession\session_setup;
  * Sets up a course session: accounts, group, enrolments, cross roles, support course.
  */
 class shop_handler_std_setuponecoursesession extends shop_handler {
-
     /**
      * Registers the customer's own account before payment.
      *

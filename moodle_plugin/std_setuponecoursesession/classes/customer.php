@@ -26,7 +26,6 @@ use stdClass;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class customer {
-
     /**
      * Binds the order's customer to a Moodle account, as local_shop's shop_register_customer()
      * does, except that an existing account is found by email and never overwritten; a new
@@ -102,8 +101,15 @@ class customer {
      */
     public static function find_account(string $email): ?stdClass {
         global $CFG, $DB;
-        $accounts = $DB->get_records_select('user', 'deleted = 0 AND mnethostid = :mnethostid AND LOWER(email) = :email',
-            ['mnethostid' => $CFG->mnet_localhost_id, 'email' => $email], 'suspended ASC, id ASC', 'id, username', 0, 1);
+        $accounts = $DB->get_records_select(
+            'user',
+            'deleted = 0 AND mnethostid = :mnethostid AND LOWER(email) = :email',
+            ['mnethostid' => $CFG->mnet_localhost_id, 'email' => $email],
+            'suspended ASC, id ASC',
+            'id, username',
+            0,
+            1
+        );
         return $accounts ? reset($accounts) : null;
     }
 

@@ -26,7 +26,6 @@ use ShopSetup\Plan;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class dml_executor extends executor {
-
     /** Values per IN list. */
     const CHUNK = 1000;
 
@@ -94,8 +93,10 @@ class dml_executor extends executor {
         foreach (array_chunk(array_column($newusers, 'username'), self::CHUNK) as $chunk) {
             [$in, $params] = $DB->get_in_or_equal($chunk, SQL_PARAMS_NAMED);
             $params['mnethostid'] = $facts['mnethostid'];
-            $ids += $DB->get_records_sql_menu("SELECT username, id FROM {user} WHERE mnethostid = :mnethostid AND username $in",
-                $params);
+            $ids += $DB->get_records_sql_menu(
+                "SELECT username, id FROM {user} WHERE mnethostid = :mnethostid AND username $in",
+                $params
+            );
         }
         $plan->setNewUserIds($ids);
         $DB->insert_records('user_preferences', $plan->newUserPreferenceRows());
@@ -107,8 +108,12 @@ class dml_executor extends executor {
         $userids = $plan->userIds();
         [$contextids, $contextscreated] = $this->user_contexts($plan, array_values($userids));
 
-        $group = $DB->get_record('groups', ['courseid' => $facts['courseid'], 'idnumber' => $facts['groupidnumber']], 'id',
-            IGNORE_MULTIPLE);
+        $group = $DB->get_record(
+            'groups',
+            ['courseid' => $facts['courseid'], 'idnumber' => $facts['groupidnumber']],
+            'id',
+            IGNORE_MULTIPLE
+        );
         $groupcreated = !$group;
         $groupid = $group ? (int) $group->id : (int) $DB->insert_record('groups', $plan->groupRow());
 
@@ -131,24 +136,45 @@ class dml_executor extends executor {
         $plan->setEnrolmentIds($enrolled);
 
         $existing = array_merge(
-            $this->select_in('SELECT contextid, roleid, userid FROM {role_assignments} WHERE contextid = :ctx', 'userid',
-                $enrolees, ['ctx' => $facts['coursecontextid']]),
-            $this->select_in('SELECT contextid, roleid, userid FROM {role_assignments} WHERE userid = :op', 'contextid',
-                array_values($contextids), ['op' => $facts['operatorid']]),
-            $this->select_in('SELECT contextid, roleid, userid FROM {role_assignments} WHERE contextid = :ctx', 'userid',
-                array_values($userids), ['ctx' => $facts['operatorcontextid']]));
+            $this->select_in(
+                'SELECT contextid, roleid, userid FROM {role_assignments} WHERE contextid = :ctx',
+                'userid',
+                $enrolees,
+                ['ctx' => $facts['coursecontextid']]
+            ),
+            $this->select_in(
+                'SELECT contextid, roleid, userid FROM {role_assignments} WHERE userid = :op',
+                'contextid',
+                array_values($contextids),
+                ['op' => $facts['operatorid']]
+            ),
+            $this->select_in(
+                'SELECT contextid, roleid, userid FROM {role_assignments} WHERE contextid = :ctx',
+                'userid',
+                array_values($userids),
+                ['ctx' => $facts['operatorcontextid']]
+            )
+        );
         $roles = [];
         foreach ($plan->roleAssignmentRows($contextids, $existing) as $row) {
             $roles[] = (int) $DB->insert_record('role_assignments', $row);
         }
 
-        $members = $plan->groupMemberRows($groupid, $DB->get_fieldset_select('groups_members', 'userid', 'groupid = ?',
-            [$groupid]));
+        $members = $plan->groupMemberRows($groupid, $DB->get_fieldset_select(
+            'groups_members',
+            'userid',
+            'groupid = ?',
+            [$groupid]
+        ));
         $DB->insert_records('groups_members', $members);
 
         $products = [];
-        $references = $DB->get_fieldset_select('local_shop_product', 'reference',
-            "initialbillitemid = ? AND contexttype = 'userenrol'", [$facts['billitemid']]);
+        $references = $DB->get_fieldset_select(
+            'local_shop_product',
+            'reference',
+            "initialbillitemid = ? AND contexttype = 'userenrol'",
+            [$facts['billitemid']]
+        );
         foreach ($plan->productRows($references) as $row) {
             $products[$row['reference']] = (int) $DB->insert_record('local_shop_product', $row);
         }
@@ -175,8 +201,12 @@ class dml_executor extends executor {
      * @return array rows with id, email, suspended
      */
     protected function accounts(array $emails, int $mnethostid): array {
-        return $this->select_in('SELECT id, email, suspended FROM {user} WHERE deleted = 0 AND mnethostid = :mnethostid',
-            'LOWER(email)', $emails, ['mnethostid' => $mnethostid]);
+        return $this->select_in(
+            'SELECT id, email, suspended FROM {user} WHERE deleted = 0 AND mnethostid = :mnethostid',
+            'LOWER(email)',
+            $emails,
+            ['mnethostid' => $mnethostid]
+        );
     }
 
     /**

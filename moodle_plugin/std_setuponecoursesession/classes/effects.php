@@ -31,7 +31,6 @@ use core_course_category;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class effects {
-
     /** @var array users whose access data was marked dirty during this apply(), userid => true */
     protected static $dirty = [];
 
@@ -112,7 +111,9 @@ class effects {
                 'relateduserid' => $ue->userid, 'other' => ['enrol' => $instance->enrol]])->trigger();
             core_course_category::user_enrolment_changed($courseid, $ue->userid, $ue->status, $ue->timestart, $ue->timeend);
             \core\di::get(\core\hook\manager::class)->dispatch(new \core_enrol\hook\after_user_enrolled(
-                enrolinstance: $instance, userenrolmentinstance: $ue));
+                enrolinstance: $instance,
+                userenrolmentinstance: $ue
+            ));
         }
         if ($updated) {
             cache_helper::invalidate_by_definition('core', 'suspended_userids', [], [$courseid]);
@@ -146,7 +147,9 @@ class effects {
             $event->add_record_snapshot('role_assignments', $ra);
             $event->trigger();
             \core\di::get(\core\hook\manager::class)->dispatch(new \core\hook\access\after_role_assigned(
-                context: $context, userid: $ra->userid));
+                context: $context,
+                userid: $ra->userid
+            ));
         }
     }
 
@@ -203,6 +206,8 @@ class effects {
             $event->trigger();
         }
         \core\di::get(\core\hook\manager::class)->dispatch(new \core_group\hook\after_group_membership_added(
-            groupinstance: $group, userids: $userids));
+            groupinstance: $group,
+            userids: $userids
+        ));
     }
 }

@@ -26,7 +26,6 @@ use ShopSetup\Plan;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 abstract class executor {
-
     /**
      * The extension's MySQL/MariaDB executor when Moodle runs on the mysqli or mariadb driver,
      * else Moodle's DML.

@@ -27,7 +27,6 @@ use ShopSetup\Plan;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class mysql_executor extends executor {
-
     /**
      * Runs the plan through libmysqlclient in one transaction.
      *

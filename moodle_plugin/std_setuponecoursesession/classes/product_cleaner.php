@@ -26,7 +26,6 @@ use local_shop\Product;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class product_cleaner {
-
     /**
      * Removes the seat's course role; the order group membership when the participant has no
      * other seat in this order line; the enrolment when no other product uses it.

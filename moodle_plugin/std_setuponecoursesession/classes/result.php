@@ -27,7 +27,6 @@ use stdClass;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class result {
-
     /** @var array the executor's report */
     public $report;
     /** @var string|null why the support course enrolment did not happen */

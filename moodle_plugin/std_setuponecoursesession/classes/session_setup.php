@@ -28,7 +28,6 @@ use stdClass;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class session_setup {
-
     /** Component name, for strings. */
     const COMPONENT = 'shophandlers_std_setuponecoursesession';
 
@@ -79,12 +78,15 @@ class session_setup {
         global $DB;
 
         $setup = new self();
-        $setup->params = self::decode_params(self::raw_params($data->catalogitem ?? null, $data->productiondata ?? null,
-            $data->actionparams ?? null));
+        $setup->params = self::decode_params(self::raw_params(
+            $data->catalogitem ?? null,
+            $data->productiondata ?? null,
+            $data->actionparams ?? null
+        ));
         $users = $data->productiondata->users ?? [];
         $setup->buckets = [];
         foreach ((array) $users as $bucket => $participants) {
-            // local_shop leaves a bucket NULL when nobody was assigned to it.
+            // The shop (local_shop) leaves a bucket NULL when nobody was assigned to it.
             $setup->buckets[$bucket] = $participants ?? [];
         }
         $catalogitem = $data->catalogitem ?? null;
@@ -385,7 +387,7 @@ class session_setup {
         global $DB;
 
         $problems = [];
-        $add = function(string $level, string $identifier, $a = null) use (&$problems) {
+        $add = function (string $level, string $identifier, $a = null) use (&$problems) {
             $problems[] = (object) ['level' => $level, 'message' => get_string($identifier, self::COMPONENT, $a)];
         };
         if (!extension_loaded('shopsetup')) {
@@ -469,8 +471,14 @@ class session_setup {
         }
         foreach ((new \core_course_list_element($course))->get_course_overviewfiles() as $file) {
             if ($file->is_valid_image() && $file->get_imageinfo()['width'] < 800) {
-                return \moodle_url::make_pluginfile_url($file->get_contextid(), $file->get_component(), $file->get_filearea(),
-                    null, $file->get_filepath(), $file->get_filename())->out();
+                return \moodle_url::make_pluginfile_url(
+                    $file->get_contextid(),
+                    $file->get_component(),
+                    $file->get_filearea(),
+                    null,
+                    $file->get_filepath(),
+                    $file->get_filename()
+                )->out();
             }
         }
         return null;
@@ -486,7 +494,7 @@ class session_setup {
         global $DB;
 
         $pinfo = (array) $pinfo;
-        $row = function(string $key, string $value): string {
+        $row = function (string $key, string $value): string {
             return \html_writer::div(\html_writer::div(get_string($key, self::COMPONENT), 'cs-product-key') .
                 \html_writer::div($value, 'cs-product-value'));
         };

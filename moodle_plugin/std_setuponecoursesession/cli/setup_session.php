@@ -42,7 +42,7 @@ if ($options['help'] || !$options['billid']) {
 }
 
 $bill = new \local_shop\Bill((int) $options['billid']);
-$items = array_filter($bill->items, function($item) {
+$items = array_filter($bill->items, function ($item) {
     return $item->type === 'BILLING' && ($item->catalogitem->enablehandler ?? '') === session_setup::HANDLER;
 });
 if (!$items) {
@@ -65,7 +65,7 @@ foreach ($items as $item) {
             $a = (object) [
                 'email' => $person['email'],
                 'name' => $person['firstname'] . ' ' . $person['lastname'],
-                'roles' => implode(', ', array_map(function($id) use ($roles) {
+                'roles' => implode(', ', array_map(function ($id) use ($roles) {
                     return $roles[$id] ?? $id;
                 }, $person['roleids'])),
                 'account' => $person['status'] === 'created' ? $person['username'] : '#' . $person['userid'],

@@ -17,9 +17,13 @@
 namespace shophandlers_std_setuponecoursesession\privacy;
 
 use core_privacy\local\metadata\collection;
+use core_privacy\local\metadata\provider as metadata_provider;
 use core_privacy\local\request\approved_contextlist;
 use core_privacy\local\request\approved_userlist;
 use core_privacy\local\request\contextlist;
+use core_privacy\local\request\core_userlist_provider;
+use core_privacy\local\request\plugin\provider as plugin_provider;
+use core_privacy\local\request\transform;
 use core_privacy\local\request\userlist;
 use core_privacy\local\request\writer;
 
@@ -33,11 +37,7 @@ use core_privacy\local\request\writer;
  * @copyright  2026 shopsetup contributors
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
-class provider implements
-        \core_privacy\local\metadata\provider,
-        \core_privacy\local\request\core_userlist_provider,
-        \core_privacy\local\request\plugin\provider {
-
+class provider implements core_userlist_provider, metadata_provider, plugin_provider {
     /** The productiondata fragment that carries the participant. */
     const HANDLER_MARK = 'handler=std_setuponecoursesession';
 
@@ -122,13 +122,15 @@ class provider implements
             foreach ($DB->get_records_select('local_shop_product', $where, $params, 'id') as $product) {
                 $seats[] = (object) [
                     'reference' => $product->reference,
-                    'startdate' => \core_privacy\local\request\transform::datetime($product->startdate),
-                    'enddate' => $product->enddate ? \core_privacy\local\request\transform::datetime($product->enddate) : '-',
+                    'startdate' => transform::datetime($product->startdate),
+                    'enddate' => $product->enddate ? transform::datetime($product->enddate) : '-',
                     'productiondata' => $product->productiondata,
                 ];
             }
-            writer::with_context($context)->export_data([get_string('pluginname', 'shophandlers_std_setuponecoursesession')],
-                (object) ['seats' => $seats]);
+            writer::with_context($context)->export_data(
+                [get_string('pluginname', 'shophandlers_std_setuponecoursesession')],
+                (object) ['seats' => $seats]
+            );
         }
     }
 

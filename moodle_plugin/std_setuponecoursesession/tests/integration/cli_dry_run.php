@@ -23,7 +23,10 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 $t = new shopsetup_it('cli_dry_run');
 $course = $t->course();
@@ -47,7 +50,7 @@ $script = $CFG->dirroot . '/local/shop/datahandling/handlers/std_setuponecourses
  */
 function run_cli(string $script, string $args): array {
     exec(shopsetup_it::php_command() . ' ' . escapeshellarg($script) . " $args 2>&1", $lines, $status);
-    $lines = array_values(array_filter($lines, function($line) {
+    $lines = array_values(array_filter($lines, function ($line) {
         return trim($line) !== '' && !preg_match('/^(PHP )?Deprecated:/', $line);
     }));
     return [$status, $lines];
@@ -64,7 +67,7 @@ $expected = [
     $t->email('coach') => ['create', 'teacher'],
 ];
 foreach ($expected as $email => [$action, $role]) {
-    $found = array_values(array_filter($lines, function($line) use ($email) {
+    $found = array_values(array_filter($lines, function ($line) use ($email) {
         return strpos($line, "<$email>") !== false;
     }));
     $t->same(1, count($found), "--dry-run prints one line for $email");

@@ -23,7 +23,10 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 use shophandlers_std_setuponecoursesession\session_setup;
 
@@ -129,7 +132,7 @@ $shop = new \local_shop\Shop(1);
 // have no category, so get_all_products_for_admin() would not list them: they are given by code).
 $shop->thecatalogue = new \local_shop\Catalog($shop->catalogid);
 $selected = array_merge(array_values($codes), [$good, $nosupervisor]);
-$products = array_map(function($code) {
+$products = array_map(function ($code) {
     return (object) ['code' => $code];
 }, $selected);
 $errors = $warnings = $messages = [];
@@ -138,21 +141,23 @@ produce_unittests($shop, $products, $selected, $errors, $warnings, $messages);
 $output = ob_get_clean();
 $t->check(!preg_match('/Warning|Notice/', $output), 'unit_test(): no PHP warning or notice');
 $t->check(strpos($output, '++ ') === false, 'unit_test(): no debugging message');
-// local_shop's own classes create dynamic properties (PHP 8.2 deprecations): shown elsewhere, not here.
+// The shop's own classes create dynamic properties (PHP 8.2 deprecations): shown elsewhere, not here.
 $shown = preg_grep('/^\s*$|Deprecated: Creation of dynamic property local_shop/', explode("\n", $output), PREG_GREP_INVERT);
 if ($shown) {
     echo preg_replace('/^/m', '    ', implode("\n", $shown)), "\n";
 }
 foreach ($cases as $name => [$params, $fields, $expected]) {
-    $found = array_filter($errors[$codes[$name]] ?? [], function($error) use ($expected) {
+    $found = array_filter($errors[$codes[$name]] ?? [], function ($error) use ($expected) {
         return strpos($error, $expected) !== false;
     });
     $t->check((bool) $found, "unit_test(): $name is an error saying \"$expected\"");
     if (!$found) {
         echo '    errors: ' . json_encode($errors[$codes[$name]] ?? []) . "\n";
     }
-    $t->check(in_array(get_string('usinghandler', 'local_shop', 'std_setuponecoursesession'), $messages[$codes[$name]] ?? []),
-        "unit_test(): $name: the handler is named");
+    $t->check(
+        in_array(get_string('usinghandler', 'local_shop', 'std_setuponecoursesession'), $messages[$codes[$name]] ?? []),
+        "unit_test(): $name: the handler is named"
+    );
 }
 $t->same([], $errors[$good] ?? [], 'unit_test(): a good product has no error');
 $t->same([], $warnings[$good] ?? [], 'unit_test(): nor a warning');

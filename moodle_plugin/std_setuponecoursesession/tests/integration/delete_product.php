@@ -22,7 +22,10 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 $t = new shopsetup_it('delete_product');
 $course = $t->course();
@@ -30,7 +33,7 @@ $context = context_course::instance($course->id);
 $roles = shopsetup_it::roles();
 $operator = $t->user('operator');
 $code = $t->product("coursename={$course->shortname}&supervisor=editingteacher&requiredroles=teacher");
-$p = function(string $name) use ($t) {
+$p = function (string $name) use ($t) {
     return [$t->email($name) => $t->participant(ucfirst($name), 'Seat', $t->email($name))];
 };
 // Order 1: Ann learns, Ben learns and tutors, Cid learns. Order 2 (another customer): Cid learns.
@@ -43,11 +46,16 @@ $group2 = $t->group($course->id, $order2);
 [$ann, $ben, $cid] = [shopsetup_it::account($t->email('ann')), shopsetup_it::account($t->email('ben')),
     shopsetup_it::account($t->email('cid'))];
 
-$product = function(int $billid, stdClass $user, string $bucket) use ($t, $DB) {
-    return $DB->get_record_select('local_shop_product', 'initialbillitemid = ? AND ' . $DB->sql_like('productiondata', '?'),
-        [$t->billitem($billid)->id, "%&userid=$user->id&%&bucket=$bucket"], '*', MUST_EXIST);
+$product = function (int $billid, stdClass $user, string $bucket) use ($t, $DB) {
+    return $DB->get_record_select(
+        'local_shop_product',
+        'initialbillitemid = ? AND ' . $DB->sql_like('productiondata', '?'),
+        [$t->billitem($billid)->id, "%&userid=$user->id&%&bucket=$bucket"],
+        '*',
+        MUST_EXIST
+    );
 };
-$delete = function(stdClass $record) use ($t, $DB) {
+$delete = function (stdClass $record) use ($t, $DB) {
     $events = $DB->count_records('local_shop_productevent', ['productid' => $record->id]);
     $t->check($events > 0, "product $record->id has its events");
     (new \local_shop\Product($record->id))->delete();
@@ -67,8 +75,10 @@ $delete($product($order1, $ann, 'student'));
 $t->same(false, user_has_role_assignment($ann->id, $roles['student'], $context->id), 'Ann is no longer a learner');
 $t->same(false, groups_is_member($group1->id, $ann->id), 'Ann leaves the group');
 $t->same(false, is_enrolled($context, $ann->id), 'Ann is unenrolled: no other product uses her enrolment');
-$t->check(user_has_role_assignment($operator->id, $roles['editingteacher'], context_user::instance($ann->id)->id),
-    'the operator keeps the supervisor role in her user context');
+$t->check(
+    user_has_role_assignment($operator->id, $roles['editingteacher'], context_user::instance($ann->id)->id),
+    'the operator keeps the supervisor role in her user context'
+);
 
 // Cid's seat in order 1: his seat in order 2 keeps the role and the enrolment.
 $delete($product($order1, $cid, 'student'));

@@ -24,7 +24,10 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 use shophandlers_std_setuponecoursesession\session_setup;
 
@@ -149,8 +152,10 @@ function diff_symbols(diff_run $run): void {
     foreach ($DB->get_fieldset_select('groups', 'id', 'courseid = ?', [$run->course->id]) as $id) {
         $s['group'][$id] = 'GROUP';
     }
-    foreach ($DB->get_records_select('local_shop_product', 'id > ? AND id <= ?', [$run->marks['local_shop_product'],
-            $run->ends['local_shop_product']]) as $product) {
+    foreach (
+        $DB->get_records_select('local_shop_product', 'id > ? AND id <= ?', [$run->marks['local_shop_product'],
+            $run->ends['local_shop_product']]) as $product
+    ) {
         parse_str($product->productiondata, $data);
         $s['product'][$product->id] = 'PRODUCT(' . ($s['user'][$data['userid'] ?? 0] ?? '?') . ',' . ($data['bucket'] ?? '?') . ')';
     }
@@ -184,7 +189,7 @@ function diff_value(diff_run $run, string $kind, $value) {
         case 'group':
             return $run->symbols[$kind][$value] ?? "$kind#?";
         case 'path':
-            return implode('/', array_map(function($id) use ($run) {
+            return implode('/', array_map(function ($id) use ($run) {
                 return $id === '' ? '' : ($run->symbols['context'][$id] ?? 'CTX#?');
             }, explode('/', $value)));
         case 'username':
@@ -253,7 +258,7 @@ function diff_rows(diff_run $run, string $table): array {
                 $row["$end-$start"] = $record->$end - $record->$start;
             }
         }
-        $key = implode(' ', array_map(function($column) use ($row) {
+        $key = implode(' ', array_map(function ($column) use ($row) {
             return $row[$column];
         }, $keys));
         $rows[$key] = $row;
@@ -379,7 +384,7 @@ $mysql = diff_handler_run($t, 'A', 'mysql');
 $dml = diff_handler_run($t, 'B', 'dml');
 $api = diff_api_run($t, 'C');
 
-// (a) and (b): the two executors write the same rows.
+// Runs (a) and (b): the two executors write the same rows.
 foreach (DIFF_TABLES as $table) {
     $a = diff_rows($mysql, $table);
     $b = diff_rows($dml, $table);
@@ -387,7 +392,7 @@ foreach (DIFF_TABLES as $table) {
     $t->same($a, $b, "$table: the DML executor writes the same rows as the MySQL executor");
 }
 
-// (c): the handler against Moodle's API, column by column.
+// Run (c): the handler against Moodle's API, column by column.
 $found = [];
 foreach (array_diff(DIFF_TABLES, ['local_shop_product', 'local_shop_productevent']) as $table) {
     $handler = diff_rows($mysql, $table);

@@ -22,7 +22,10 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 $t = new shopsetup_it('fresh_order_and_rerun');
 $course = $t->course();
@@ -57,10 +60,14 @@ foreach ($expected as $email => $role) {
     $t->check(is_enrolled($context, $user), "$email is enrolled");
     $t->check(user_has_role_assignment($user->id, $roles[$role], $context->id), "$email has the role $role in the course");
     $t->check(groups_is_member($group->id, $user->id), "$email is in the order's group");
-    $t->check(user_has_role_assignment($operator->id, $roles['editingteacher'], context_user::instance($user->id)->id),
-        "the operator supervises $email in its user context");
-    $t->check(user_has_role_assignment($user->id, $roles['student'], context_user::instance($operator->id)->id),
-        "$email has the mirror role in the operator's user context");
+    $t->check(
+        user_has_role_assignment($operator->id, $roles['editingteacher'], context_user::instance($user->id)->id),
+        "the operator supervises $email in its user context"
+    );
+    $t->check(
+        user_has_role_assignment($user->id, $roles['student'], context_user::instance($operator->id)->id),
+        "$email has the mirror role in the operator's user context"
+    );
     $t->same('1', get_user_preferences('create_password', null, $user->id), "$email gets its password from cron");
     $t->same('to be generated', $user->password, "no password was set for $email");
 }
@@ -69,19 +76,31 @@ $t->check(user_has_role_assignment($operator->id, $roles['editingteacher'], $con
 $t->check(groups_is_member($group->id, $operator->id), 'the operator is in the group');
 $ue = $DB->get_record('user_enrolments', ['userid' => shopsetup_it::account("bob.$t->tag@example.com")->id]);
 $t->same(30 * DAYSECS, $ue->timeend - $ue->timestart, 'endtime=+30D gives 30 days from the start');
-$t->same("O'Hara", shopsetup_it::account("ann.$t->tag@example.com")->lastname === "O'HARA" ? "O'Hara" : 'changed',
-    'names are stored verbatim (as the front end upper-cased them)');
+$t->same(
+    "O'Hara",
+    shopsetup_it::account("ann.$t->tag@example.com")->lastname === "O'HARA" ? "O'Hara" : 'changed',
+    'names are stored verbatim (as the front end upper-cased them)'
+);
 
 $billitem = $t->billitem($billid);
 $t->same(4, $DB->count_records('local_shop_product', ['initialbillitemid' => $billitem->id]), 'one product per seat');
 $t->same(4, shopsetup_it::events('\core\event\user_created', $since), 'one user_created event per new account');
-$t->same(5, shopsetup_it::events('\core\event\user_enrolment_created', $since, ['courseid' => $course->id]),
-    'one user_enrolment_created event per enrolment, the operator included');
+$t->same(
+    5,
+    shopsetup_it::events('\core\event\user_enrolment_created', $since, ['courseid' => $course->id]),
+    'one user_enrolment_created event per enrolment, the operator included'
+);
 $t->same(1, shopsetup_it::events('\core\event\group_created', $since, ['courseid' => $course->id]), 'one group_created event');
-$t->same(5, shopsetup_it::events('\core\event\group_member_added', $since, ['courseid' => $course->id]),
-    'one group_member_added event per member');
-$t->same(5 + 4 * 2, shopsetup_it::events('\core\event\role_assigned', $since),
-    'one role_assigned event per course role and per cross role');
+$t->same(
+    5,
+    shopsetup_it::events('\core\event\group_member_added', $since, ['courseid' => $course->id]),
+    'one group_member_added event per member'
+);
+$t->same(
+    5 + 4 * 2,
+    shopsetup_it::events('\core\event\role_assigned', $since),
+    'one role_assigned event per course role and per cross role'
+);
 $t->check(strpos($feedback->salesadmin, '4 accounts created') !== false, 'the sales admin feedback counts the accounts');
 
 // Re-run production of the same order a second later: nothing changes, no event fires.
@@ -91,8 +110,10 @@ $since = shopsetup_it::log_mark();
 $DB->set_field('local_shop_bill', 'status', SHOP_BILL_SOLDOUT, ['id' => $billid]);
 $t->produce($billid);
 $t->same($before, shopsetup_it::counts(), 'a re-run writes nothing');
-foreach (['user_created', 'user_enrolment_created', 'user_enrolment_updated', 'role_assigned', 'group_created',
-        'group_member_added'] as $event) {
+foreach (
+    ['user_created', 'user_enrolment_created', 'user_enrolment_updated', 'role_assigned', 'group_created',
+        'group_member_added'] as $event
+) {
     $t->same(0, shopsetup_it::events("\\core\\event\\$event", $since), "a re-run fires no $event");
 }
 $t->done();

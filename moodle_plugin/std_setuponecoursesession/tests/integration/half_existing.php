@@ -23,7 +23,10 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 use shophandlers_std_setuponecoursesession\session_setup;
 
@@ -72,8 +75,10 @@ function half_existing(shopsetup_it $t, string $executor): void {
     $manual->enrol_user($instance, $shorter->id, $roles['student'], $now, $now + 5 * DAYSECS);
     $plain = $t->user("plain$x");
 
-    foreach (['ann' => 'Ann', 'gone' => 'Gina', 'flagged' => 'Flo', 'susp' => 'Sue', 'twin' => 'Tom', 'longer' => 'Lena',
-            'shorter' => 'Shay', 'plain' => 'Paul'] as $local => $firstname) {
+    foreach (
+        ['ann' => 'Ann', 'gone' => 'Gina', 'flagged' => 'Flo', 'susp' => 'Sue', 'twin' => 'Tom', 'longer' => 'Lena',
+            'shorter' => 'Shay', 'plain' => 'Paul'] as $local => $firstname
+    ) {
         $email = $t->email("$local$x");
         $buckets['student'][$email] = $t->participant($firstname, "Known$t->tag", $email);
     }
@@ -86,7 +91,7 @@ function half_existing(shopsetup_it $t, string $executor): void {
     $group = $t->group($course->id, $billid);
     $t->check((bool) $group, 'the order has its group');
 
-    $accounts = function(string $email) use ($DB) {
+    $accounts = function (string $email) use ($DB) {
         return $DB->get_records_select('user', 'LOWER(email) = ? AND deleted = 0', [core_text::strtolower($email)], 'id');
     };
     $used = [];
@@ -98,10 +103,14 @@ function half_existing(shopsetup_it $t, string $executor): void {
         $t->check(user_has_role_assignment($user->id, $roles['student'], $context->id), "$email is a student");
         $t->check(groups_is_member($group->id, $user->id), "$email is in the order's group");
         // Existing accounts too: the original gave cross roles to new accounts only (its defect 7).
-        $t->check(user_has_role_assignment($operator->id, $roles['editingteacher'], context_user::instance($user->id)->id),
-            "the operator supervises $email");
-        $t->check(user_has_role_assignment($user->id, $roles['student'], context_user::instance($operator->id)->id),
-            "$email has the mirror role in the operator's user context");
+        $t->check(
+            user_has_role_assignment($operator->id, $roles['editingteacher'], context_user::instance($user->id)->id),
+            "the operator supervises $email"
+        );
+        $t->check(
+            user_has_role_assignment($user->id, $roles['student'], context_user::instance($operator->id)->id),
+            "$email has the mirror role in the operator's user context"
+        );
     }
 
     $t->same((int) $ann->id, (int) $used[$t->email("ann$x")]->id, 'an account whose email differs only in case is matched');
@@ -113,8 +122,10 @@ function half_existing(shopsetup_it $t, string $executor): void {
     $t->same(false, is_enrolled($context, $flagged->id), 'the deleted account is not enrolled');
     $t->same((int) $suspended->id, (int) $used[$t->email("susp$x")]->id, 'a suspended account is reused');
     $t->same('1', $DB->get_field('user', 'suspended', ['id' => $suspended->id]), 'the suspended account stays suspended');
-    $t->check(strpos($feedback->salesadmin, get_string('warningsuspended', $c, s($t->email("susp$x")))) !== false,
-        'the sales admin is told about the suspended account');
+    $t->check(
+        strpos($feedback->salesadmin, get_string('warningsuspended', $c, s($t->email("susp$x")))) !== false,
+        'the sales admin is told about the suspended account'
+    );
     $t->same((int) $twin1->id, (int) $used[$t->email("twin$x")]->id, 'of two accounts with one email, the lowest id is used');
     $t->same(false, is_enrolled($context, $twin2->id), 'the other account is not enrolled');
     $ambiguous = get_string('warningambiguous', $c, (object) ['email' => s($t->email("twin$x")),
@@ -122,8 +133,11 @@ function half_existing(shopsetup_it $t, string $executor): void {
     $t->check(strpos($feedback->salesadmin, $ambiguous) !== false, 'the sales admin is told which of the two accounts was used');
 
     $ue = $DB->get_record('user_enrolments', ['enrolid' => $instance->id, 'userid' => $longer->id]);
-    $t->same([$now - 10 * DAYSECS, $now + 400 * DAYSECS], [(int) $ue->timestart, (int) $ue->timeend],
-        'a longer enrolment is not shortened');
+    $t->same(
+        [$now - 10 * DAYSECS, $now + 400 * DAYSECS],
+        [(int) $ue->timestart, (int) $ue->timeend],
+        'a longer enrolment is not shortened'
+    );
     $product = $DB->get_record_select('local_shop_product', 'initialbillitemid = ? AND ' .
         $DB->sql_like('productiondata', '?'), [$t->billitem($billid)->id, "%&userid=$plain->id&%"], '*', MUST_EXIST);
     $ue = $DB->get_record('user_enrolments', ['enrolid' => $instance->id, 'userid' => $shorter->id]);
@@ -133,16 +147,29 @@ function half_existing(shopsetup_it $t, string $executor): void {
 
     $t->same(7, shopsetup_it::events('\core\event\user_created', $since), 'seven accounts are created');
     $t->same(1, shopsetup_it::events('\core\event\user_enrolment_updated', $since), 'one enrolment is updated');
-    $t->same(1, shopsetup_it::events('\core\event\user_enrolment_updated', $since, ['relateduserid' => $shorter->id]),
-        'user_enrolment_updated fires for the extended enrolment');
-    $t->same(11 + 1, shopsetup_it::events('\core\event\user_enrolment_created', $since, ['courseid' => $course->id]),
-        'the others and the operator are enrolled');
-    $t->same(13, $DB->count_records('local_shop_product', ['initialbillitemid' => $t->billitem($billid)->id]),
-        'one product per seat');
-    $t->check(strpos($feedback->salesadmin, '7 accounts created, 6 existing accounts used') !== false,
-        'the sales admin feedback counts created and existing accounts');
-    $t->check(strpos($feedback->salesadmin, '1 enrolment periods extended') !== false,
-        'the sales admin feedback counts the extended enrolment');
+    $t->same(
+        1,
+        shopsetup_it::events('\core\event\user_enrolment_updated', $since, ['relateduserid' => $shorter->id]),
+        'user_enrolment_updated fires for the extended enrolment'
+    );
+    $t->same(
+        11 + 1,
+        shopsetup_it::events('\core\event\user_enrolment_created', $since, ['courseid' => $course->id]),
+        'the others and the operator are enrolled'
+    );
+    $t->same(
+        13,
+        $DB->count_records('local_shop_product', ['initialbillitemid' => $t->billitem($billid)->id]),
+        'one product per seat'
+    );
+    $t->check(
+        strpos($feedback->salesadmin, '7 accounts created, 6 existing accounts used') !== false,
+        'the sales admin feedback counts created and existing accounts'
+    );
+    $t->check(
+        strpos($feedback->salesadmin, '1 enrolment periods extended') !== false,
+        'the sales admin feedback counts the extended enrolment'
+    );
 }
 
 foreach (['mysql', 'dml'] as $executor) {

@@ -17,7 +17,7 @@
 /**
  * Integration test helpers: real orders built as local_shop stores them, produced by local_shop.
  *
- * Each test script runs in its own CLI process inside a real site (MOODLE_DIR), with names
+ * Each test script runs in its own CLI process inside a real site (the handler installed in it), with names
  * tagged per run so that runs never collide.
  *
  * @package    shophandlers_std_setuponecoursesession
@@ -25,14 +25,8 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-define('CLI_SCRIPT', true);
+defined('MOODLE_INTERNAL') || die();
 
-$moodledir = getenv('MOODLE_DIR');
-if (!$moodledir || !is_file($moodledir . '/config.php')) {
-    fwrite(STDERR, "MOODLE_DIR must point to a Moodle site\n");
-    exit(2);
-}
-require($moodledir . '/config.php');
 require_once($CFG->dirroot . '/course/lib.php');
 require_once($CFG->dirroot . '/user/lib.php');
 require_once($CFG->dirroot . '/group/lib.php');
@@ -44,7 +38,6 @@ require_once($CFG->dirroot . '/local/shop/datahandling/production.php');
  * Helpers for one integration test script.
  */
 class shopsetup_it {
-
     /** @var string unique tag of this run */
     public $tag;
     /** @var int failed checks */
@@ -222,8 +215,12 @@ class shopsetup_it {
     public function order(string $code, ?stdClass $customeruser, array $buckets, int $quantity, int $custid = 0): int {
         global $DB;
         if (!$custid) {
-            $custid = $this->customer($customeruser->firstname, $customeruser->lastname, $customeruser->email,
-                (int) $customeruser->id);
+            $custid = $this->customer(
+                $customeruser->firstname,
+                $customeruser->lastname,
+                $customeruser->email,
+                (int) $customeruser->id
+            );
         }
         $shop = new \local_shop\Shop(1);
         $catalog = new \local_shop\Catalog($shop->catalogid);
@@ -358,8 +355,10 @@ class shopsetup_it {
     public static function counts(): array {
         global $DB;
         $counts = [];
-        foreach (['user', 'user_preferences', 'context', 'user_enrolments', 'role_assignments', 'groups', 'groups_members',
-                'local_shop_product', 'local_shop_productevent'] as $table) {
+        foreach (
+            ['user', 'user_preferences', 'context', 'user_enrolments', 'role_assignments', 'groups', 'groups_members',
+                'local_shop_product', 'local_shop_productevent'] as $table
+        ) {
             $counts[$table] = $DB->count_records($table);
         }
         return $counts;
@@ -410,7 +409,12 @@ class shopsetup_it {
      */
     public static function account(string $email) {
         global $DB;
-        return $DB->get_record_select('user', 'LOWER(email) = ? AND deleted = 0', [core_text::strtolower($email)], '*',
-            IGNORE_MULTIPLE);
+        return $DB->get_record_select(
+            'user',
+            'LOWER(email) = ? AND deleted = 0',
+            [core_text::strtolower($email)],
+            '*',
+            IGNORE_MULTIPLE
+        );
     }
 }

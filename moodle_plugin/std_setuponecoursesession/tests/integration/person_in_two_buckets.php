@@ -23,7 +23,10 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 use shophandlers_std_setuponecoursesession\session_setup;
 
@@ -58,7 +61,7 @@ $feedback = $t->produce($billid);
 $t->same('COMPLETE', $DB->get_field('local_shop_bill', 'status', ['id' => $billid]), 'the bill is complete');
 $billitem = $t->billitem($billid);
 
-$count = function(string $email) use ($DB) {
+$count = function (string $email) use ($DB) {
     return $DB->count_records_select('user', 'LOWER(email) = ? AND deleted = 0', [core_text::strtolower($email)]);
 };
 $t->same(1, $count($both), 'one account for the person in two buckets');
@@ -69,11 +72,14 @@ $t->check(user_has_role_assignment($bea->id, $roles['teacher'], $context->id), '
 $products = $DB->get_records_select('local_shop_product', 'initialbillitemid = ? AND ' .
     $DB->sql_like('productiondata', '?'), [$billitem->id, "%&userid=$bea->id&%"]);
 $t->same(2, count($products), 'two products: one seat per bucket');
-$t->same(1, shopsetup_it::events('\core\event\user_enrolment_created', $since, ['relateduserid' => $bea->id]),
-    'one user_enrolment_created event for her');
+$t->same(
+    1,
+    shopsetup_it::events('\core\event\user_enrolment_created', $since, ['relateduserid' => $bea->id]),
+    'one user_enrolment_created event for her'
+);
 $t->same(2, shopsetup_it::events('\core\event\role_assigned', $since, ['relateduserid' => $bea->id,
     'contextid' => $context->id]), 'two role_assigned events in the course for her');
-// block_shop_products shows each product with the handler: the seat's own role, not "MANAGER" for all.
+// The block block_shop_products shows each product with the handler: the seat's own role, not "MANAGER" for all.
 require_once($CFG->dirroot . '/local/shop/datahandling/handlers/std_setuponecoursesession/std_setuponecoursesession.class.php');
 $handler = new shop_handler_std_setuponecoursesession('');
 foreach ($products as $product) {
@@ -82,8 +88,10 @@ foreach ($products as $product) {
     $handler->display_product_infos($product->id, $pinfo);
     $html = ob_get_clean();
     $role = $DB->get_record('role', ['id' => $pinfo->roleid]);
-    $t->check(strpos($html, s(role_get_name($role))) !== false && strpos($html, fullname($bea)) !== false,
-        "the product of the {$pinfo->bucket} seat shows her and the role $role->shortname");
+    $t->check(
+        strpos($html, s(role_get_name($role))) !== false && strpos($html, fullname($bea)) !== false,
+        "the product of the {$pinfo->bucket} seat shows her and the role $role->shortname"
+    );
 }
 $notice = get_string('warningmerged', $c, (object) ['email' => s($both),
     'message' => s('in buckets "student" and "teacher": one account, one seat per bucket')]);
@@ -93,8 +101,10 @@ $t->same(1, $count($repeat), 'one account for the person listed twice in one buc
 $rex = shopsetup_it::account($repeat);
 $t->same(1, $DB->count_records_select('local_shop_product', 'initialbillitemid = ? AND ' .
     $DB->sql_like('productiondata', '?'), [$billitem->id, "%&userid=$rex->id&%"]), 'one seat for the repeat');
-$t->check(strpos($feedback->salesadmin, s('listed twice in bucket "student": merged into one seat')) !== false,
-    'the sales admin is told about the repeat');
+$t->check(
+    strpos($feedback->salesadmin, s('listed twice in bucket "student": merged into one seat')) !== false,
+    'the sales admin is told about the repeat'
+);
 
 $t->same(5, $DB->count_records('local_shop_product', ['initialbillitemid' => $billitem->id]), 'five products');
 $t->same(4, shopsetup_it::events('\core\event\user_created', $since), 'four accounts');
@@ -104,7 +114,9 @@ $t->check(strpos($feedback->salesadmin, '4 participants on 5 seats') !== false, 
 $billid = $t->order($code, $operator, $buckets, 4);
 $before = shopsetup_it::counts();
 $error = $t->produce_failure($billid);
-$t->check($error instanceof moodle_exception && strpos($error->getMessage(), 'needs 5 seats') !== false,
-    'four seats are too few for five assignments');
+$t->check(
+    $error instanceof moodle_exception && strpos($error->getMessage(), 'needs 5 seats') !== false,
+    'four seats are too few for five assignments'
+);
 $t->same($before, shopsetup_it::counts(), 'nothing is written then');
 $t->done();

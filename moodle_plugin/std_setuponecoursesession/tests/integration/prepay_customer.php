@@ -23,7 +23,10 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 use shophandlers_std_setuponecoursesession\session_setup;
 
@@ -35,7 +38,7 @@ $context = context_course::instance($course->id);
 $roles = shopsetup_it::roles();
 $code = $t->product("coursename={$course->shortname}&supervisor=editingteacher");
 $mailtrace = $CFG->dataroot . '/merchant_mail_trace.log';
-$tracesize = function() use ($mailtrace) {
+$tracesize = function () use ($mailtrace) {
     clearstatcache();
     return is_file($mailtrace) ? filesize($mailtrace) : 0;
 };
@@ -59,15 +62,20 @@ $t->same(["Carla", "Client$t->tag"], [$account->firstname, $account->lastname], 
 $t->same('to be generated', $account->password, 'no password is set: cron makes and mails one');
 $t->same('1', get_user_preferences('create_password', null, $accountid), 'the create_password preference is set');
 $t->same('1', get_user_preferences('auth_forcepasswordchange', null, $accountid), 'the password must be changed');
-$t->same(1, shopsetup_it::events('\core\event\user_created', $since, ['objectid' => $accountid]),
-    'user_created fires for the customer\'s account');
+$t->same(
+    1,
+    shopsetup_it::events('\core\event\user_created', $since, ['objectid' => $accountid]),
+    'user_created fires for the customer\'s account'
+);
 $t->same($size, $tracesize(), 'nothing is written to local_shop\'s mail trace (the original put passwords there)');
 $t->check(strpos($t->prepayfeedback->salesadmin, get_string('customercreated', $c, (object) ['id' => $accountid,
     'username' => s($account->username)])) !== false, 'the sales admin is told about the new account');
 $t->check(is_enrolled($context, $accountid), 'the new account is the operator: enrolled');
 $learner = shopsetup_it::account($t->email('learner1'));
-$t->check(user_has_role_assignment($accountid, $roles['editingteacher'], context_user::instance($learner->id)->id),
-    'and supervising the participants');
+$t->check(
+    user_has_role_assignment($accountid, $roles['editingteacher'], context_user::instance($learner->id)->id),
+    'and supervising the participants'
+);
 
 // A customer whose email is an existing account's, in another case: linked, never modified.
 $existing = $t->user('dora', ['email' => "Dora.$t->tag@Example.COM", 'lastname' => "Client$t->tag"]);
@@ -79,8 +87,11 @@ $since = shopsetup_it::log_mark();
 $count = $DB->count_records('user');
 $t->produce($billid);
 $t->same('COMPLETE', $DB->get_field('local_shop_bill', 'status', ['id' => $billid]), 'the bill is complete');
-$t->same((int) $existing->id, (int) $DB->get_field('local_shop_customer', 'hasaccount', ['id' => $custid]),
-    'the customer is linked to the existing account');
+$t->same(
+    (int) $existing->id,
+    (int) $DB->get_field('local_shop_customer', 'hasaccount', ['id' => $custid]),
+    'the customer is linked to the existing account'
+);
 $after = $DB->get_record('user', ['id' => $existing->id]);
 foreach (['username', 'password', 'firstname', 'lastname', 'email', 'auth', 'timemodified'] as $field) {
     $t->same($before->$field, $after->$field, "the account's $field is not modified");

@@ -23,7 +23,10 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 use core_privacy\local\metadata\collection;
 use core_privacy\local\request\approved_contextlist;
@@ -56,8 +59,10 @@ $tables = [];
 foreach ($metadata->get_collection() as $item) {
     $tables[$item->get_name()] = array_keys($item->get_privacy_fields());
 }
-$t->check(isset($tables['local_shop_product']) && in_array('productiondata', $tables['local_shop_product']),
-    'the metadata names local_shop_product.productiondata');
+$t->check(
+    isset($tables['local_shop_product']) && in_array('productiondata', $tables['local_shop_product']),
+    'the metadata names local_shop_product.productiondata'
+);
 foreach ($metadata->get_collection() as $item) {
     foreach (array_merge([$item->get_summary()], array_values($item->get_privacy_fields())) as $identifier) {
         $t->check(get_string_manager()->string_exists($identifier, $component), "the metadata string $identifier exists");
@@ -65,8 +70,11 @@ foreach ($metadata->get_collection() as $item) {
 }
 
 $contexts = provider::get_contexts_for_userid($pia->id);
-$t->same([(int) $piacontext->id], array_map('intval', $contexts->get_contextids()),
-    'a participant\'s data is in their user context');
+$t->same(
+    [(int) $piacontext->id],
+    array_map('intval', $contexts->get_contextids()),
+    'a participant\'s data is in their user context'
+);
 $t->same([], provider::get_contexts_for_userid($operator->id)->get_contextids(), 'the operator holds no seat');
 $userlist = new userlist($piacontext, $component);
 provider::get_users_in_context($userlist);
@@ -91,7 +99,7 @@ $seats = $exported->seats ?? [];
 $t->same(2, count($seats), 'both of the participant\'s seats are exported');
 $references = $DB->get_fieldset_select('local_shop_product', 'reference', 'initialbillitemid = ? AND ' .
     $DB->sql_like('productiondata', '?'), [$billitem->id, "%&userid=$pia->id&%"]);
-$exportedrefs = array_map(function($seat) {
+$exportedrefs = array_map(function ($seat) {
     return $seat->reference;
 }, $seats);
 sort($references);
@@ -100,19 +108,30 @@ $t->same($references, $exportedrefs, 'with their references');
 
 // Deletion: the seats stay for the shop's accounts, without the participant's user id.
 provider::delete_data_for_user(new approved_contextlist($pia, $component, [$piacontext->id]));
-$t->same(0, $DB->count_records_select('local_shop_product', $DB->sql_like('productiondata', '?'), ["%&userid=$pia->id&%"]),
-    'no seat names the participant any more');
+$t->same(
+    0,
+    $DB->count_records_select('local_shop_product', $DB->sql_like('productiondata', '?'), ["%&userid=$pia->id&%"]),
+    'no seat names the participant any more'
+);
 $t->same(3, $DB->count_records('local_shop_product', ['initialbillitemid' => $billitem->id]), 'the seats stay');
-$t->same(2, $DB->count_records_select('local_shop_product', 'initialbillitemid = ? AND ' . $DB->sql_like('productiondata', '?'),
-    [$billitem->id, '%&userid=0&%']), 'her two seats now read userid=0');
+$t->same(2, $DB->count_records_select(
+    'local_shop_product',
+    'initialbillitemid = ? AND ' . $DB->sql_like('productiondata', '?'),
+    [$billitem->id, '%&userid=0&%']
+), 'her two seats now read userid=0');
 $t->same([], provider::get_contexts_for_userid($pia->id)->get_contextids(), 'nothing is found for her any more');
-$t->same([(int) context_user::instance($other->id)->id], array_map('intval',
-    provider::get_contexts_for_userid($other->id)->get_contextids()), 'the other participant is untouched');
+$t->same([(int) context_user::instance($other->id)->id], array_map(
+    'intval',
+    provider::get_contexts_for_userid($other->id)->get_contextids()
+), 'the other participant is untouched');
 
 // Deletion for a user list and for a whole context.
 $othercontext = context_user::instance($other->id);
 provider::delete_data_for_users(new approved_userlist($othercontext, $component, [$other->id]));
 $t->same([], provider::get_contexts_for_userid($other->id)->get_contextids(), 'delete_data_for_users() forgets the user');
-$t->same(3, $DB->count_records_select('local_shop_product', 'initialbillitemid = ? AND ' . $DB->sql_like('productiondata', '?'),
-    [$billitem->id, '%&userid=0&%']), 'every seat of the order now reads userid=0');
+$t->same(3, $DB->count_records_select(
+    'local_shop_product',
+    'initialbillitemid = ? AND ' . $DB->sql_like('productiondata', '?'),
+    [$billitem->id, '%&userid=0&%']
+), 'every seat of the order now reads userid=0');
 $t->done();

@@ -23,7 +23,10 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 $t = new shopsetup_it('strings');
 $component = 'shophandlers_std_setuponecoursesession';
@@ -49,7 +52,7 @@ function strings_of(string $file): array {
  */
 function placeholders(string $text): array {
     preg_match_all('/\{\$a(?:->(\w+))?\}/', $text, $m);
-    $names = array_unique(array_map(function($name) {
+    $names = array_unique(array_map(function ($name) {
         return $name === '' ? '$a' : $name;
     }, $m[1]));
     sort($names);
@@ -83,17 +86,17 @@ foreach ($files as $file) {
         continue;
     }
     $code = file_get_contents($file->getPathname());
-    // get_string('key', <this component>) and new moodle_exception('key', <this component>), the
+    // Calls get_string('key', <this component>) and new moodle_exception('key', <this component>), the
     // component spelled out, as a constant, or as $c.
     preg_match_all("/(?:get_string|moodle_exception)\(\s*'([^']+)'\s*,\s*" .
         "('shophandlers_std_setuponecoursesession'|(?:self|session_setup)::COMPONENT|\\\$c\b|\\\$component\b)/", $code, $m);
     foreach ($m[1] as $key) {
         $used[$key][] = $path;
     }
-    // get_string('prefix' . $something, <this component>): a family of keys.
+    // Calls get_string('prefix' . $something, <this component>): a family of keys.
     preg_match_all("/get_string\(\s*'([^']+)'\s*\.\s*\\\$/", $code, $m);
     foreach ($m[1] as $prefix) {
-        $family = array_filter($keys, function($key) use ($prefix) {
+        $family = array_filter($keys, function ($key) use ($prefix) {
             return strpos($key, $prefix) === 0;
         });
         $t->check((bool) $family, "$path: strings exist for get_string('$prefix' . ...)");
@@ -113,15 +116,17 @@ foreach ($files as $file) {
 foreach (['created', 'matched', 'suspended'] as $status) {
     $used["cliperson$status"][] = 'cli/setup_session.php';
 }
-// environment.xml's message.
+// The message of environment.xml.
 preg_match_all('/message="([^"]+)"\s+plugin="' . $component . '"/', file_get_contents("$root/environment.xml"), $m);
 foreach ($m[1] as $key) {
     $used[$key][] = 'environment.xml';
 }
 $t->check(count($used) > 20, 'the code asks for ' . count($used) . ' strings of the component');
 foreach ($used as $key => $paths) {
-    $t->check(isset($en[$key]) && get_string_manager()->string_exists($key, $component),
-        "'$key' (" . implode(', ', array_unique($paths)) . ') is defined');
+    $t->check(
+        isset($en[$key]) && get_string_manager()->string_exists($key, $component),
+        "'$key' (" . implode(', ', array_unique($paths)) . ') is defined'
+    );
 }
 $unused = array_diff($keys, array_keys($used), ['pluginname', 'handlername']);
 if ($unused) {

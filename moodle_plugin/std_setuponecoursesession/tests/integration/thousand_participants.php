@@ -23,10 +23,14 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 use shophandlers_std_setuponecoursesession\session_setup;
 
+/** Participants of the order. */
 const PEOPLE = 1000;
 
 $t = new shopsetup_it('thousand_participants');
@@ -79,8 +83,11 @@ foreach (['mysql', 'dml'] as $executor) {
     $t->same(PEOPLE + 1, $DB->count_records('user_enrolments', ['enrolid' => $instance->id]), "$executor: everyone is enrolled");
     $t->same(PEOPLE - $tutors, $DB->count_records('role_assignments', ['contextid' => $context->id,
         'roleid' => $roles['student']]), "$executor: learners");
-    $t->same($tutors, $DB->count_records('role_assignments', ['contextid' => $context->id, 'roleid' => $roles['teacher']]),
-        "$executor: one tutor per ten learners");
+    $t->same(
+        $tutors,
+        $DB->count_records('role_assignments', ['contextid' => $context->id, 'roleid' => $roles['teacher']]),
+        "$executor: one tutor per ten learners"
+    );
     $group = $t->group($course->id, $billid);
     $t->same(PEOPLE + 1, $DB->count_records('groups_members', ['groupid' => $group->id]), "$executor: everyone is in the group");
     foreach ([1, 2, 11, PEOPLE] as $i) {
@@ -94,14 +101,22 @@ foreach (['mysql', 'dml'] as $executor) {
         }
     }
     $t->same(PEOPLE / 2, shopsetup_it::events('\core\event\user_created', $since), "$executor: user_created events");
-    $t->same(PEOPLE + 1, shopsetup_it::events('\core\event\user_enrolment_created', $since, ['courseid' => $course->id]),
-        "$executor: user_enrolment_created events");
+    $t->same(
+        PEOPLE + 1,
+        shopsetup_it::events('\core\event\user_enrolment_created', $since, ['courseid' => $course->id]),
+        "$executor: user_enrolment_created events"
+    );
     $t->same(PEOPLE + 1 + 2 * PEOPLE, shopsetup_it::events('\core\event\role_assigned', $since), "$executor: role_assigned events");
     $accounts = sprintf('%d accounts created, %d existing accounts used', PEOPLE / 2, PEOPLE / 2);
     $t->check(strpos($feedback->salesadmin, $accounts) !== false, "$executor: the feedback counts the accounts");
 }
 foreach ($timings as $executor => $seconds) {
-    printf("# %d participants (%d existing) through the %s executor: %.2f s (local_shop production, events included)\n",
-        PEOPLE, PEOPLE / 2, $executor, $seconds);
+    printf(
+        "# %d participants (%d existing) through the %s executor: %.2f s (local_shop production, events included)\n",
+        PEOPLE,
+        PEOPLE / 2,
+        $executor,
+        $seconds
+    );
 }
 $t->done();

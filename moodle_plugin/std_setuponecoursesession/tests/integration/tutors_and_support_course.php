@@ -23,11 +23,14 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-require(__DIR__ . '/lib.php');
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
 
 $t = new shopsetup_it('tutors_and_support_course');
 $roles = shopsetup_it::roles();
-// local_shop's install creates the role "customer"; a site that lost it gets it back here.
+// The install of local_shop creates the role "customer"; a site that lost it gets it back here.
 if (empty($roles['customer'])) {
     echo "# the site has no role \"customer\": creating it\n";
     $roles['customer'] = (int) create_role('Customer', 'customer', 'Shop customer');
@@ -80,8 +83,11 @@ function check_support(shopsetup_it $t, stdClass $support, stdClass $operator, s
 
 // Tutors get tutorrole, supervisors and the operator the supervisor role; support course by shortname.
 $support1 = $t->course('S1');
-[$course, $operator, $billid, $users] = tutors_order($t, 'A',
-    "supervisor=teacher&tutorrole=editingteacher&customersupport={$support1->shortname}");
+[$course, $operator, $billid, $users] = tutors_order(
+    $t,
+    'A',
+    "supervisor=teacher&tutorrole=editingteacher&customersupport={$support1->shortname}"
+);
 $context = context_course::instance($course->id);
 $group = $t->group($course->id, $billid);
 $expected = [$t->email('learnerA') => 'student', $t->email('tutorA') => 'editingteacher', $t->email('bossA') => 'teacher'];
@@ -89,21 +95,28 @@ foreach ($expected as $email => $role) {
     $user = $users[$email];
     $t->check(user_has_role_assignment($user->id, $roles[$role], $context->id), "$email has the role $role");
     $others = array_diff(['student', 'teacher', 'editingteacher'], [$role]);
-    $t->check(!array_filter($others, function($other) use ($user, $roles, $context) {
+    $t->check(!array_filter($others, function ($other) use ($user, $roles, $context) {
         return user_has_role_assignment($user->id, $roles[$other], $context->id);
     }), "$email has no other course role");
     $t->check(groups_is_member($group->id, $user->id), "$email is in the group");
-    $t->check(user_has_role_assignment($operator->id, $roles['teacher'], context_user::instance($user->id)->id),
-        "the operator has the supervisor role teacher in the user context of $email");
-    $t->check(user_has_role_assignment($user->id, $roles['student'], context_user::instance($operator->id)->id),
-        "$email has the mirror role student in the operator's context");
+    $t->check(
+        user_has_role_assignment($operator->id, $roles['teacher'], context_user::instance($user->id)->id),
+        "the operator has the supervisor role teacher in the user context of $email"
+    );
+    $t->check(
+        user_has_role_assignment($user->id, $roles['student'], context_user::instance($operator->id)->id),
+        "$email has the mirror role student in the operator's context"
+    );
 }
 $t->check(is_enrolled($context, $operator->id), 'the operator is enrolled (autoenrolsupervisor by default)');
 $t->check(user_has_role_assignment($operator->id, $roles['teacher'], $context->id), 'the operator supervises the course');
 $t->check(groups_is_member($group->id, $operator->id), 'the operator is in the group');
 check_support($t, $support1, $operator, 'customersupport=shortname');
-$t->same(false, is_enrolled(context_course::instance($support1->id), $users[$t->email('learnerA')]->id),
-    'participants are not enrolled in the support course');
+$t->same(
+    false,
+    is_enrolled(context_course::instance($support1->id), $users[$t->email('learnerA')]->id),
+    'participants are not enrolled in the support course'
+);
 
 // Support course by id: the original looked ids up as shortnames and never found them.
 $support2 = $t->course('S2');
@@ -113,7 +126,7 @@ check_support($t, $support2, $operator, 'customersupport=id');
 // No customersupport key: the shop's default support course (an id), at postpay too.
 $support3 = $t->course('S3');
 $previous = $DB->get_field('local_shop', 'defaultcustomersupportcourse', ['id' => 1]);
-$restore = function() use ($DB, $previous) {
+$restore = function () use ($DB, $previous) {
     $DB->set_field('local_shop', 'defaultcustomersupportcourse', $previous, ['id' => 1]);
 };
 core_shutdown_manager::register_function($restore);
@@ -124,28 +137,45 @@ try {
     $restore();
 }
 check_support($t, $support3, $operator, "the shop's default");
-$t->same($previous, $DB->get_field('local_shop', 'defaultcustomersupportcourse', ['id' => 1]),
-    "the shop's default is restored");
+$t->same(
+    $previous,
+    $DB->get_field('local_shop', 'defaultcustomersupportcourse', ['id' => 1]),
+    "the shop's default is restored"
+);
 
-// autoenrolsupervisor=0: the operator stays out of the course, keeps the cross roles; mirrorrole= : none.
+// With autoenrolsupervisor=0 the operator stays out of the course, keeps the cross roles; mirrorrole= : none.
 // The group name pattern is URL-decoded (local_shop's own decoding would keep "%20").
-[$course, $operator, $billid, $users] = tutors_order($t, 'D',
-    'supervisor=teacher&autoenrolsupervisor=0&mirrorrole=&customersupport=&groupname=Team%20{course}');
+[$course, $operator, $billid, $users] = tutors_order(
+    $t,
+    'D',
+    'supervisor=teacher&autoenrolsupervisor=0&mirrorrole=&customersupport=&groupname=Team%20{course}'
+);
 $context = context_course::instance($course->id);
 $group = $t->group($course->id, $billid);
 $t->same("Team {$course->shortname}", $group->name, 'groupname=Team%20{course} names the group');
 $t->same(false, is_enrolled($context, $operator->id), 'autoenrolsupervisor=0: the operator is not enrolled');
 $t->same(false, groups_is_member($group->id, $operator->id), 'autoenrolsupervisor=0: the operator is not in the group');
-$t->same(false, user_has_role_assignment($operator->id, $roles['teacher'], $context->id),
-    'autoenrolsupervisor=0: the operator has no course role');
+$t->same(
+    false,
+    user_has_role_assignment($operator->id, $roles['teacher'], $context->id),
+    'autoenrolsupervisor=0: the operator has no course role'
+);
 $operatorcontext = context_user::instance($operator->id);
 foreach ($users as $email => $user) {
     $t->check(is_enrolled($context, $user->id) && groups_is_member($group->id, $user->id), "$email is enrolled and grouped");
-    $t->check(user_has_role_assignment($operator->id, $roles['teacher'], context_user::instance($user->id)->id),
-        "the operator still supervises $email");
+    $t->check(
+        user_has_role_assignment($operator->id, $roles['teacher'], context_user::instance($user->id)->id),
+        "the operator still supervises $email"
+    );
 }
-$t->same(0, $DB->count_records('role_assignments', ['contextid' => $operatorcontext->id]),
-    'mirrorrole= : nobody has a role in the operator\'s context');
-$t->same(0, $DB->count_records('user_enrolments', ['userid' => $operator->id]),
-    'customersupport= : the operator is enrolled nowhere');
+$t->same(
+    0,
+    $DB->count_records('role_assignments', ['contextid' => $operatorcontext->id]),
+    'mirrorrole= : nobody has a role in the operator\'s context'
+);
+$t->same(
+    0,
+    $DB->count_records('user_enrolments', ['userid' => $operator->id]),
+    'customersupport= : the operator is enrolled nowhere'
+);
 $t->done();

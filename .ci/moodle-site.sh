@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# A throw-away Moodle 4.5 + local_shop site from ../shared/moodle's tarball, with the project's handler.
+#
+#   .ci/moodle-site.sh create DIR   unpack, install the handler, install the site, print its MOODLE_DIR
+#   .ci/moodle-site.sh php DIR      print the PHP command line that runs the site's scripts
+#   .ci/moodle-site.sh drop DIR     drop its database and remove DIR
+#
+# The database is shopsetup_moodle_<random> on the MariaDB of SHOPSETUP_TEST_DB_HOST/_PORT/_USER/_PASS
+# (the private server of .ci/mariadb.sh). DIR holds the code (DIR/moodle), the dataroot (DIR/data),
+# a php.ini fragment (DIR/php.d) and the database name (DIR/dbname). The site never sends mail
+# ($CFG->noemailever). The extension is loaded with -d extension=modules/shopsetup.so.
+# Environment: SHOPSETUP_MOODLE_TARBALL (default ../shared/moodle/moodle-4.5.0-local_shop-405.tar.xz).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+export DEBIAN_FRONTEND=noninteractive
+
+die() { echo "moodle-site.sh: $*" >&2; exit 1; }
+usage() { echo "usage: $0 create DIR | php DIR | drop DIR" >&2; exit 2; }
+
+packages="php8.2-cli php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl php8.2-zip php8.2-gd php8.2-intl php8.2-soap xz-utils"
+
+install_packages() {
+    local missing
+    missing=$(dpkg-query -W -f='${Status} ${Package}\n' $packages 2>&1 | grep -v '^install ok installed' || true)
+    [ -z "$missing" ] && return 0
+    echo "moodle-site: installing packages: $packages"
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends $packages >/dev/null
+}
+
+php_command() {
+    local dir=$1
+    printf '%s\n' "env PHP_INI_SCAN_DIR=:$dir/php.d php -d extension=$repo/modules/shopsetup.so"
+}
+
+db() {
+    mariadb --no-defaults --protocol=TCP -h"$SHOPSETUP_TEST_DB_HOST" -P"$SHOPSETUP_TEST_DB_PORT" \
+        -u"$SHOPSETUP_TEST_DB_USER" -p"$SHOPSETUP_TEST_DB_PASS" "$@"
+}
+
+step_start=0
+step() { step_start=${EPOCHREALTIME/./}; printf 'moodle-site: %s... ' "$1"; }
+step_done() { local us=$((${EPOCHREALTIME/./} - step_start)); printf '%d.%d s\n' $((us / 1000000)) $((us / 100000 % 10)); }
+
+cmd_create() {
+    local dir=$1 tarball dbname php
+    tarball=${SHOPSETUP_MOODLE_TARBALL:-$repo/../shared/moodle/moodle-4.5.0-local_shop-405.tar.xz}
+    [ -f "$tarball" ] || die "no Moodle tarball at $tarball (see ../shared/moodle/README.md)"
+    [ -n "${SHOPSETUP_TEST_DB_HOST:-}" ] || die "SHOPSETUP_TEST_DB_HOST/_PORT/_USER/_PASS must name a MariaDB (.ci/mariadb.sh env)"
+    [ -f modules/shopsetup.so ] || die "build the extension first (.ci/build.sh)"
+
+    step packages; install_packages; step_done
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    rm -rf "$dir/moodle" "$dir/data"
+    mkdir -p "$dir/data" "$dir/php.d"
+    # Moodle 4.5 checks max_input_vars; its installer and big orders need memory.
+    printf 'max_input_vars = 5000\nmemory_limit = 1024M\n' >"$dir/php.d/moodle.ini"
+
+    step "unpacking $(basename "$tarball")"
+    tar -xJf "$tarball" -C "$dir"
+    step_done
+
+    step "installing the project's handler"
+    local handlers=$dir/moodle/local/shop/datahandling/handlers
+    [ -d "$handlers" ] || die "the tarball has no local/shop/datahandling/handlers"
+    rm -rf "$handlers/std_setuponecoursesession"
+    cp -a moodle_plugin/std_setuponecoursesession "$handlers/"
+    step_done
+
+    step "creating the database"
+    dbname=shopsetup_moodle_$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    db -e "CREATE DATABASE \`$dbname\` DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    echo "$dbname" >"$dir/dbname"
+    step_done
+
+    php=$(php_command "$dir")
+    step "installing Moodle (admin/cli/install.php)"
+    if ! $php "$dir/moodle/admin/cli/install.php" --non-interactive --agree-license --lang=en \
+            --wwwroot=http://localhost:8080 --dataroot="$dir/data" --dbtype=mariadb \
+            --dbhost="$SHOPSETUP_TEST_DB_HOST" --dbport="$SHOPSETUP_TEST_DB_PORT" --dbname="$dbname" \
+            --dbuser="$SHOPSETUP_TEST_DB_USER" --dbpass="$SHOPSETUP_TEST_DB_PASS" --prefix=mdl_ \
+            --fullname="shopsetup CI" --shortname=shopsetupci --adminuser=admin --adminpass='Admin#2026ci' \
+            --adminemail=admin@example.com >"$dir/install.log" 2>&1; then
+        tail -30 "$dir/install.log" >&2
+        die "Moodle's installer failed (log: $dir/install.log)"
+    fi
+    step_done
+
+    step "configuring (noemailever, seller name)"
+    # Before the setup line: config.php ends by loading lib/setup.php.
+    sed -i 's#^require_once(__DIR__ \. '"'"'/lib/setup.php'"'"');#$CFG->noemailever = true;\n&#' "$dir/moodle/config.php"
+    grep -q 'noemailever = true' "$dir/moodle/config.php" || die "could not set noemailever in config.php"
+    $php "$dir/moodle/admin/cli/cfg.php" --component=local_shop --name=sellername --set="shopsetup CI seller" >/dev/null
+    step_done
+    echo "MOODLE_DIR=$dir/moodle"
+}
+
+cmd_drop() {
+    local dir=$1
+    [ -d "$dir" ] || return 0
+    if [ -f "$dir/dbname" ] && [ -n "${SHOPSETUP_TEST_DB_HOST:-}" ]; then
+        db -e "DROP DATABASE IF EXISTS \`$(cat "$dir/dbname")\`" || true
+    fi
+    rm -rf "$dir"
+}
+
+[ $# -eq 2 ] || usage
+case $1 in
+    create) cmd_create "$2" ;;
+    php) php_command "$(cd "$2" && pwd)" ;;
+    drop) cmd_drop "$2" ;;
+    *) usage ;;
+esac
