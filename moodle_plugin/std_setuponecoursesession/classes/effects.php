@@ -142,8 +142,8 @@ class effects {
             self::mark_dirty($ra->userid);
             self::role_assignment_changed($ra->roleid, $context);
             $event = \core\event\role_assigned::create(['context' => $context, 'objectid' => $ra->roleid,
-                'relateduserid' => $ra->userid, 'other' => ['id' => $ra->id, 'component' => $ra->component,
-                'itemid' => $ra->itemid]]);
+                'relateduserid' => $ra->userid, 'other' => ['id' => (int) $ra->id, 'component' => $ra->component,
+                'itemid' => (int) $ra->itemid]]);
             $event->add_record_snapshot('role_assignments', $ra);
             $event->trigger();
             \core\di::get(\core\hook\manager::class)->dispatch(new \core\hook\access\after_role_assigned(

@@ -39,6 +39,16 @@ const DIFF_TABLES = ['user', 'user_preferences', 'context', 'user_enrolments', '
 const DIFF_KNOWN_API = [];
 
 /**
+ * Where the handler's events differ from Moodle's API, as "event: handler | api". Moodle's API sends the
+ * course welcome message before the enrolment's role is assigned, from the first course contact: the
+ * operator, enrolled first, gets none (there is no contact yet); the handler's effects run after the
+ * commit, when the operator is the contact, and send the operator one too, from the operator.
+ */
+const DIFF_KNOWN_EVENTS = [
+    '\\core\\event\\notification_sent CTX(SYSTEM) notifications:ID related:U(operator) course:- {"courseid":"COURSE"}: 1 | 0',
+];
+
+/**
  * One run of the same order, with its own course, operator, participants and tag.
  */
 class diff_run {
@@ -60,6 +70,10 @@ class diff_run {
     public $symbols = [];
     /** @var array email => participant key */
     public $keys = [];
+    /** @var int last standard log entry before the run */
+    public $logmark = 0;
+    /** @var int last standard log entry after the run */
+    public $logend = 0;
 }
 
 /**
@@ -115,6 +129,11 @@ function diff_prepare(shopsetup_it $t, string $name): array {
  */
 function diff_mark(diff_run $run, bool $after = false): void {
     global $DB;
+    if ($after) {
+        $run->logend = shopsetup_it::log_mark();
+    } else {
+        $run->logmark = shopsetup_it::log_mark();
+    }
     foreach (DIFF_TABLES as $table) {
         $id = (int) $DB->get_field_sql("SELECT COALESCE(MAX(id), 0) FROM {{$table}}");
         if ($after) {
@@ -268,6 +287,39 @@ function diff_rows(diff_run $run, string $table): array {
 }
 
 /**
+ * The events a run logged, normalised: name, context, object and related user as placeholders, with
+ * how many times each was logged, sorted.
+ *
+ * @param diff_run $run
+ * @return array "event context object related" => count
+ */
+function diff_events(diff_run $run): array {
+    global $DB;
+    $objectkinds = ['user' => 'user', 'user_enrolments' => 'ue', 'role' => 'role', 'groups' => 'group', 'context' => 'context',
+        'course' => 'course', 'enrol' => 'enrol'];
+    $events = [];
+    foreach ($DB->get_records_select('logstore_standard_log', 'id > ? AND id <= ?', [$run->logmark, $run->logend], 'id') as $e) {
+        $other = $e->other === null || $e->other === 'N;' ? [] : (array) json_decode($e->other, true);
+        unset($other['id']);
+        if (isset($other['courseid'])) {
+            $other['courseid'] = diff_value($run, 'course', $other['courseid']);
+        }
+        $line = implode(' ', [
+            $e->eventname,
+            diff_value($run, 'context', $e->contextid),
+            $e->objecttable . ':' . (isset($objectkinds[$e->objecttable]) ? diff_value($run, $objectkinds[$e->objecttable],
+                $e->objectid) : ($e->objectid ? 'ID' : '-')),
+            'related:' . ($e->relateduserid ? diff_value($run, 'user', $e->relateduserid) : '-'),
+            'course:' . ($e->courseid ? diff_value($run, 'course', $e->courseid) : '-'),
+            json_encode($other, JSON_UNESCAPED_UNICODE),
+        ]);
+        $events[$line] = ($events[$line] ?? 0) + 1;
+    }
+    ksort($events);
+    return $events;
+}
+
+/**
  * Produces a run through local_shop and the handler with one executor.
  *
  * @param shopsetup_it $t
@@ -349,16 +401,15 @@ function diff_api_run(shopsetup_it $t, string $name): diff_run {
     $groupid = groups_create_group((object) ['courseid' => $run->course->id, 'name' => $run->transactionid,
         'idnumber' => session_setup::group_idnumber($run->transactionid),
         'description' => get_string('providedbymoodleshop', 'local_shop'), 'descriptionformat' => FORMAT_HTML]);
+    // As a plugin would: the operator first, with the supervisor role, then each participant with a role.
+    $manual->enrol_user($instance, $run->operator->id, $roles['editingteacher'], $timestart, $timeend, ENROL_USER_ACTIVE);
     foreach ($people as $person) {
-        $manual->enrol_user($instance, $person['id'], null, $timestart, $timeend, ENROL_USER_ACTIVE);
-    }
-    $manual->enrol_user($instance, $run->operator->id, null, $timestart, $timeend, ENROL_USER_ACTIVE);
-    foreach ($people as $person) {
-        foreach ($person['buckets'] as $bucket) {
-            role_assign($bucketroles[$bucket], $person['id'], $coursecontext->id);
+        $personroles = array_map(fn($bucket) => $bucketroles[$bucket], $person['buckets']);
+        $manual->enrol_user($instance, $person['id'], array_shift($personroles), $timestart, $timeend, ENROL_USER_ACTIVE);
+        foreach ($personroles as $roleid) {
+            role_assign($roleid, $person['id'], $coursecontext->id);
         }
     }
-    role_assign($roles['editingteacher'], $run->operator->id, $coursecontext->id);
     foreach ($people as $person) {
         role_assign($roles['editingteacher'], $run->operator->id, context_user::instance($person['id'])->id);
         role_assign($roles['student'], $person['id'], $operatorcontext->id);
@@ -419,4 +470,25 @@ foreach ($found ?: ['(none)'] as $line) {
     echo "#   $line\n";
 }
 $t->same(DIFF_KNOWN_API, $found, "the handler differs from Moodle's API only where known and reported");
+
+// The events: the same names, counts and related ids in all three runs.
+$apievents = diff_events($api);
+$t->check((bool) preg_grep('/^\\\\core\\\\event\\\\role_assigned /', array_keys($apievents)),
+    "Moodle's API run logged role_assigned events");
+foreach (['the MySQL executor' => $mysql, 'the DML executor' => $dml] as $what => $run) {
+    $events = diff_events($run);
+    $t->check(count($events) > 10, "$what: the handler logged events");
+    $found = [];
+    foreach (array_keys($events + $apievents) as $line) {
+        if (($events[$line] ?? 0) !== ($apievents[$line] ?? 0)) {
+            $found[] = "$line: " . ($events[$line] ?? 0) . ' | ' . ($apievents[$line] ?? 0);
+        }
+    }
+    echo "# where $what's events differ from Moodle's API (event: handler | api):\n";
+    foreach ($found ?: ['(none)'] as $line) {
+        echo "#   $line\n";
+    }
+    $t->same(DIFF_KNOWN_EVENTS, $found, "$what: the handler logs the same events as Moodle's API (names, counts, related ids)" .
+        " but where known and reported");
+}
 $t->done();
