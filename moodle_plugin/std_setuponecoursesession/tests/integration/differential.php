@@ -304,11 +304,12 @@ function diff_events(diff_run $run): array {
         if (isset($other['courseid'])) {
             $other['courseid'] = diff_value($run, 'course', $other['courseid']);
         }
+        $objectkind = $objectkinds[$e->objecttable] ?? null;
+        $object = $objectkind ? diff_value($run, $objectkind, $e->objectid) : ($e->objectid ? 'ID' : '-');
         $line = implode(' ', [
             $e->eventname,
             diff_value($run, 'context', $e->contextid),
-            $e->objecttable . ':' . (isset($objectkinds[$e->objecttable]) ? diff_value($run, $objectkinds[$e->objecttable],
-                $e->objectid) : ($e->objectid ? 'ID' : '-')),
+            "$e->objecttable:$object",
             'related:' . ($e->relateduserid ? diff_value($run, 'user', $e->relateduserid) : '-'),
             'course:' . ($e->courseid ? diff_value($run, 'course', $e->courseid) : '-'),
             json_encode($other, JSON_UNESCAPED_UNICODE),
@@ -473,8 +474,8 @@ $t->same(DIFF_KNOWN_API, $found, "the handler differs from Moodle's API only whe
 
 // The events: the same names, counts and related ids in all three runs.
 $apievents = diff_events($api);
-$t->check((bool) preg_grep('/^\\\\core\\\\event\\\\role_assigned /', array_keys($apievents)),
-    "Moodle's API run logged role_assigned events");
+$apiroleevents = preg_grep('/^\\\\core\\\\event\\\\role_assigned /', array_keys($apievents));
+$t->check(count($apiroleevents) > 0, "Moodle's API run logged role_assigned events");
 foreach (['the MySQL executor' => $mysql, 'the DML executor' => $dml] as $what => $run) {
     $events = diff_events($run);
     $t->check(count($events) > 10, "$what: the handler logged events");
