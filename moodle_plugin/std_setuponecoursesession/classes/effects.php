@@ -54,6 +54,7 @@ class effects {
         self::group($report, $setup);
         self::enrolments($report, $setup);
         self::roles($report);
+        self::grades($report, $setup);
         self::members($report, $setup);
     }
 
@@ -150,6 +151,28 @@ class effects {
                 context: $context,
                 userid: $ra->userid
             ));
+        }
+    }
+
+    /**
+     * enrol_user() with $CFG->recovergradesdefault: the grade history of every enrolled user is
+     * recovered (grade_recover_history_grades() does nothing for a user who has grades).
+     *
+     * @param array $report
+     * @param session_setup $setup
+     */
+    protected static function grades(array $report, session_setup $setup): void {
+        global $CFG;
+        if (empty($CFG->recovergradesdefault)) {
+            return;
+        }
+        require_once($CFG->libdir . '/gradelib.php');
+        $userids = array_merge(array_values($report['users']['created']), array_values($report['users']['matched']));
+        if ($setup->facts['enroloperator']) {
+            $userids[] = (int) $setup->operator->id;
+        }
+        foreach (array_unique($userids) as $userid) {
+            grade_recover_history_grades($userid, $setup->course->id);
         }
     }
 

@@ -87,7 +87,7 @@ class session_setup {
         $setup->buckets = [];
         foreach ((array) $users as $bucket => $participants) {
             // The shop (local_shop) leaves a bucket NULL when nobody was assigned to it.
-            $setup->buckets[$bucket] = $participants ?? [];
+            $setup->buckets[$bucket] = array_map([self::class, 'checkout_participant'], (array) ($participants ?? []));
         }
         $catalogitem = $data->catalogitem ?? null;
         $setup->seats = self::seats((int) ($catalogitem->quantaddressesusers ?? self::SEATS_QUANTITY), (int) $data->quantity);
@@ -107,6 +107,28 @@ class session_setup {
             'test' => !empty(get_config('local_shop', 'test')),
         ];
         return $setup;
+    }
+
+    /**
+     * A participant as the checkout stored it, its last name as the person typed it in capitals: local_shop
+     * upper-cases it byte by byte (strtoupper), which leaves non-ASCII letters small ("MüLLER"). A name
+     * with no small ASCII letter went through that: it is upper-cased again, letter by letter ("MÜLLER").
+     *
+     * @param mixed $participant stdClass or array from the order line
+     * @return mixed the same, with the last name repaired
+     */
+    public static function checkout_participant($participant) {
+        $lastname = is_object($participant) ? ($participant->lastname ?? null) : ($participant['lastname'] ?? null);
+        if (!is_string($lastname) || preg_match('/[a-z]/', $lastname) || !mb_check_encoding($lastname, 'UTF-8')) {
+            return $participant;
+        }
+        if (is_object($participant)) {
+            $participant = clone $participant;
+            $participant->lastname = \core_text::strtoupper($lastname);
+        } else {
+            $participant['lastname'] = \core_text::strtoupper($lastname);
+        }
+        return $participant;
     }
 
     /**
