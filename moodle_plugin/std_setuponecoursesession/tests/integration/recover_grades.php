@@ -51,10 +51,14 @@ function graded_leaver(shopsetup_it $t, string $suffix): array {
     $item->insert();
     $item->update_final_grade($learner->id, 75, 'test');
     $manual->unenrol_user($instance, $learner->id);
-    $t->check(!$DB->record_exists('grade_grades', ['itemid' => $item->id, 'userid' => $learner->id]),
-        "$suffix: the leaver's grade is gone from grade_grades");
-    $t->check($DB->record_exists('grade_grades_history', ['itemid' => $item->id, 'userid' => $learner->id]),
-        "$suffix: ... and kept in its history");
+    $t->check(
+        !$DB->record_exists('grade_grades', ['itemid' => $item->id, 'userid' => $learner->id]),
+        "$suffix: the leaver's grade is gone from grade_grades"
+    );
+    $t->check(
+        $DB->record_exists('grade_grades_history', ['itemid' => $item->id, 'userid' => $learner->id]),
+        "$suffix: ... and kept in its history"
+    );
     return [$course, $learner, $item];
 }
 
@@ -65,8 +69,11 @@ try {
         set_config('recovergradesdefault', $recover);
         $operator = $t->user("operator$suffix");
         $code = $t->product("coursename={$course->shortname}&supervisor=editingteacher");
-        $billid = $t->order($code, $operator, ['student' => [$learner->email => $t->participant($learner->firstname,
-            $learner->lastname, $learner->email)]], 1);
+        $billid = $t->order($code, $operator, ['student' => [$learner->email => $t->participant(
+            $learner->firstname,
+            $learner->lastname,
+            $learner->email
+        )]], 1);
         $t->produce($billid);
         $t->check(is_enrolled(context_course::instance($course->id), $learner->id), "$suffix: the learner is enrolled again");
         $grade = $DB->get_record('grade_grades', ['itemid' => $item->id, 'userid' => $learner->id]);
