@@ -5,6 +5,7 @@
 
 #include "php.h"
 #include "ext/standard/info.h"
+#include "zend_attributes.h"
 #include "zend_exceptions.h"
 #include <mysql.h>
 
@@ -13,6 +14,10 @@
 #include "shopsetup_mysql.h"
 #include "shopsetup_params.h"
 #include "shopsetup_text.h"
+#if PHP_VERSION_ID < 80200
+/* #[\SensitiveParameter] arrived in PHP 8.2; before it, arguments have no attributes to register. */
+# define zend_add_parameter_attribute(func, offset, name, argc) ((void) 0)
+#endif
 #include "../php_stubs/shopsetup_arginfo.h"
 
 zend_class_entry *php_shopsetup_exception_ce;
