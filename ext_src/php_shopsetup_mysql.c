@@ -71,15 +71,19 @@ static bool php_shopsetup_option_string(HashTable *options, const char *name, co
 	return true;
 }
 
-static bool php_shopsetup_option_uint(HashTable *options, const char *name, unsigned *out)
+#define PHP_SHOPSETUP_PORT_MAX 65535
+/* A day: longer than any wait worth having, far below what the library's unsigned seconds hold. */
+#define PHP_SHOPSETUP_TIMEOUT_MAX 86400
+
+static bool php_shopsetup_option_uint(HashTable *options, const char *name, unsigned max, unsigned *out)
 {
 	zval *value = zend_hash_str_find_deref(options, name, strlen(name));
 	int64_t number;
 	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
 		return true;
 	}
-	if (!php_shopsetup_zval_int(value, &number) || number < 0 || number > 65535 * 1000) {
-		zend_argument_value_error(1, "option \"%s\" must be a non-negative int", name);
+	if (!php_shopsetup_zval_int(value, &number) || number < 0 || number > max) {
+		zend_argument_value_error(1, "option \"%s\" must be an int from 0 to %u", name, max);
 		return false;
 	}
 	*out = (unsigned) number;
@@ -111,9 +115,9 @@ ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
 		|| !php_shopsetup_option_string(options, "ssl_ca", &opts.ssl_ca)
 		|| !php_shopsetup_option_string(options, "ssl_capath", &opts.ssl_capath)
 		|| !php_shopsetup_option_string(options, "ssl_cipher", &opts.ssl_cipher)
-		|| !php_shopsetup_option_uint(options, "port", &opts.port)
-		|| !php_shopsetup_option_uint(options, "connect_timeout", &opts.connect_timeout)
-		|| !php_shopsetup_option_uint(options, "lock_timeout", &opts.lock_timeout)) {
+		|| !php_shopsetup_option_uint(options, "port", PHP_SHOPSETUP_PORT_MAX, &opts.port)
+		|| !php_shopsetup_option_uint(options, "connect_timeout", PHP_SHOPSETUP_TIMEOUT_MAX, &opts.connect_timeout)
+		|| !php_shopsetup_option_uint(options, "lock_timeout", PHP_SHOPSETUP_TIMEOUT_MAX, &opts.lock_timeout)) {
 		RETURN_THROWS();
 	}
 	if (opts.user == NULL || opts.database == NULL) {
