@@ -65,6 +65,12 @@ static shopsetup_status shopsetup_config_bad(shopsetup_error *err, const char *k
 		detail, (int) quoted, value.ptr);
 }
 
+static shopsetup_status shopsetup_config_out_of_range(shopsetup_error *err, const char *key, int64_t value)
+{
+	return shopsetup_error_set(err, SHOPSETUP_E_CONFIG_VALUE, 0, key, strlen(key),
+		"must be a time in epoch seconds from 0 to %lld (got %lld)", SHOPSETUP_EPOCH_MAX, (long long) value);
+}
+
 static shopsetup_status shopsetup_config_times(const shopsetup_params *params, const shopsetup_config_context *ctx,
 	shopsetup_config *config, shopsetup_error *err)
 {
@@ -73,6 +79,12 @@ static shopsetup_status shopsetup_config_times(const shopsetup_params *params, c
 	shopsetup_slice end = shopsetup_trim(shopsetup_config_value(params, "endtime", &has_end));
 	shopsetup_slice duration = shopsetup_trim(shopsetup_config_value(params, "duration", &has_duration));
 
+	if (ctx->now < 0 || ctx->now > SHOPSETUP_EPOCH_MAX) {
+		return shopsetup_config_out_of_range(err, "now", ctx->now);
+	}
+	if (ctx->course_start < 0 || ctx->course_start > SHOPSETUP_EPOCH_MAX) {
+		return shopsetup_config_out_of_range(err, "coursestart", ctx->course_start);
+	}
 	if (has_start && start.len > 0) {
 		if (!shopsetup_parse_count(start, &config->starttime)) {
 			return shopsetup_config_bad(err, "starttime", "must be a time in epoch seconds", start);
@@ -121,6 +133,9 @@ static shopsetup_status shopsetup_config_times(const shopsetup_params *params, c
 		if (config->duration_days >= 0 && !shopsetup_config_warn(config, "%s", "duration is ignored: the product is not renewable")) {
 			goto nomem;
 		}
+	}
+	if (config->endtime > SHOPSETUP_EPOCH_MAX) {
+		return shopsetup_config_out_of_range(err, "endtime", config->endtime);
 	}
 	return SHOPSETUP_OK;
 nomem:
