@@ -1,5 +1,6 @@
 /* Buffers, vectors, the hash index and error filling for the pure C core. */
 #include "shopsetup_core.h"
+#include "shopsetup_text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,9 +17,7 @@ shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code
 	}
 	err->code = code;
 	err->offset = offset;
-	if (subject_len >= sizeof(err->subject)) {
-		subject_len = sizeof(err->subject) - 1;
-	}
+	subject_len = shopsetup_utf8_cut(subject, subject_len, sizeof(err->subject) - 1);
 	if (subject_len > 0) {
 		memcpy(err->subject, subject, subject_len);
 	}
@@ -27,8 +26,11 @@ shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code
 	if (detail_fmt != NULL) {
 		va_list ap;
 		va_start(ap, detail_fmt);
-		vsnprintf(err->detail, sizeof(err->detail), detail_fmt, ap);
+		int len = vsnprintf(err->detail, sizeof(err->detail), detail_fmt, ap);
 		va_end(ap);
+		if (len >= (int) sizeof(err->detail)) {
+			err->detail[shopsetup_utf8_cut(err->detail, (size_t) len, sizeof(err->detail) - 1)] = '\0';
+		}
 	}
 	return code;
 }
