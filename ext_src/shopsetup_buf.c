@@ -167,18 +167,26 @@ void shopsetup_vec_free(shopsetup_vec *vec)
 	vec->count = vec->cap = 0;
 }
 
-uint64_t shopsetup_hash_bytes(const char *data, size_t len)
+uint64_t shopsetup_hash_update(uint64_t h, const char *data, size_t len)
 {
-	/* FNV-1a, then a final avalanche so that the low bits used as slot index mix well. */
-	uint64_t h = 0xcbf29ce484222325ULL;
 	for (size_t i = 0; i < len; i++) {
 		h ^= (unsigned char) data[i];
 		h *= 0x100000001b3ULL;
 	}
+	return h;
+}
+
+uint64_t shopsetup_hash_final(uint64_t h)
+{
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
 	return h;
+}
+
+uint64_t shopsetup_hash_bytes(const char *data, size_t len)
+{
+	return shopsetup_hash_final(shopsetup_hash_update(SHOPSETUP_HASH_START, data, len));
 }
 
 bool shopsetup_hash_init(shopsetup_hash *hash, size_t expected)

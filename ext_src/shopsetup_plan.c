@@ -775,15 +775,20 @@ shopsetup_status shopsetup_plan_group_row(const shopsetup_plan *plan, const shop
 
 #define SHOPSETUP_REFERENCE_LEN 19 /* XXXX-XXXX-XXXX-XXCC */
 
+static uint64_t shopsetup_reference_hash(const char *ids, size_t len, shopsetup_slice bucket)
+{
+	return shopsetup_hash_final(shopsetup_hash_update(shopsetup_hash_update(SHOPSETUP_HASH_START, ids, len), bucket.ptr, bucket.len));
+}
+
 static void shopsetup_product_reference(int64_t billitemid, int64_t userid, shopsetup_slice bucket, char out[SHOPSETUP_REFERENCE_LEN + 1])
 {
 	static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-	char seed[96];
-	int len = snprintf(seed, sizeof(seed), "%lld:%lld:%.*s", (long long) billitemid, (long long) userid,
-		(int) (bucket.len > 64 ? 64 : bucket.len), bucket.ptr);
-	uint64_t h1 = shopsetup_hash_bytes(seed, (size_t) len);
-	seed[0] ^= 0x5a;
-	uint64_t h2 = shopsetup_hash_bytes(seed, (size_t) len);
+	/* "billitemid:userid:bucket", the bucket name whole, hashed twice (the second time with its first byte flipped) */
+	char ids[2 * 21 + 3];
+	size_t len = (size_t) snprintf(ids, sizeof(ids), "%lld:%lld:", (long long) billitemid, (long long) userid);
+	uint64_t h1 = shopsetup_reference_hash(ids, len, bucket);
+	ids[0] ^= 0x5a;
+	uint64_t h2 = shopsetup_reference_hash(ids, len, bucket);
 	char body[14];
 	for (int i = 0; i < 14; i++) {
 		uint64_t *h = i < 7 ? &h1 : &h2;
