@@ -3,8 +3,8 @@
  *
  * One named lock serialises setups on a site (Moodle has no unique index on user.email, so two
  * setups sharing a new email must not both create it), then one READ COMMITTED transaction
- * looks up with chunked IN lists and writes with multi-row INSERTs sized under
- * max_allowed_packet. The plan decides what to write; this file only moves rows.
+ * looks up with chunked IN lists and writes with multi-row INSERTs and batched UPDATEs, every
+ * statement sized under max_allowed_packet. The plan decides what to write; this file only moves rows.
  */
 #include "shopsetup_mysql.h"
 #include "shopsetup_text.h"
@@ -329,6 +329,40 @@ typedef struct {
 	size_t count;
 } shopsetup_in_list;
 
+typedef bool (*shopsetup_item_fn)(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i);
+
+static bool shopsetup_sql_list_item(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
+{
+	return list.ints ? shopsetup_buf_append_int(sql, list.ints[i]) : shopsetup_sql_string(db, sql, list.strings[i].ptr, list.strings[i].len);
+}
+
+/*
+ * Appends items of list from *next on, separated by sep, then tail: at most max items, and no
+ * more than keep the statement under the statement limit (at least one, else an error).
+ * *next moves past the items written.
+ */
+static shopsetup_status shopsetup_sql_items(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t *next,
+	size_t max, shopsetup_item_fn item, const char *sep, const char *tail, const char *step, shopsetup_error *err)
+{
+	size_t first = *next, sep_len = strlen(sep), tail_len = strlen(tail);
+	for (size_t i = first; i < list.count && i - first < max; i++) {
+		size_t before = sql->len;
+		if ((i > first && !shopsetup_buf_append(sql, sep, sep_len)) || !item(db, sql, list, i)) {
+			return shopsetup_nomem(err);
+		}
+		if (sql->len + tail_len > db->statement_limit) {
+			if (i == first) {
+				return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, step, strlen(step),
+					"one value needs a statement of %zu bytes, more than the server's max_allowed_packet allows", sql->len + tail_len);
+			}
+			sql->len = before;
+			break;
+		}
+		*next = i + 1;
+	}
+	return shopsetup_buf_append(sql, tail, tail_len) ? SHOPSETUP_OK : shopsetup_nomem(err);
+}
+
 typedef shopsetup_status (*shopsetup_row_fn)(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err);
 
 static shopsetup_status shopsetup_select_in(shopsetup_mysql *db, const char *select, const char *column, const char *suffix,
@@ -336,20 +370,17 @@ static shopsetup_status shopsetup_select_in(shopsetup_mysql *db, const char *sel
 {
 	shopsetup_buf sql = { 0 };
 	shopsetup_status status = SHOPSETUP_OK;
-	for (size_t start = 0; start < list.count && status == SHOPSETUP_OK; start += SHOPSETUP_IN_CHUNK) {
-		size_t end = start + SHOPSETUP_IN_CHUNK < list.count ? start + SHOPSETUP_IN_CHUNK : list.count;
+	char tail[64];
+	snprintf(tail, sizeof(tail), ")%s", suffix ? suffix : "");
+	for (size_t next = 0; next < list.count && status == SHOPSETUP_OK;) {
 		sql.len = 0;
-		bool ok = shopsetup_buf_printf(&sql, "%s AND %s IN (", select, column);
-		for (size_t i = start; i < end && ok; i++) {
-			ok = (i == start || shopsetup_buf_appendc(&sql, ','))
-				&& (list.ints ? shopsetup_buf_append_int(&sql, list.ints[i])
-					: shopsetup_sql_string(db, &sql, list.strings[i].ptr, list.strings[i].len));
-		}
-		if (!ok || !shopsetup_buf_appendc(&sql, ')') || (suffix && !shopsetup_buf_append(&sql, suffix, strlen(suffix)))) {
+		if (!shopsetup_buf_printf(&sql, "%s AND %s IN (", select, column)) {
 			status = shopsetup_nomem(err);
 			break;
 		}
-		if ((status = shopsetup_query(db, sql.ptr, sql.len, step, err)) != SHOPSETUP_OK) {
+		if ((status = shopsetup_sql_items(db, &sql, list, &next, SHOPSETUP_IN_CHUNK, shopsetup_sql_list_item, ",", tail, step, err))
+				!= SHOPSETUP_OK
+			|| (status = shopsetup_query(db, sql.ptr, sql.len, step, err)) != SHOPSETUP_OK) {
 			break;
 		}
 		MYSQL_RES *res = mysql_store_result(db->conn);
@@ -457,6 +488,11 @@ static bool shopsetup_sql_like_prefix(shopsetup_mysql *db, shopsetup_buf *sql, s
 	return ok;
 }
 
+static bool shopsetup_sql_username_like(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
+{
+	return shopsetup_buf_append(sql, "username LIKE ", 14) && shopsetup_sql_like_prefix(db, sql, list.strings[i]);
+}
+
 static shopsetup_status shopsetup_stage_usernames(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_error *err)
 {
 	shopsetup_vec prefixes;
@@ -467,20 +503,17 @@ static shopsetup_status shopsetup_stage_usernames(shopsetup_mysql *db, shopsetup
 	shopsetup_rows taken;
 	shopsetup_rows_init(&taken, sizeof(shopsetup_slice));
 	shopsetup_buf sql = { 0 };
-	for (size_t start = 0; start < prefixes.count && status == SHOPSETUP_OK; start += SHOPSETUP_IN_CHUNK / 4) {
-		size_t end = start + SHOPSETUP_IN_CHUNK / 4 < prefixes.count ? start + SHOPSETUP_IN_CHUNK / 4 : prefixes.count;
+	shopsetup_in_list list = { NULL, prefixes.items, prefixes.count };
+	for (size_t next = 0; next < prefixes.count && status == SHOPSETUP_OK;) {
 		sql.len = 0;
-		bool ok = shopsetup_buf_printf(&sql, "SELECT username FROM `%suser` WHERE mnethostid = %lld AND (",
-			db->prefix, (long long) plan->facts.mnethostid);
-		for (size_t i = start; i < end && ok; i++) {
-			ok = shopsetup_buf_append(&sql, i == start ? "username LIKE " : " OR username LIKE ", i == start ? 14 : 18)
-				&& shopsetup_sql_like_prefix(db, &sql, *SHOPSETUP_VEC_AT(&prefixes, shopsetup_slice, i));
-		}
-		if (!ok || !shopsetup_buf_appendc(&sql, ')')) {
+		if (!shopsetup_buf_printf(&sql, "SELECT username FROM `%suser` WHERE mnethostid = %lld AND (",
+				db->prefix, (long long) plan->facts.mnethostid)) {
 			status = shopsetup_nomem(err);
 			break;
 		}
-		if ((status = shopsetup_query(db, sql.ptr, sql.len, "find taken usernames", err)) != SHOPSETUP_OK) {
+		if ((status = shopsetup_sql_items(db, &sql, list, &next, SHOPSETUP_IN_CHUNK / 4, shopsetup_sql_username_like, " OR ", ")",
+				"find taken usernames", err)) != SHOPSETUP_OK
+			|| (status = shopsetup_query(db, sql.ptr, sql.len, "find taken usernames", err)) != SHOPSETUP_OK) {
 			break;
 		}
 		MYSQL_RES *res = mysql_store_result(db->conn);
@@ -639,18 +672,17 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "context", 7, "the site has no system context");
 		}
 		shopsetup_buf update = { 0 };
-		if (status == SHOPSETUP_OK && !shopsetup_buf_printf(&update,
-				"UPDATE `%scontext` SET path = CONCAT('/%lld/', id) WHERE contextlevel = %d AND path IS NULL AND instanceid IN (",
-				db->prefix, (long long) system, SHOPSETUP_USER_CONTEXT_LEVEL)) {
-			status = shopsetup_nomem(err);
-		}
-		for (size_t i = 0; i < missing.count && status == SHOPSETUP_OK; i++) {
-			if (!shopsetup_buf_printf(&update, "%s%lld", i ? "," : "", (long long) *SHOPSETUP_VEC_AT(&missing, int64_t, i))) {
+		shopsetup_in_list users = { missing.items, NULL, missing.count };
+		for (size_t next = 0; next < missing.count && status == SHOPSETUP_OK;) {
+			update.len = 0;
+			if (!shopsetup_buf_printf(&update,
+					"UPDATE `%scontext` SET path = CONCAT('/%lld/', id) WHERE contextlevel = %d AND path IS NULL AND instanceid IN (",
+					db->prefix, (long long) system, SHOPSETUP_USER_CONTEXT_LEVEL)) {
 				status = shopsetup_nomem(err);
+			} else if ((status = shopsetup_sql_items(db, &update, users, &next, SIZE_MAX, shopsetup_sql_list_item, ",", ")",
+					"set user context paths", err)) == SHOPSETUP_OK) {
+				status = shopsetup_query(db, update.ptr, update.len, "set user context paths", err);
 			}
-		}
-		if (status == SHOPSETUP_OK && shopsetup_buf_appendc(&update, ')')) {
-			status = shopsetup_query(db, update.ptr, update.len, "set user context paths", err);
 		}
 		shopsetup_buf_free(&update);
 		ctx.found = &report->contexts_created;
@@ -722,6 +754,18 @@ typedef struct {
 	size_t rows;
 } shopsetup_update_sink;
 
+#define SHOPSETUP_INT_DIGITS_MAX 20 /* -9223372036854775808 */
+
+/* The most bytes the statement of rows pending rows can take. */
+static size_t shopsetup_update_bytes(const shopsetup_update_sink *up, size_t rows)
+{
+	size_t bytes = sizeof("UPDATE `` SET  WHERE id IN ()") + SHOPSETUP_MYSQL_PREFIX_MAX + strlen(up->table);
+	for (size_t c = 0; c < up->ncols; c++) {
+		bytes += sizeof(", `` = CASE id END") + strlen(up->names[c]);
+	}
+	return bytes + rows * (up->ncols * (sizeof(" WHEN  THEN ") + 2 * SHOPSETUP_INT_DIGITS_MAX) + SHOPSETUP_INT_DIGITS_MAX + 1);
+}
+
 static shopsetup_status shopsetup_update_flush(shopsetup_update_sink *up, shopsetup_error *err)
 {
 	if (up->rows == 0) {
@@ -774,6 +818,16 @@ static bool shopsetup_update_row(void *ctx, const char *table, const shopsetup_c
 	}
 	up->table = table;
 	up->ncols = n;
+	if (shopsetup_update_bytes(up, up->rows + 1) > up->db->statement_limit) {
+		if (up->rows == 0) {
+			shopsetup_error_set(err, SHOPSETUP_E_DB, 0, table, strlen(table),
+				"one row needs more than the server's max_allowed_packet allows");
+			return false;
+		}
+		if (shopsetup_update_flush(up, err) != SHOPSETUP_OK) {
+			return false;
+		}
+	}
 	shopsetup_id_pair *pair = shopsetup_vec_push(up->updated);
 	int64_t *slot = pair ? shopsetup_vec_push(&up->values) : NULL;
 	for (size_t c = 0; slot != NULL && c < n; c++) {
