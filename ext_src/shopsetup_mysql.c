@@ -14,6 +14,8 @@
 #include <string.h>
 
 #define SHOPSETUP_IN_CHUNK 1000
+/* rounds of new usernames checked against the database's equality before giving up */
+#define SHOPSETUP_USERNAME_ROUNDS 32
 #define SHOPSETUP_STATEMENT_MAX (1024 * 1024)
 #define SHOPSETUP_USER_CONTEXT_LEVEL 30
 #define SHOPSETUP_SYSTEM_CONTEXT_LEVEL 10
@@ -555,6 +557,40 @@ static bool shopsetup_sql_username_like(shopsetup_mysql *db, shopsetup_buf *sql,
 	return shopsetup_buf_append(sql, "username LIKE ", 14) && shopsetup_sql_like_prefix(db, sql, list.strings[i]);
 }
 
+static bool shopsetup_sql_union_string(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
+{
+	return shopsetup_buf_append(sql, " UNION ALL SELECT ", 18) && shopsetup_sql_string(db, sql, list.strings[i].ptr, list.strings[i].len);
+}
+
+/*
+ * The assigned usernames that the column's collation holds equal to a stored one (full-width
+ * letters, a trailing space, an ignorable character...): the database judges, not a byte
+ * comparison. They are added to taken.
+ */
+static shopsetup_status shopsetup_find_username_collisions(shopsetup_mysql *db, const shopsetup_plan *plan, shopsetup_rows *taken,
+	shopsetup_error *err)
+{
+	shopsetup_slice *names = shopsetup_malloc((plan->people.count + 1) * sizeof(*names));
+	size_t count = 0;
+	if (names == NULL) {
+		return shopsetup_nomem(err);
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
+		if (person->status == SHOPSETUP_PERSON_NEW) {
+			names[count++] = person->username;
+		}
+	}
+	char tail[192];
+	snprintf(tail, sizeof(tail), ") AS n JOIN `%suser` u ON u.mnethostid = %lld AND u.username = n.name WHERE n.name <> ''",
+		db->prefix, (long long) plan->facts.mnethostid);
+	shopsetup_chunked_select equal = { "SELECT n.name FROM (SELECT '' AS name", "", tail, shopsetup_sql_union_string, SHOPSETUP_IN_CHUNK };
+	shopsetup_status status = shopsetup_select_chunked(db, &equal, (shopsetup_in_list){ NULL, names, count }, "find taken usernames",
+		shopsetup_collect_string, taken, err);
+	shopsetup_free(names);
+	return status;
+}
+
 static shopsetup_status shopsetup_stage_usernames(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_error *err)
 {
 	shopsetup_vec prefixes;
@@ -573,6 +609,18 @@ static shopsetup_status shopsetup_stage_usernames(shopsetup_mysql *db, shopsetup
 	shopsetup_vec_free(&prefixes);
 	if (status == SHOPSETUP_OK) {
 		status = shopsetup_plan_assign_usernames(plan, taken.rows.items, taken.rows.count, err);
+	}
+	for (unsigned round = 0; status == SHOPSETUP_OK; round++) {
+		size_t known = taken.rows.count;
+		if ((status = shopsetup_find_username_collisions(db, plan, &taken, err)) != SHOPSETUP_OK || taken.rows.count == known) {
+			break;
+		}
+		if (round == SHOPSETUP_USERNAME_ROUNDS) {
+			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "find taken usernames", 20,
+				"new usernames still equal existing ones (by the column's collation) after %d tries", SHOPSETUP_USERNAME_ROUNDS);
+			break;
+		}
+		status = shopsetup_plan_reassign_usernames(plan, taken.rows.items, taken.rows.count, err);
 	}
 	shopsetup_rows_free(&taken);
 	return status;

@@ -209,8 +209,8 @@ shopsetup_status shopsetup_plan_username_prefixes(shopsetup_plan *plan, shopsetu
 		bool inserted;
 		if (shopsetup_username_base(person->fields[SHOPSETUP_FIELD_FIRSTNAME], person->fields[SHOPSETUP_FIELD_LASTNAME],
 				person->fields[SHOPSETUP_FIELD_EMAIL], &base) != SHOPSETUP_OK
-			|| !shopsetup_plan_store(plan, base.ptr, base.len, &person->username)
-			|| !shopsetup_hash_put(&distinct, person->username, 0, &inserted, NULL)) {
+			|| !shopsetup_plan_store(plan, base.ptr, base.len, &person->username_base)
+			|| !shopsetup_hash_put(&distinct, person->username_base, 0, &inserted, NULL)) {
 			status = shopsetup_nomem(err);
 			break;
 		}
@@ -220,7 +220,7 @@ shopsetup_status shopsetup_plan_username_prefixes(shopsetup_plan *plan, shopsetu
 			break;
 		}
 		if (prefix != NULL) {
-			*prefix = person->username;
+			*prefix = person->username_base;
 		}
 	}
 	shopsetup_hash_free(&distinct);
@@ -238,7 +238,7 @@ shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const sho
 	}
 	for (size_t p = 0; p < plan->people.count; p++) {
 		shopsetup_person *person = shopsetup_person_at(plan, p);
-		if (person->status == SHOPSETUP_PERSON_NEW && person->username.ptr == NULL) {
+		if (person->status == SHOPSETUP_PERSON_NEW && person->username_base.ptr == NULL) {
 			return shopsetup_stage_error(err, "assignUsernames", "needs usernamePrefixes() first");
 		}
 	}
@@ -274,7 +274,7 @@ shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const sho
 			continue;
 		}
 		size_t len;
-		const char *name = shopsetup_username_pool_claim(&pool, person->username, &len);
+		const char *name = shopsetup_username_pool_claim(&pool, person->username_base, &len);
 		if (name == NULL || !shopsetup_plan_store(plan, name, len, &person->username)
 			|| !shopsetup_hash_put(&plan->by_username, person->username, (uint32_t) p, NULL, NULL)) {
 			status = shopsetup_nomem(err);
@@ -285,6 +285,15 @@ shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const sho
 done:
 	shopsetup_username_pool_free(&pool);
 	return status;
+}
+
+shopsetup_status shopsetup_plan_reassign_usernames(shopsetup_plan *plan, const shopsetup_slice *taken, size_t count, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_NAMED) {
+		return shopsetup_stage_error(err, "assignUsernames", "can be redone only before the new accounts are written");
+	}
+	plan->stage = SHOPSETUP_STAGE_MATCHED;
+	return shopsetup_plan_assign_usernames(plan, taken, count, err);
 }
 
 /* Stage 3: new accounts, their ids and preferences. */
