@@ -149,8 +149,11 @@ static void php_shopsetup_pairs(zval *out, const char *key, const shopsetup_vec 
 	add_assoc_zval(out, key, &map);
 }
 
-static void php_shopsetup_run_report(const shopsetup_plan *plan, const shopsetup_run_report *report, zval *out)
+/* Builds the PHP report into ctx (a zval) before COMMIT: a memory-limit error here rolls the setup back. */
+static shopsetup_status php_shopsetup_run_report(void *ctx, const shopsetup_plan *plan, const shopsetup_run_report *report,
+	shopsetup_error *err)
 {
+	zval *out = ctx;
 	zval users, created, matched, match, group, enrolments, roles, members, products;
 	array_init(out);
 
@@ -212,6 +215,13 @@ static void php_shopsetup_run_report(const shopsetup_plan *plan, const shopsetup
 	}
 	add_assoc_zval(out, "products", &products);
 	add_assoc_long(out, "statements", (zend_long) report->statements);
+#ifdef ZEND_HAS_OOM
+	/* PHP builds that delay the memory-limit error to the next opcode: any allocation of the run may have gone over it. */
+	if (ZEND_HAS_OOM()) {
+		return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory: the setup was rolled back");
+	}
+#endif
+	return SHOPSETUP_OK;
 }
 
 ZEND_METHOD(ShopSetup_MysqlConnection, run)
@@ -229,13 +239,15 @@ ZEND_METHOD(ShopSetup_MysqlConnection, run)
 	shopsetup_run_report report;
 	shopsetup_error err = { 0 };
 	shopsetup_run_report_init(&report);
-	if (shopsetup_mysql_run(db, plan, &report, &err) != SHOPSETUP_OK) {
-		shopsetup_run_report_free(&report);
+	shopsetup_before_commit build_report = { php_shopsetup_run_report, return_value };
+	shopsetup_status status = shopsetup_mysql_run(db, plan, &report, build_report, &err);
+	shopsetup_run_report_free(&report);
+	if (status != SHOPSETUP_OK) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
 		php_shopsetup_throw(&err);
 		RETURN_THROWS();
 	}
-	php_shopsetup_run_report(plan, &report, return_value);
-	shopsetup_run_report_free(&report);
 }
 
 ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo)

@@ -1267,7 +1267,8 @@ static void shopsetup_unlock(shopsetup_mysql *db)
 	mysql_real_query(db->conn, sql, (unsigned long) strlen(sql));
 }
 
-shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report, shopsetup_error *err)
+shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
+	shopsetup_before_commit before_commit, shopsetup_error *err)
 {
 	if (db->conn == NULL) {
 		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, NULL, 0, "the connection is closed");
@@ -1309,6 +1310,10 @@ shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, 
 		|| (status = shopsetup_stage_roles(db, plan, enrolee_ids, participant_ids, report, err)) != SHOPSETUP_OK
 		|| (status = shopsetup_stage_members(db, plan, report, err)) != SHOPSETUP_OK
 		|| (status = shopsetup_stage_products(db, plan, report, err)) != SHOPSETUP_OK) {
+		goto done;
+	}
+	report->statements = db->statements + 1; /* with the COMMIT */
+	if (before_commit.fn != NULL && (status = before_commit.fn(before_commit.ctx, plan, report, err)) != SHOPSETUP_OK) {
 		goto done;
 	}
 	status = shopsetup_query(db, "COMMIT", 6, "commit", err);
