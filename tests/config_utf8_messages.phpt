@@ -1,5 +1,5 @@
 --TEST--
-handler_config() warnings and exception messages are valid UTF-8: cut on a character boundary, other bytes escaped
+handler_config() warnings, Plan notices and exception messages are valid UTF-8: cut on a character boundary, other bytes escaped
 --EXTENSIONS--
 shopsetup
 --FILE--
@@ -42,6 +42,16 @@ try {
 } catch (ShopSetup\ParamsException $e) {
     printf("%s %d\n", $valid($e->getMessage()), substr_count($e->getMessage(), 'é'));
 }
+
+echo "-- Plan notices quote bucket names (array keys) as valid UTF-8\n";
+$person = ['lastname' => 'Lee', 'firstname' => 'Ann', 'email' => 'ann@example.com', 'city' => 'Paris'];
+$plan = new ShopSetup\Plan(["bad\xFFbucket" => ['ann@example.com' => $person], 'student' => ['ann@example.com' => $person]], 2,
+    ["bad\xFFbucket" => 5, 'student' => 5], ['courseid' => 12, 'coursecontextid' => 120, 'enrolid' => 7, 'operatorid' => 50,
+    'operatorcontextid' => 500, 'mnethostid' => 1, 'timestart' => 1700000000, 'timeend' => 0, 'now' => 1699999000,
+    'supervisorroleid' => 4, 'billitemid' => 900, 'groupidnumber' => 'TX-1', 'groupname' => 'ORDER-1']);
+foreach ($plan->notices() as $notice) {
+    printf("%s %s\n", $valid($notice['message']), $notice['message']);
+}
 ?>
 --EXPECT--
 valid 124: unknown key "aééééééééééééééééééééééééééééééééééééééééééééééééé" is ignored
@@ -56,3 +66,5 @@ valid kkkkkké": must be a string, array given
 valid Handler parameter "k\xFF": must be a string, float given
 valid kkkkkkkkkk")
 valid 32
+-- Plan notices quote bucket names (array keys) as valid UTF-8
+valid in buckets "bad\xFFbucket" and "student": one account, one seat per bucket
