@@ -71,15 +71,19 @@ static bool php_shopsetup_option_string(HashTable *options, const char *name, co
 	return true;
 }
 
-static bool php_shopsetup_option_uint(HashTable *options, const char *name, unsigned *out)
+#define PHP_SHOPSETUP_PORT_MAX 65535
+/* A day: longer than any wait worth having, far below what the library's unsigned seconds hold. */
+#define PHP_SHOPSETUP_TIMEOUT_MAX 86400
+
+static bool php_shopsetup_option_uint(HashTable *options, const char *name, unsigned max, unsigned *out)
 {
 	zval *value = zend_hash_str_find_deref(options, name, strlen(name));
 	int64_t number;
 	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
 		return true;
 	}
-	if (!php_shopsetup_zval_int(value, &number) || number < 0 || number > 65535 * 1000) {
-		zend_argument_value_error(1, "option \"%s\" must be a non-negative int", name);
+	if (!php_shopsetup_zval_int(value, &number) || number < 0 || number > max) {
+		zend_argument_value_error(1, "option \"%s\" must be an int from 0 to %u", name, max);
 		return false;
 	}
 	*out = (unsigned) number;
@@ -111,9 +115,9 @@ ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
 		|| !php_shopsetup_option_string(options, "ssl_ca", &opts.ssl_ca)
 		|| !php_shopsetup_option_string(options, "ssl_capath", &opts.ssl_capath)
 		|| !php_shopsetup_option_string(options, "ssl_cipher", &opts.ssl_cipher)
-		|| !php_shopsetup_option_uint(options, "port", &opts.port)
-		|| !php_shopsetup_option_uint(options, "connect_timeout", &opts.connect_timeout)
-		|| !php_shopsetup_option_uint(options, "lock_timeout", &opts.lock_timeout)) {
+		|| !php_shopsetup_option_uint(options, "port", PHP_SHOPSETUP_PORT_MAX, &opts.port)
+		|| !php_shopsetup_option_uint(options, "connect_timeout", PHP_SHOPSETUP_TIMEOUT_MAX, &opts.connect_timeout)
+		|| !php_shopsetup_option_uint(options, "lock_timeout", PHP_SHOPSETUP_TIMEOUT_MAX, &opts.lock_timeout)) {
 		RETURN_THROWS();
 	}
 	if (opts.user == NULL || opts.database == NULL) {
@@ -145,8 +149,11 @@ static void php_shopsetup_pairs(zval *out, const char *key, const shopsetup_vec 
 	add_assoc_zval(out, key, &map);
 }
 
-static void php_shopsetup_run_report(const shopsetup_plan *plan, const shopsetup_run_report *report, zval *out)
+/* Builds the PHP report into ctx (a zval) before COMMIT: a memory-limit error here rolls the setup back. */
+static shopsetup_status php_shopsetup_run_report(void *ctx, const shopsetup_plan *plan, const shopsetup_run_report *report,
+	shopsetup_error *err)
 {
+	zval *out = ctx;
 	zval users, created, matched, match, group, enrolments, roles, members, products;
 	array_init(out);
 
@@ -208,6 +215,13 @@ static void php_shopsetup_run_report(const shopsetup_plan *plan, const shopsetup
 	}
 	add_assoc_zval(out, "products", &products);
 	add_assoc_long(out, "statements", (zend_long) report->statements);
+#ifdef ZEND_HAS_OOM
+	/* PHP builds that delay the memory-limit error to the next opcode: any allocation of the run may have gone over it. */
+	if (ZEND_HAS_OOM()) {
+		return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory: the setup was rolled back");
+	}
+#endif
+	return SHOPSETUP_OK;
 }
 
 ZEND_METHOD(ShopSetup_MysqlConnection, run)
@@ -225,13 +239,15 @@ ZEND_METHOD(ShopSetup_MysqlConnection, run)
 	shopsetup_run_report report;
 	shopsetup_error err = { 0 };
 	shopsetup_run_report_init(&report);
-	if (shopsetup_mysql_run(db, plan, &report, &err) != SHOPSETUP_OK) {
-		shopsetup_run_report_free(&report);
+	shopsetup_before_commit build_report = { php_shopsetup_run_report, return_value };
+	shopsetup_status status = shopsetup_mysql_run(db, plan, &report, build_report, &err);
+	shopsetup_run_report_free(&report);
+	if (status != SHOPSETUP_OK) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
 		php_shopsetup_throw(&err);
 		RETURN_THROWS();
 	}
-	php_shopsetup_run_report(plan, &report, return_value);
-	shopsetup_run_report_free(&report);
 }
 
 ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo)

@@ -5,6 +5,7 @@
 
 #include "php.h"
 #include "ext/standard/info.h"
+#include "zend_attributes.h"
 #include "zend_exceptions.h"
 #include <mysql.h>
 
@@ -13,6 +14,10 @@
 #include "shopsetup_mysql.h"
 #include "shopsetup_params.h"
 #include "shopsetup_text.h"
+#if PHP_VERSION_ID < 80200
+/* #[\SensitiveParameter] arrived in PHP 8.2; before it, arguments have no attributes to register. */
+# define zend_add_parameter_attribute(func, offset, name, argc) ((void) 0)
+#endif
 #include "../php_stubs/shopsetup_arginfo.h"
 
 zend_class_entry *php_shopsetup_exception_ce;
@@ -23,21 +28,17 @@ zend_class_entry *php_shopsetup_database_exception_ce;
 zend_class_entry *php_shopsetup_plan_ce;
 zend_class_entry *php_shopsetup_mysql_connection_ce;
 
-/* Copies text for a message, writing bytes outside printable ASCII and valid UTF-8 as \xNN. */
-static void php_shopsetup_printable(const char *text, char *out, size_t size)
+/* Text for a message, as valid printable UTF-8 (other bytes as \xNN); NULL when out of memory. */
+static zend_string *php_shopsetup_printable(const char *text, size_t len)
 {
-	size_t len = strlen(text), o = 0;
-	shopsetup_utf8_info info;
-	shopsetup_utf8_scan(text, len, &info);
-	for (size_t i = 0; i < len && o + 5 < size; i++) {
-		unsigned char c = (unsigned char) text[i];
-		if (c < 0x20 || c == 0x7f || (c >= 0x80 && (!info.valid || info.has_control))) {
-			o += (size_t) snprintf(out + o, size - o, "\\x%02X", c);
-		} else {
-			out[o++] = (char) c;
-		}
+	shopsetup_buf out = { 0 };
+	if (!shopsetup_utf8_quote(&out, (shopsetup_slice){ text, len }, SIZE_MAX / 8)) {
+		shopsetup_buf_free(&out);
+		return NULL;
 	}
-	out[o] = '\0';
+	zend_string *printable = zend_string_init(out.ptr ? out.ptr : "", out.len, 0);
+	shopsetup_buf_free(&out);
+	return printable;
 }
 
 void php_shopsetup_throw(const shopsetup_error *err)
@@ -49,10 +50,12 @@ void php_shopsetup_throw(const shopsetup_error *err)
 		case SHOPSETUP_E_PARAMS_NUL:
 		case SHOPSETUP_E_PARAMS_UTF8:
 			if (err->subject[0] != '\0') {
-				char key[4 * SHOPSETUP_ERROR_DETAIL_MAX];
-				php_shopsetup_printable(err->subject, key, sizeof(key));
+				zend_string *key = php_shopsetup_printable(err->subject, strlen(err->subject));
 				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
-					"Handler parameters: %s at byte %zu (key \"%s\")", err->detail, err->offset, key);
+					"Handler parameters: %s at byte %zu (key \"%s\")", err->detail, err->offset, key ? ZSTR_VAL(key) : "");
+				if (key != NULL) {
+					zend_string_release(key);
+				}
 			} else {
 				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
 					"Handler parameters: %s at byte %zu", err->detail, err->offset);
@@ -61,10 +64,12 @@ void php_shopsetup_throw(const shopsetup_error *err)
 		case SHOPSETUP_E_CONFIG_MISSING:
 		case SHOPSETUP_E_CONFIG_VALUE: {
 			/* the detail quotes the bad value, which may hold any byte */
-			char detail[4 * SHOPSETUP_ERROR_DETAIL_MAX];
-			php_shopsetup_printable(err->detail, detail, sizeof(detail));
+			zend_string *detail = php_shopsetup_printable(err->detail, strlen(err->detail));
 			zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
-				"Handler parameter \"%s\": %s", err->subject, detail);
+				"Handler parameter \"%s\": %s", err->subject, detail ? ZSTR_VAL(detail) : "");
+			if (detail != NULL) {
+				zend_string_release(detail);
+			}
 			return;
 		}
 		case SHOPSETUP_E_ROSTER_INVALID:
@@ -150,8 +155,12 @@ static bool php_shopsetup_params_from_array(HashTable *ht, shopsetup_params *par
 		} else if (Z_TYPE_P(value) == IS_LONG) {
 			str = zend_long_to_str(Z_LVAL_P(value));
 		} else {
+			zend_string *printable = php_shopsetup_printable(key_ptr, key_len);
 			zend_throw_exception_ex(php_shopsetup_params_exception_ce, SHOPSETUP_E_CONFIG_VALUE,
-				"Handler parameter \"%.*s\": must be a string, %s given", (int) key_len, key_ptr, zend_zval_type_name(value));
+				"Handler parameter \"%s\": must be a string, %s given", printable ? ZSTR_VAL(printable) : "", zend_zval_type_name(value));
+			if (printable != NULL) {
+				zend_string_release(printable);
+			}
 			shopsetup_params_free(params);
 			return false;
 		}

@@ -1,5 +1,6 @@
 /* Buffers, vectors, the hash index and error filling for the pure C core. */
 #include "shopsetup_core.h"
+#include "shopsetup_text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,9 +17,7 @@ shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code
 	}
 	err->code = code;
 	err->offset = offset;
-	if (subject_len >= sizeof(err->subject)) {
-		subject_len = sizeof(err->subject) - 1;
-	}
+	subject_len = shopsetup_utf8_cut(subject, subject_len, sizeof(err->subject) - 1);
 	if (subject_len > 0) {
 		memcpy(err->subject, subject, subject_len);
 	}
@@ -27,8 +26,11 @@ shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code
 	if (detail_fmt != NULL) {
 		va_list ap;
 		va_start(ap, detail_fmt);
-		vsnprintf(err->detail, sizeof(err->detail), detail_fmt, ap);
+		int len = vsnprintf(err->detail, sizeof(err->detail), detail_fmt, ap);
 		va_end(ap);
+		if (len >= (int) sizeof(err->detail)) {
+			err->detail[shopsetup_utf8_cut(err->detail, (size_t) len, sizeof(err->detail) - 1)] = '\0';
+		}
 	}
 	return code;
 }
@@ -165,18 +167,26 @@ void shopsetup_vec_free(shopsetup_vec *vec)
 	vec->count = vec->cap = 0;
 }
 
-uint64_t shopsetup_hash_bytes(const char *data, size_t len)
+uint64_t shopsetup_hash_update(uint64_t h, const char *data, size_t len)
 {
-	/* FNV-1a, then a final avalanche so that the low bits used as slot index mix well. */
-	uint64_t h = 0xcbf29ce484222325ULL;
 	for (size_t i = 0; i < len; i++) {
 		h ^= (unsigned char) data[i];
 		h *= 0x100000001b3ULL;
 	}
+	return h;
+}
+
+uint64_t shopsetup_hash_final(uint64_t h)
+{
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
 	return h;
+}
+
+uint64_t shopsetup_hash_bytes(const char *data, size_t len)
+{
+	return shopsetup_hash_final(shopsetup_hash_update(SHOPSETUP_HASH_START, data, len));
 }
 
 bool shopsetup_hash_init(shopsetup_hash *hash, size_t expected)

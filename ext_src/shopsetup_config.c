@@ -11,6 +11,8 @@
 #define SHOPSETUP_DEFAULT_RENEWABLE_DAYS 365
 /* groups.name is char(254) */
 #define SHOPSETUP_GROUPNAME_MAX 254
+/* bytes of an unknown key quoted in its warning */
+#define SHOPSETUP_WARNING_KEY_MAX 100
 /* Far beyond any real date, far below int64 overflow when days are added. */
 #define SHOPSETUP_EPOCH_MAX 100000000000LL
 
@@ -57,12 +59,15 @@ static bool shopsetup_parse_count(shopsetup_slice s, int64_t *out)
 static shopsetup_status shopsetup_config_bad(shopsetup_error *err, const char *key, const char *detail, shopsetup_slice value)
 {
 	/* Quotes at most 64 bytes of the value, never half a UTF-8 character. */
-	size_t quoted = value.len > 64 ? 64 : value.len;
-	while (quoted > 0 && quoted < value.len && ((unsigned char) value.ptr[quoted] & 0xC0) == 0x80) {
-		quoted--;
-	}
+	size_t quoted = shopsetup_utf8_cut(value.ptr, value.len, 64);
 	return shopsetup_error_set(err, SHOPSETUP_E_CONFIG_VALUE, 0, key, strlen(key), "%s (got \"%.*s\")",
 		detail, (int) quoted, value.ptr);
+}
+
+static shopsetup_status shopsetup_config_out_of_range(shopsetup_error *err, const char *key, int64_t value)
+{
+	return shopsetup_error_set(err, SHOPSETUP_E_CONFIG_VALUE, 0, key, strlen(key),
+		"must be a time in epoch seconds from 0 to %lld (got %lld)", SHOPSETUP_EPOCH_MAX, (long long) value);
 }
 
 static shopsetup_status shopsetup_config_times(const shopsetup_params *params, const shopsetup_config_context *ctx,
@@ -73,6 +78,12 @@ static shopsetup_status shopsetup_config_times(const shopsetup_params *params, c
 	shopsetup_slice end = shopsetup_trim(shopsetup_config_value(params, "endtime", &has_end));
 	shopsetup_slice duration = shopsetup_trim(shopsetup_config_value(params, "duration", &has_duration));
 
+	if (ctx->now < 0 || ctx->now > SHOPSETUP_EPOCH_MAX) {
+		return shopsetup_config_out_of_range(err, "now", ctx->now);
+	}
+	if (ctx->course_start < 0 || ctx->course_start > SHOPSETUP_EPOCH_MAX) {
+		return shopsetup_config_out_of_range(err, "coursestart", ctx->course_start);
+	}
 	if (has_start && start.len > 0) {
 		if (!shopsetup_parse_count(start, &config->starttime)) {
 			return shopsetup_config_bad(err, "starttime", "must be a time in epoch seconds", start);
@@ -121,6 +132,9 @@ static shopsetup_status shopsetup_config_times(const shopsetup_params *params, c
 		if (config->duration_days >= 0 && !shopsetup_config_warn(config, "%s", "duration is ignored: the product is not renewable")) {
 			goto nomem;
 		}
+	}
+	if (config->endtime > SHOPSETUP_EPOCH_MAX) {
+		return shopsetup_config_out_of_range(err, "endtime", config->endtime);
 	}
 	return SHOPSETUP_OK;
 nomem:
@@ -301,7 +315,14 @@ shopsetup_status shopsetup_config_build(const shopsetup_params *params, const sh
 		for (size_t k = 0; k < sizeof(shopsetup_known_keys) / sizeof(shopsetup_known_keys[0]) && !known; k++) {
 			known = strcmp(param->key, shopsetup_known_keys[k]) == 0;
 		}
-		if (!known && !shopsetup_config_warn(config, "unknown key \"%.100s\" is ignored", param->key)) {
+		if (known) {
+			continue;
+		}
+		shopsetup_buf key = { 0 };
+		bool warned = shopsetup_utf8_quote(&key, (shopsetup_slice){ param->key, param->key_len }, SHOPSETUP_WARNING_KEY_MAX)
+			&& shopsetup_config_warn(config, "unknown key \"%s\" is ignored", key.ptr ? key.ptr : "");
+		shopsetup_buf_free(&key);
+		if (!warned) {
 			goto nomem;
 		}
 	}

@@ -140,6 +140,10 @@ bool shopsetup_hash_put(shopsetup_hash *hash, shopsetup_slice key, uint32_t valu
 bool shopsetup_hash_get(const shopsetup_hash *hash, shopsetup_slice key, uint32_t *value);
 void shopsetup_hash_free(shopsetup_hash *hash);
 uint64_t shopsetup_hash_bytes(const char *data, size_t len);
+/* The same hash fed piece by piece: final(update(update(START, a), b)) == bytes(a b). */
+#define SHOPSETUP_HASH_START 0xcbf29ce484222325ULL /* FNV-1a, then a final avalanche */
+uint64_t shopsetup_hash_update(uint64_t h, const char *data, size_t len);
+uint64_t shopsetup_hash_final(uint64_t h);
 
 /* Append-only string storage whose strings never move (blocks are chained, never reallocated). */
 typedef struct shopsetup_pool_block shopsetup_pool_block;

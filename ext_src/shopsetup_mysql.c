@@ -3,8 +3,8 @@
  *
  * One named lock serialises setups on a site (Moodle has no unique index on user.email, so two
  * setups sharing a new email must not both create it), then one READ COMMITTED transaction
- * looks up with chunked IN lists and writes with multi-row INSERTs sized under
- * max_allowed_packet. The plan decides what to write; this file only moves rows.
+ * looks up with chunked IN lists and writes with multi-row INSERTs and batched UPDATEs, every
+ * statement sized under max_allowed_packet. The plan decides what to write; this file only moves rows.
  */
 #include "shopsetup_mysql.h"
 #include "shopsetup_text.h"
@@ -14,6 +14,8 @@
 #include <string.h>
 
 #define SHOPSETUP_IN_CHUNK 1000
+/* rounds of new usernames checked against the database's equality before giving up */
+#define SHOPSETUP_USERNAME_ROUNDS 32
 #define SHOPSETUP_STATEMENT_MAX (1024 * 1024)
 #define SHOPSETUP_USER_CONTEXT_LEVEL 30
 #define SHOPSETUP_SYSTEM_CONTEXT_LEVEL 10
@@ -329,42 +331,94 @@ typedef struct {
 	size_t count;
 } shopsetup_in_list;
 
+typedef bool (*shopsetup_item_fn)(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i);
+
+static bool shopsetup_sql_list_item(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
+{
+	return list.ints ? shopsetup_buf_append_int(sql, list.ints[i]) : shopsetup_sql_string(db, sql, list.strings[i].ptr, list.strings[i].len);
+}
+
+/*
+ * Appends items of list from *next on, separated by sep, then tail: at most max items, and no
+ * more than keep the statement under the statement limit (at least one, else an error).
+ * *next moves past the items written.
+ */
+static shopsetup_status shopsetup_sql_items(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t *next,
+	size_t max, shopsetup_item_fn item, const char *sep, const char *tail, const char *step, shopsetup_error *err)
+{
+	size_t first = *next, sep_len = strlen(sep), tail_len = strlen(tail);
+	for (size_t i = first; i < list.count && i - first < max; i++) {
+		size_t before = sql->len;
+		if ((i > first && !shopsetup_buf_append(sql, sep, sep_len)) || !item(db, sql, list, i)) {
+			return shopsetup_nomem(err);
+		}
+		if (sql->len + tail_len > db->statement_limit) {
+			if (i == first) {
+				return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, step, strlen(step),
+					"one value needs a statement of %zu bytes, more than the server's max_allowed_packet allows", sql->len + tail_len);
+			}
+			sql->len = before;
+			break;
+		}
+		*next = i + 1;
+	}
+	return shopsetup_buf_append(sql, tail, tail_len) ? SHOPSETUP_OK : shopsetup_nomem(err);
+}
+
 typedef shopsetup_status (*shopsetup_row_fn)(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err);
 
-static shopsetup_status shopsetup_select_in(shopsetup_mysql *db, const char *select, const char *column, const char *suffix,
-	shopsetup_in_list list, const char *step, shopsetup_row_fn on_row, void *ctx, shopsetup_error *err)
+/* Runs a query and calls on_row for each row of its result. */
+static shopsetup_status shopsetup_select(shopsetup_mysql *db, const char *sql, size_t len, const char *step, shopsetup_row_fn on_row,
+	void *ctx, shopsetup_error *err)
+{
+	shopsetup_status status = shopsetup_query(db, sql, len, step, err);
+	if (status != SHOPSETUP_OK) {
+		return status;
+	}
+	MYSQL_RES *res = mysql_store_result(db->conn);
+	if (res == NULL) {
+		return shopsetup_db_error(db, step, err);
+	}
+	MYSQL_ROW row;
+	while (status == SHOPSETUP_OK && (row = mysql_fetch_row(res)) != NULL) {
+		status = on_row(ctx, row, mysql_fetch_lengths(res), err);
+	}
+	mysql_free_result(res);
+	return status;
+}
+
+/* A SELECT over a list: head, then items joined by sep, then tail, as many per statement as fit. */
+typedef struct {
+	const char *head, *sep, *tail;
+	shopsetup_item_fn item;
+	size_t max_items;
+} shopsetup_chunked_select;
+
+static shopsetup_status shopsetup_select_chunked(shopsetup_mysql *db, const shopsetup_chunked_select *select, shopsetup_in_list list,
+	const char *step, shopsetup_row_fn on_row, void *ctx, shopsetup_error *err)
 {
 	shopsetup_buf sql = { 0 };
 	shopsetup_status status = SHOPSETUP_OK;
-	for (size_t start = 0; start < list.count && status == SHOPSETUP_OK; start += SHOPSETUP_IN_CHUNK) {
-		size_t end = start + SHOPSETUP_IN_CHUNK < list.count ? start + SHOPSETUP_IN_CHUNK : list.count;
+	for (size_t next = 0; next < list.count && status == SHOPSETUP_OK;) {
 		sql.len = 0;
-		bool ok = shopsetup_buf_printf(&sql, "%s AND %s IN (", select, column);
-		for (size_t i = start; i < end && ok; i++) {
-			ok = (i == start || shopsetup_buf_appendc(&sql, ','))
-				&& (list.ints ? shopsetup_buf_append_int(&sql, list.ints[i])
-					: shopsetup_sql_string(db, &sql, list.strings[i].ptr, list.strings[i].len));
-		}
-		if (!ok || !shopsetup_buf_appendc(&sql, ')') || (suffix && !shopsetup_buf_append(&sql, suffix, strlen(suffix)))) {
+		if (!shopsetup_buf_append(&sql, select->head, strlen(select->head))) {
 			status = shopsetup_nomem(err);
-			break;
+		} else if ((status = shopsetup_sql_items(db, &sql, list, &next, select->max_items, select->item, select->sep, select->tail,
+				step, err)) == SHOPSETUP_OK) {
+			status = shopsetup_select(db, sql.ptr, sql.len, step, on_row, ctx, err);
 		}
-		if ((status = shopsetup_query(db, sql.ptr, sql.len, step, err)) != SHOPSETUP_OK) {
-			break;
-		}
-		MYSQL_RES *res = mysql_store_result(db->conn);
-		if (res == NULL) {
-			status = shopsetup_db_error(db, step, err);
-			break;
-		}
-		MYSQL_ROW row;
-		while (status == SHOPSETUP_OK && (row = mysql_fetch_row(res)) != NULL) {
-			status = on_row(ctx, row, mysql_fetch_lengths(res), err);
-		}
-		mysql_free_result(res);
 	}
 	shopsetup_buf_free(&sql);
 	return status;
+}
+
+static shopsetup_status shopsetup_select_in(shopsetup_mysql *db, const char *select, const char *column, shopsetup_in_list list,
+	const char *step, shopsetup_row_fn on_row, void *ctx, shopsetup_error *err)
+{
+	char head[512];
+	snprintf(head, sizeof(head), "%s AND %s IN (", select, column);
+	shopsetup_chunked_select in = { head, ",", ")", shopsetup_sql_list_item, SHOPSETUP_IN_CHUNK };
+	return shopsetup_select_chunked(db, &in, list, step, on_row, ctx, err);
 }
 
 static int64_t shopsetup_col_int(MYSQL_ROW row, unsigned i)
@@ -417,32 +471,6 @@ static shopsetup_status shopsetup_collect_string(void *ctx, MYSQL_ROW row, unsig
 	return SHOPSETUP_OK;
 }
 
-static shopsetup_status shopsetup_stage_accounts(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
-	shopsetup_error *err)
-{
-	shopsetup_slice *emails = shopsetup_malloc((plan->people.count + 1) * sizeof(*emails));
-	if (emails == NULL) {
-		return shopsetup_nomem(err);
-	}
-	for (size_t p = 0; p < plan->people.count; p++) {
-		emails[p] = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p)->fields[SHOPSETUP_FIELD_EMAIL];
-	}
-	char select[256];
-	snprintf(select, sizeof(select), "SELECT id, email, suspended FROM `%suser` WHERE deleted = 0 AND mnethostid = %lld",
-		db->prefix, (long long) plan->facts.mnethostid);
-	shopsetup_rows accounts;
-	shopsetup_rows_init(&accounts, sizeof(shopsetup_account));
-	shopsetup_status status = shopsetup_select_in(db, select, db->email_ci ? "email" : "LOWER(email)", NULL,
-		(shopsetup_in_list){ NULL, emails, plan->people.count }, "find accounts by email", shopsetup_collect_account, &accounts, err);
-	shopsetup_free(emails);
-	if (status == SHOPSETUP_OK) {
-		shopsetup_match_report_free(&report->match);
-		status = shopsetup_plan_match_accounts(plan, accounts.rows.items, accounts.rows.count, &report->match, err);
-	}
-	shopsetup_rows_free(&accounts);
-	return status;
-}
-
 /* LIKE 'prefix%' with the prefix's own % _ \ escaped. */
 static bool shopsetup_sql_like_prefix(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_slice prefix)
 {
@@ -457,6 +485,112 @@ static bool shopsetup_sql_like_prefix(shopsetup_mysql *db, shopsetup_buf *sql, s
 	return ok;
 }
 
+static int shopsetup_account_id_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const shopsetup_account *) a)->id, y = ((const shopsetup_account *) b)->id;
+	return (x > y) - (x < y);
+}
+
+/* One row per account: the lookups may find an account twice. */
+static void shopsetup_accounts_distinct(shopsetup_vec *accounts)
+{
+	if (accounts->count < 2) {
+		return;
+	}
+	qsort(accounts->items, accounts->count, sizeof(shopsetup_account), shopsetup_account_id_cmp);
+	size_t kept = 1;
+	for (size_t i = 1; i < accounts->count; i++) {
+		shopsetup_account *account = SHOPSETUP_VEC_AT(accounts, shopsetup_account, i);
+		if (account->id != SHOPSETUP_VEC_AT(accounts, shopsetup_account, kept - 1)->id) {
+			*SHOPSETUP_VEC_AT(accounts, shopsetup_account, kept++) = *account;
+		}
+	}
+	accounts->count = kept;
+}
+
+static bool shopsetup_sql_email_like(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
+{
+	const char *column = db->email_ci ? "email LIKE " : "LOWER(email) LIKE ";
+	return shopsetup_buf_append(sql, column, strlen(column)) && shopsetup_sql_like_prefix(db, sql, list.strings[i]);
+}
+
+/*
+ * Accounts are matched on the trimmed, lower-cased email, as matchAccounts() does, through the
+ * email index: "email LIKE '<normalised>%'" finds the address with anything after it (trailing
+ * white space included), "email < '!'" the few addresses that start with white space or a
+ * control character; the plan keeps the rows whose normalised email is a participant's.
+ */
+static shopsetup_status shopsetup_stage_accounts(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
+	shopsetup_error *err)
+{
+	shopsetup_slice *emails = shopsetup_malloc((plan->people.count + 1) * sizeof(*emails));
+	if (emails == NULL) {
+		return shopsetup_nomem(err);
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		emails[p] = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p)->fields[SHOPSETUP_FIELD_EMAIL];
+	}
+	char head[256], spaced[320];
+	snprintf(head, sizeof(head), "SELECT id, email, suspended FROM `%suser` WHERE deleted = 0 AND mnethostid = %lld AND (",
+		db->prefix, (long long) plan->facts.mnethostid);
+	int spaced_len = snprintf(spaced, sizeof(spaced), "%s email < '!')", head);
+	shopsetup_chunked_select by_email = { head, " OR ", ")", shopsetup_sql_email_like, SHOPSETUP_IN_CHUNK };
+	shopsetup_rows accounts;
+	shopsetup_rows_init(&accounts, sizeof(shopsetup_account));
+	shopsetup_status status = shopsetup_select_chunked(db, &by_email, (shopsetup_in_list){ NULL, emails, plan->people.count },
+		"find accounts by email", shopsetup_collect_account, &accounts, err);
+	shopsetup_free(emails);
+	if (status == SHOPSETUP_OK && plan->people.count > 0) {
+		status = shopsetup_select(db, spaced, (size_t) spaced_len, "find accounts by email", shopsetup_collect_account, &accounts, err);
+	}
+	if (status == SHOPSETUP_OK) {
+		shopsetup_accounts_distinct(&accounts.rows);
+		shopsetup_match_report_free(&report->match);
+		status = shopsetup_plan_match_accounts(plan, accounts.rows.items, accounts.rows.count, &report->match, err);
+	}
+	shopsetup_rows_free(&accounts);
+	return status;
+}
+
+static bool shopsetup_sql_username_like(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
+{
+	return shopsetup_buf_append(sql, "username LIKE ", 14) && shopsetup_sql_like_prefix(db, sql, list.strings[i]);
+}
+
+static bool shopsetup_sql_union_string(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
+{
+	return shopsetup_buf_append(sql, " UNION ALL SELECT ", 18) && shopsetup_sql_string(db, sql, list.strings[i].ptr, list.strings[i].len);
+}
+
+/*
+ * The assigned usernames that the column's collation holds equal to a stored one (full-width
+ * letters, a trailing space, an ignorable character...): the database judges, not a byte
+ * comparison. They are added to taken.
+ */
+static shopsetup_status shopsetup_find_username_collisions(shopsetup_mysql *db, const shopsetup_plan *plan, shopsetup_rows *taken,
+	shopsetup_error *err)
+{
+	shopsetup_slice *names = shopsetup_malloc((plan->people.count + 1) * sizeof(*names));
+	size_t count = 0;
+	if (names == NULL) {
+		return shopsetup_nomem(err);
+	}
+	for (size_t p = 0; p < plan->people.count; p++) {
+		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
+		if (person->status == SHOPSETUP_PERSON_NEW) {
+			names[count++] = person->username;
+		}
+	}
+	char tail[192];
+	snprintf(tail, sizeof(tail), ") AS n JOIN `%suser` u ON u.mnethostid = %lld AND u.username = n.name WHERE n.name <> ''",
+		db->prefix, (long long) plan->facts.mnethostid);
+	shopsetup_chunked_select equal = { "SELECT n.name FROM (SELECT '' AS name", "", tail, shopsetup_sql_union_string, SHOPSETUP_IN_CHUNK };
+	shopsetup_status status = shopsetup_select_chunked(db, &equal, (shopsetup_in_list){ NULL, names, count }, "find taken usernames",
+		shopsetup_collect_string, taken, err);
+	shopsetup_free(names);
+	return status;
+}
+
 static shopsetup_status shopsetup_stage_usernames(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_error *err)
 {
 	shopsetup_vec prefixes;
@@ -464,40 +598,29 @@ static shopsetup_status shopsetup_stage_usernames(shopsetup_mysql *db, shopsetup
 	if (status != SHOPSETUP_OK) {
 		return status;
 	}
+	char head[192];
+	snprintf(head, sizeof(head), "SELECT username FROM `%suser` WHERE mnethostid = %lld AND (",
+		db->prefix, (long long) plan->facts.mnethostid);
+	shopsetup_chunked_select by_prefix = { head, " OR ", ")", shopsetup_sql_username_like, SHOPSETUP_IN_CHUNK / 4 };
 	shopsetup_rows taken;
 	shopsetup_rows_init(&taken, sizeof(shopsetup_slice));
-	shopsetup_buf sql = { 0 };
-	for (size_t start = 0; start < prefixes.count && status == SHOPSETUP_OK; start += SHOPSETUP_IN_CHUNK / 4) {
-		size_t end = start + SHOPSETUP_IN_CHUNK / 4 < prefixes.count ? start + SHOPSETUP_IN_CHUNK / 4 : prefixes.count;
-		sql.len = 0;
-		bool ok = shopsetup_buf_printf(&sql, "SELECT username FROM `%suser` WHERE mnethostid = %lld AND (",
-			db->prefix, (long long) plan->facts.mnethostid);
-		for (size_t i = start; i < end && ok; i++) {
-			ok = shopsetup_buf_append(&sql, i == start ? "username LIKE " : " OR username LIKE ", i == start ? 14 : 18)
-				&& shopsetup_sql_like_prefix(db, &sql, *SHOPSETUP_VEC_AT(&prefixes, shopsetup_slice, i));
-		}
-		if (!ok || !shopsetup_buf_appendc(&sql, ')')) {
-			status = shopsetup_nomem(err);
-			break;
-		}
-		if ((status = shopsetup_query(db, sql.ptr, sql.len, "find taken usernames", err)) != SHOPSETUP_OK) {
-			break;
-		}
-		MYSQL_RES *res = mysql_store_result(db->conn);
-		if (res == NULL) {
-			status = shopsetup_db_error(db, "find taken usernames", err);
-			break;
-		}
-		MYSQL_ROW row;
-		while (status == SHOPSETUP_OK && (row = mysql_fetch_row(res)) != NULL) {
-			status = shopsetup_collect_string(&taken, row, mysql_fetch_lengths(res), err);
-		}
-		mysql_free_result(res);
-	}
-	shopsetup_buf_free(&sql);
+	status = shopsetup_select_chunked(db, &by_prefix, (shopsetup_in_list){ NULL, prefixes.items, prefixes.count },
+		"find taken usernames", shopsetup_collect_string, &taken, err);
 	shopsetup_vec_free(&prefixes);
 	if (status == SHOPSETUP_OK) {
 		status = shopsetup_plan_assign_usernames(plan, taken.rows.items, taken.rows.count, err);
+	}
+	for (unsigned round = 0; status == SHOPSETUP_OK; round++) {
+		size_t known = taken.rows.count;
+		if ((status = shopsetup_find_username_collisions(db, plan, &taken, err)) != SHOPSETUP_OK || taken.rows.count == known) {
+			break;
+		}
+		if (round == SHOPSETUP_USERNAME_ROUNDS) {
+			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "find taken usernames", 20,
+				"new usernames still equal existing ones (by the column's collation) after %d tries", SHOPSETUP_USERNAME_ROUNDS);
+			break;
+		}
+		status = shopsetup_plan_reassign_usernames(plan, taken.rows.items, taken.rows.count, err);
 	}
 	shopsetup_rows_free(&taken);
 	return status;
@@ -536,7 +659,7 @@ static shopsetup_status shopsetup_stage_users(shopsetup_mysql *db, shopsetup_pla
 	snprintf(select, sizeof(select), "SELECT username, id FROM `%suser` WHERE mnethostid = %lld",
 		db->prefix, (long long) plan->facts.mnethostid);
 	if (status == SHOPSETUP_OK) {
-		status = shopsetup_select_in(db, select, "username", NULL, (shopsetup_in_list){ NULL, usernames, fresh },
+		status = shopsetup_select_in(db, select, "username", (shopsetup_in_list){ NULL, usernames, fresh },
 			"read new user ids", shopsetup_set_user_id_row, plan, err);
 	}
 	shopsetup_free(usernames);
@@ -615,7 +738,7 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 	shopsetup_vec_init(&missing, sizeof(int64_t));
 	shopsetup_context_ctx ctx = { plan, &found };
 	int64_t *existing = NULL;
-	shopsetup_status status = shopsetup_select_in(db, select, "instanceid", NULL, (shopsetup_in_list){ users, NULL, count },
+	shopsetup_status status = shopsetup_select_in(db, select, "instanceid", (shopsetup_in_list){ users, NULL, count },
 		"find user contexts", shopsetup_set_context_row, &ctx, err);
 	if (status == SHOPSETUP_OK && (existing = shopsetup_malloc((found.count + 1) * sizeof(int64_t))) == NULL) {
 		status = shopsetup_nomem(err);
@@ -639,23 +762,22 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "context", 7, "the site has no system context");
 		}
 		shopsetup_buf update = { 0 };
-		if (status == SHOPSETUP_OK && !shopsetup_buf_printf(&update,
-				"UPDATE `%scontext` SET path = CONCAT('/%lld/', id) WHERE contextlevel = %d AND path IS NULL AND instanceid IN (",
-				db->prefix, (long long) system, SHOPSETUP_USER_CONTEXT_LEVEL)) {
-			status = shopsetup_nomem(err);
-		}
-		for (size_t i = 0; i < missing.count && status == SHOPSETUP_OK; i++) {
-			if (!shopsetup_buf_printf(&update, "%s%lld", i ? "," : "", (long long) *SHOPSETUP_VEC_AT(&missing, int64_t, i))) {
+		shopsetup_in_list users = { missing.items, NULL, missing.count };
+		for (size_t next = 0; next < missing.count && status == SHOPSETUP_OK;) {
+			update.len = 0;
+			if (!shopsetup_buf_printf(&update,
+					"UPDATE `%scontext` SET path = CONCAT('/%lld/', id) WHERE contextlevel = %d AND path IS NULL AND instanceid IN (",
+					db->prefix, (long long) system, SHOPSETUP_USER_CONTEXT_LEVEL)) {
 				status = shopsetup_nomem(err);
+			} else if ((status = shopsetup_sql_items(db, &update, users, &next, SIZE_MAX, shopsetup_sql_list_item, ",", ")",
+					"set user context paths", err)) == SHOPSETUP_OK) {
+				status = shopsetup_query(db, update.ptr, update.len, "set user context paths", err);
 			}
-		}
-		if (status == SHOPSETUP_OK && shopsetup_buf_appendc(&update, ')')) {
-			status = shopsetup_query(db, update.ptr, update.len, "set user context paths", err);
 		}
 		shopsetup_buf_free(&update);
 		ctx.found = &report->contexts_created;
 		if (status == SHOPSETUP_OK) {
-			status = shopsetup_select_in(db, select, "instanceid", NULL, (shopsetup_in_list){ missing.items, NULL, missing.count },
+			status = shopsetup_select_in(db, select, "instanceid", (shopsetup_in_list){ missing.items, NULL, missing.count },
 				"read new user contexts", shopsetup_set_context_row, &ctx, err);
 		}
 	}
@@ -722,6 +844,18 @@ typedef struct {
 	size_t rows;
 } shopsetup_update_sink;
 
+#define SHOPSETUP_INT_DIGITS_MAX 20 /* -9223372036854775808 */
+
+/* The most bytes the statement of rows pending rows can take. */
+static size_t shopsetup_update_bytes(const shopsetup_update_sink *up, size_t rows)
+{
+	size_t bytes = sizeof("UPDATE `` SET  WHERE id IN ()") + SHOPSETUP_MYSQL_PREFIX_MAX + strlen(up->table);
+	for (size_t c = 0; c < up->ncols; c++) {
+		bytes += sizeof(", `` = CASE id END") + strlen(up->names[c]);
+	}
+	return bytes + rows * (up->ncols * (sizeof(" WHEN  THEN ") + 2 * SHOPSETUP_INT_DIGITS_MAX) + SHOPSETUP_INT_DIGITS_MAX + 1);
+}
+
 static shopsetup_status shopsetup_update_flush(shopsetup_update_sink *up, shopsetup_error *err)
 {
 	if (up->rows == 0) {
@@ -774,6 +908,16 @@ static bool shopsetup_update_row(void *ctx, const char *table, const shopsetup_c
 	}
 	up->table = table;
 	up->ncols = n;
+	if (shopsetup_update_bytes(up, up->rows + 1) > up->db->statement_limit) {
+		if (up->rows == 0) {
+			shopsetup_error_set(err, SHOPSETUP_E_DB, 0, table, strlen(table),
+				"one row needs more than the server's max_allowed_packet allows");
+			return false;
+		}
+		if (shopsetup_update_flush(up, err) != SHOPSETUP_OK) {
+			return false;
+		}
+	}
 	shopsetup_id_pair *pair = shopsetup_vec_push(up->updated);
 	int64_t *slot = pair ? shopsetup_vec_push(&up->values) : NULL;
 	for (size_t c = 0; slot != NULL && c < n; c++) {
@@ -814,7 +958,7 @@ static shopsetup_status shopsetup_stage_enrolments(shopsetup_mysql *db, shopsetu
 		db->prefix, (long long) plan->facts.enrolid);
 	shopsetup_vec existing;
 	shopsetup_vec_init(&existing, sizeof(shopsetup_enrolment));
-	shopsetup_status status = shopsetup_select_in(db, select, "userid", NULL, (shopsetup_in_list){ users, NULL, count },
+	shopsetup_status status = shopsetup_select_in(db, select, "userid", (shopsetup_in_list){ users, NULL, count },
 		"find enrolments", shopsetup_collect_enrolment, &existing, err);
 	if (status != SHOPSETUP_OK) {
 		shopsetup_vec_free(&existing);
@@ -853,7 +997,7 @@ static shopsetup_status shopsetup_stage_enrolments(shopsetup_mysql *db, shopsetu
 		snprintf(select, sizeof(select), "SELECT userid, id FROM `%suser_enrolments` WHERE enrolid = %lld",
 			db->prefix, (long long) plan->facts.enrolid);
 		shopsetup_context_ctx ctx = { plan, &report->enrolments_created };
-		status = shopsetup_select_in(db, select, "userid", NULL, (shopsetup_in_list){ fresh, NULL, nfresh },
+		status = shopsetup_select_in(db, select, "userid", (shopsetup_in_list){ fresh, NULL, nfresh },
 			"read new enrolment ids", shopsetup_set_enrolment_row, &ctx, err);
 		shopsetup_free(fresh);
 	}
@@ -887,18 +1031,18 @@ static shopsetup_status shopsetup_find_role_assignments(shopsetup_mysql *db, con
 	char select[256];
 	snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE contextid = %lld",
 		db->prefix, (long long) f->coursecontextid);
-	shopsetup_status status = shopsetup_select_in(db, select, "userid", NULL,
+	shopsetup_status status = shopsetup_select_in(db, select, "userid",
 		(shopsetup_in_list){ enrolees.ids, NULL, enrolees.count }, "find course role assignments", on_row, out, err);
 	if (status == SHOPSETUP_OK) {
 		snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE userid = %lld",
 			db->prefix, (long long) f->operatorid);
-		status = shopsetup_select_in(db, select, "contextid", NULL, (shopsetup_in_list){ contexts.ids, NULL, contexts.count },
+		status = shopsetup_select_in(db, select, "contextid", (shopsetup_in_list){ contexts.ids, NULL, contexts.count },
 			"find the operator's roles in user contexts", on_row, out, err);
 	}
 	if (status == SHOPSETUP_OK && f->mirrorroleid > 0) {
 		snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE contextid = %lld",
 			db->prefix, (long long) f->operatorcontextid);
-		status = shopsetup_select_in(db, select, "userid", NULL, (shopsetup_in_list){ participants.ids, NULL, participants.count },
+		status = shopsetup_select_in(db, select, "userid", (shopsetup_in_list){ participants.ids, NULL, participants.count },
 			"find roles in the operator's context", on_row, out, err);
 	}
 	return status;
@@ -1005,18 +1149,7 @@ static shopsetup_status shopsetup_stage_members(shopsetup_mysql *db, shopsetup_p
 		db->prefix, (long long) report->groupid);
 	shopsetup_vec existing;
 	shopsetup_vec_init(&existing, sizeof(int64_t));
-	shopsetup_status status = shopsetup_query(db, select, strlen(select), "find group members", err);
-	MYSQL_RES *res = status == SHOPSETUP_OK ? mysql_store_result(db->conn) : NULL;
-	if (status == SHOPSETUP_OK && res == NULL) {
-		status = shopsetup_db_error(db, "find group members", err);
-	}
-	MYSQL_ROW row;
-	while (res != NULL && status == SHOPSETUP_OK && (row = mysql_fetch_row(res)) != NULL) {
-		status = shopsetup_collect_int(&existing, row, NULL, err);
-	}
-	if (res != NULL) {
-		mysql_free_result(res);
-	}
+	shopsetup_status status = shopsetup_select(db, select, strlen(select), "find group members", shopsetup_collect_int, &existing, err);
 	if (status == SHOPSETUP_OK) {
 		shopsetup_insert_sink ins;
 		shopsetup_tee tee = { { NULL, NULL }, "userid", &report->members_added, NULL, NULL };
@@ -1057,7 +1190,7 @@ static shopsetup_status shopsetup_stage_products(shopsetup_mysql *db, shopsetup_
 	shopsetup_hash known = { NULL, 0, 0 };
 	shopsetup_slice *refs = NULL;
 	size_t inserted = 0;
-	shopsetup_status status = shopsetup_select_in(db, select, "initialbillitemid", NULL, line,
+	shopsetup_status status = shopsetup_select_in(db, select, "initialbillitemid", line,
 		"find the order line's products", shopsetup_collect_product, &existing, err);
 	if (status == SHOPSETUP_OK) {
 		refs = shopsetup_malloc((existing.rows.count + 1) * sizeof(*refs));
@@ -1079,7 +1212,7 @@ static shopsetup_status shopsetup_stage_products(shopsetup_mysql *db, shopsetup_
 	}
 	/* The new products are the line's products whose reference was not there before: one query. */
 	if (status == SHOPSETUP_OK && inserted > 0) {
-		status = shopsetup_select_in(db, select, "initialbillitemid", NULL, line, "read new product ids",
+		status = shopsetup_select_in(db, select, "initialbillitemid", line, "read new product ids",
 			shopsetup_collect_product, &now, err);
 	}
 	for (size_t i = 0; i < now.rows.count && status == SHOPSETUP_OK; i++) {
@@ -1134,7 +1267,8 @@ static void shopsetup_unlock(shopsetup_mysql *db)
 	mysql_real_query(db->conn, sql, (unsigned long) strlen(sql));
 }
 
-shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report, shopsetup_error *err)
+shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
+	shopsetup_before_commit before_commit, shopsetup_error *err)
 {
 	if (db->conn == NULL) {
 		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, NULL, 0, "the connection is closed");
@@ -1176,6 +1310,10 @@ shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, 
 		|| (status = shopsetup_stage_roles(db, plan, enrolee_ids, participant_ids, report, err)) != SHOPSETUP_OK
 		|| (status = shopsetup_stage_members(db, plan, report, err)) != SHOPSETUP_OK
 		|| (status = shopsetup_stage_products(db, plan, report, err)) != SHOPSETUP_OK) {
+		goto done;
+	}
+	report->statements = db->statements + 1; /* with the COMMIT */
+	if (before_commit.fn != NULL && (status = before_commit.fn(before_commit.ctx, plan, report, err)) != SHOPSETUP_OK) {
 		goto done;
 	}
 	status = shopsetup_query(db, "COMMIT", 6, "commit", err);

@@ -69,7 +69,20 @@ void shopsetup_mysql_library_end(void);
 shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_mysql_options *options, shopsetup_error *err);
 void shopsetup_mysql_close(shopsetup_mysql *db);
 
-/* Runs every stage of a freshly built plan in one transaction; rolls back and reports on any error. */
-shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report, shopsetup_error *err);
+/*
+ * Called with the complete report just before COMMIT: whatever the caller makes of the report and
+ * whatever may fail doing it happens while an error still rolls everything back.
+ */
+typedef struct {
+	shopsetup_status (*fn)(void *ctx, const shopsetup_plan *plan, const shopsetup_run_report *report, shopsetup_error *err);
+	void *ctx;
+} shopsetup_before_commit;
+
+/*
+ * Runs every stage of a freshly built plan in one transaction; rolls back and reports on any error.
+ * After COMMIT only infallible work remains (the lock's release, frees).
+ */
+shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
+	shopsetup_before_commit before_commit, shopsetup_error *err);
 
 #endif

@@ -209,8 +209,8 @@ shopsetup_status shopsetup_plan_username_prefixes(shopsetup_plan *plan, shopsetu
 		bool inserted;
 		if (shopsetup_username_base(person->fields[SHOPSETUP_FIELD_FIRSTNAME], person->fields[SHOPSETUP_FIELD_LASTNAME],
 				person->fields[SHOPSETUP_FIELD_EMAIL], &base) != SHOPSETUP_OK
-			|| !shopsetup_plan_store(plan, base.ptr, base.len, &person->username)
-			|| !shopsetup_hash_put(&distinct, person->username, 0, &inserted, NULL)) {
+			|| !shopsetup_plan_store(plan, base.ptr, base.len, &person->username_base)
+			|| !shopsetup_hash_put(&distinct, person->username_base, 0, &inserted, NULL)) {
 			status = shopsetup_nomem(err);
 			break;
 		}
@@ -220,7 +220,7 @@ shopsetup_status shopsetup_plan_username_prefixes(shopsetup_plan *plan, shopsetu
 			break;
 		}
 		if (prefix != NULL) {
-			*prefix = person->username;
+			*prefix = person->username_base;
 		}
 	}
 	shopsetup_hash_free(&distinct);
@@ -238,7 +238,7 @@ shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const sho
 	}
 	for (size_t p = 0; p < plan->people.count; p++) {
 		shopsetup_person *person = shopsetup_person_at(plan, p);
-		if (person->status == SHOPSETUP_PERSON_NEW && person->username.ptr == NULL) {
+		if (person->status == SHOPSETUP_PERSON_NEW && person->username_base.ptr == NULL) {
 			return shopsetup_stage_error(err, "assignUsernames", "needs usernamePrefixes() first");
 		}
 	}
@@ -274,7 +274,7 @@ shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const sho
 			continue;
 		}
 		size_t len;
-		const char *name = shopsetup_username_pool_claim(&pool, person->username, &len);
+		const char *name = shopsetup_username_pool_claim(&pool, person->username_base, &len);
 		if (name == NULL || !shopsetup_plan_store(plan, name, len, &person->username)
 			|| !shopsetup_hash_put(&plan->by_username, person->username, (uint32_t) p, NULL, NULL)) {
 			status = shopsetup_nomem(err);
@@ -285,6 +285,15 @@ shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const sho
 done:
 	shopsetup_username_pool_free(&pool);
 	return status;
+}
+
+shopsetup_status shopsetup_plan_reassign_usernames(shopsetup_plan *plan, const shopsetup_slice *taken, size_t count, shopsetup_error *err)
+{
+	if (plan->stage != SHOPSETUP_STAGE_NAMED) {
+		return shopsetup_stage_error(err, "assignUsernames", "can be redone only before the new accounts are written");
+	}
+	plan->stage = SHOPSETUP_STAGE_MATCHED;
+	return shopsetup_plan_assign_usernames(plan, taken, count, err);
 }
 
 /* Stage 3: new accounts, their ids and preferences. */
@@ -775,15 +784,20 @@ shopsetup_status shopsetup_plan_group_row(const shopsetup_plan *plan, const shop
 
 #define SHOPSETUP_REFERENCE_LEN 19 /* XXXX-XXXX-XXXX-XXCC */
 
+static uint64_t shopsetup_reference_hash(const char *ids, size_t len, shopsetup_slice bucket)
+{
+	return shopsetup_hash_final(shopsetup_hash_update(shopsetup_hash_update(SHOPSETUP_HASH_START, ids, len), bucket.ptr, bucket.len));
+}
+
 static void shopsetup_product_reference(int64_t billitemid, int64_t userid, shopsetup_slice bucket, char out[SHOPSETUP_REFERENCE_LEN + 1])
 {
 	static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-	char seed[96];
-	int len = snprintf(seed, sizeof(seed), "%lld:%lld:%.*s", (long long) billitemid, (long long) userid,
-		(int) (bucket.len > 64 ? 64 : bucket.len), bucket.ptr);
-	uint64_t h1 = shopsetup_hash_bytes(seed, (size_t) len);
-	seed[0] ^= 0x5a;
-	uint64_t h2 = shopsetup_hash_bytes(seed, (size_t) len);
+	/* "billitemid:userid:bucket", the bucket name whole, hashed twice (the second time with its first byte flipped) */
+	char ids[2 * 21 + 3];
+	size_t len = (size_t) snprintf(ids, sizeof(ids), "%lld:%lld:", (long long) billitemid, (long long) userid);
+	uint64_t h1 = shopsetup_reference_hash(ids, len, bucket);
+	ids[0] ^= 0x5a;
+	uint64_t h2 = shopsetup_reference_hash(ids, len, bucket);
 	char body[14];
 	for (int i = 0; i < 14; i++) {
 		uint64_t *h = i < 7 ? &h1 : &h2;

@@ -41,6 +41,7 @@ typedef enum {
 typedef struct {
 	shopsetup_slice fields[SHOPSETUP_FIELD_COUNT]; /* email normalised, the rest trimmed */
 	shopsetup_slice username;                      /* new accounts only */
+	shopsetup_slice username_base;                 /* new accounts: username before its suffix */
 	int64_t userid;
 	int64_t contextid;
 	int64_t ueid;
@@ -196,6 +197,11 @@ shopsetup_status shopsetup_plan_match_accounts(shopsetup_plan *plan, const shops
 /* Stage 2: computes the username bases of the people without an account; distinct bases go to prefixes. */
 shopsetup_status shopsetup_plan_username_prefixes(shopsetup_plan *plan, shopsetup_vec *prefixes /* shopsetup_slice */, shopsetup_error *err);
 shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const shopsetup_slice *taken, size_t count, shopsetup_error *err);
+/*
+ * Stage 2 again, before any account is written: the usernames assigned anew from their bases
+ * given every taken name, e.g. once the database said which assigned names it holds as equal.
+ */
+shopsetup_status shopsetup_plan_reassign_usernames(shopsetup_plan *plan, const shopsetup_slice *taken, size_t count, shopsetup_error *err);
 
 /* Stage 3. */
 shopsetup_status shopsetup_plan_new_user_rows(const shopsetup_plan *plan, const shopsetup_sink *sink, shopsetup_error *err);

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* bytes of a bucket name quoted in a notice */
+#define SHOPSETUP_NOTICE_BUCKET_MAX 200
+
 const char *const shopsetup_field_names[SHOPSETUP_FIELD_COUNT] = {
 	"email", "firstname", "lastname", "city", "institution", "phone2",
 };
@@ -131,11 +134,16 @@ static shopsetup_status shopsetup_roster_notice(shopsetup_plan *plan, uint32_t p
 	const shopsetup_bucket *first = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, person->first_bucket);
 	const shopsetup_bucket *again = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, bucket);
 	shopsetup_buf message = { 0 };
-	bool ok = same_bucket
-		? shopsetup_buf_printf(&message, "listed twice in bucket \"%.*s\": merged into one seat",
-			(int) again->name.len, again->name.ptr)
-		: shopsetup_buf_printf(&message, "in buckets \"%.*s\" and \"%.*s\": one account, one seat per bucket",
-			(int) first->name.len, first->name.ptr, (int) again->name.len, again->name.ptr);
+	/* bucket names are the caller's array keys: quoted as valid UTF-8 */
+	shopsetup_buf first_name = { 0 }, again_name = { 0 };
+	bool ok = shopsetup_utf8_quote(&first_name, first->name, SHOPSETUP_NOTICE_BUCKET_MAX)
+		&& shopsetup_utf8_quote(&again_name, again->name, SHOPSETUP_NOTICE_BUCKET_MAX)
+		&& (same_bucket
+			? shopsetup_buf_printf(&message, "listed twice in bucket \"%s\": merged into one seat", again_name.ptr ? again_name.ptr : "")
+			: shopsetup_buf_printf(&message, "in buckets \"%s\" and \"%s\": one account, one seat per bucket",
+				first_name.ptr ? first_name.ptr : "", again_name.ptr ? again_name.ptr : ""));
+	shopsetup_buf_free(&first_name);
+	shopsetup_buf_free(&again_name);
 	if (ok && (!shopsetup_slice_eq(fields[SHOPSETUP_FIELD_FIRSTNAME], person->fields[SHOPSETUP_FIELD_FIRSTNAME])
 		|| !shopsetup_slice_eq(fields[SHOPSETUP_FIELD_LASTNAME], person->fields[SHOPSETUP_FIELD_LASTNAME]))) {
 		ok = shopsetup_buf_printf(&message, "; names differ, kept \"%s %s\"",

@@ -15,6 +15,15 @@ typedef struct {
 
 void shopsetup_utf8_scan(const char *s, size_t len, shopsetup_utf8_info *info);
 
+/* The longest prefix of s of at most max bytes that does not end inside a character. */
+size_t shopsetup_utf8_cut(const char *s, size_t len, size_t max);
+
+/*
+ * Appends text as valid, printable UTF-8 (ill-formed bytes and control characters as \xNN), at
+ * most max bytes of it, ending on a character. False when out of memory.
+ */
+bool shopsetup_utf8_quote(shopsetup_buf *out, shopsetup_slice text, size_t max);
+
 /* Exactly what Moodle 4.5's validate_email() accepts (PHP's FILTER_VALIDATE_EMAIL, no CR/LF/<>). */
 bool shopsetup_email_is_valid(const char *s, size_t len);
 

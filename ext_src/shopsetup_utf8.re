@@ -66,3 +66,62 @@ void shopsetup_utf8_scan(const char *s, size_t len, shopsetup_utf8_info *info)
 	*/
 	}
 }
+
+/* Length of the well-formed character at s, 0 when the bytes there are not one; *control tells a control character. */
+static size_t shopsetup_utf8_next(const char *s, size_t len, bool *control)
+{
+	const unsigned char *start = (const unsigned char *) s;
+	const unsigned char *YYCURSOR = start;
+	const unsigned char *YYLIMIT = start + len;
+	const unsigned char *YYMARKER = NULL;
+	*control = false;
+	/*!re2c
+		$ { return 0; }
+		control { *control = true; return (size_t) (YYCURSOR - start); }
+		"\t" | [\x20-\x7E] | utf8_2 | utf8_3 | utf8_4 { return (size_t) (YYCURSOR - start); }
+		* { return 0; }
+	*/
+}
+
+size_t shopsetup_utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max) {
+		return len;
+	}
+	size_t n = max;
+	for (size_t back = 1; back <= 4 && back <= n; back++) {
+		unsigned char c = (unsigned char) s[n - back];
+		if ((c & 0xC0) != 0x80) {
+			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+			return need > back ? n - back : n;
+		}
+	}
+	return n;
+}
+
+bool shopsetup_utf8_quote(shopsetup_buf *out, shopsetup_slice text, size_t max)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t limit = out->len + max;
+	for (size_t i = 0; i < text.len;) {
+		bool control;
+		size_t n = shopsetup_utf8_next(text.ptr + i, text.len - i, &control);
+		bool escape = n == 0 || control;
+		n = n == 0 ? 1 : n;
+		if (out->len + (escape ? 4 * n : n) > limit) {
+			break;
+		}
+		for (size_t b = 0; b < n && escape; b++) {
+			unsigned char c = (unsigned char) text.ptr[i + b];
+			char escaped[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+			if (!shopsetup_buf_append(out, escaped, 4)) {
+				return false;
+			}
+		}
+		if (!escape && !shopsetup_buf_append(out, text.ptr + i, n)) {
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}

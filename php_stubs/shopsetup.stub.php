@@ -226,7 +226,7 @@ namespace ShopSetup {
          *
          * @throws DatabaseException when the server cannot be reached or refuses the login
          */
-        public function __construct(array $options) {}
+        public function __construct(#[\SensitiveParameter] array $options) {}
 
         /**
          * Runs every stage of the plan in one transaction and commits; on any error rolls back.

@@ -81,8 +81,8 @@ rows: same
 no user: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) must contain "user" and "database"
 no database: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) must contain "user" and "database"
 no options: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) must contain "user" and "database"
-port as text: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) option "port" must be a non-negative int
-negative lock_timeout: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) option "lock_timeout" must be a non-negative int
+port as text: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) option "port" must be an int from 0 to 65535
+negative lock_timeout: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) option "lock_timeout" must be an int from 0 to 86400
 host as int: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) option "host" must be a string without NUL bytes
 NUL in password: ValueError: ShopSetup\MysqlConnection::__construct(): Argument #1 ($options) option "password" must be a string without NUL bytes
 port as numeric string: ok
