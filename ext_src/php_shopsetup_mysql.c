@@ -154,7 +154,7 @@ static shopsetup_status php_shopsetup_run_report(void *ctx, const shopsetup_plan
 	shopsetup_error *err)
 {
 	zval *out = ctx;
-	zval users, created, matched, match, group, enrolments, roles, members, products;
+	zval users, created, matched, unsupervised, match, group, enrolments, roles, members, products;
 	array_init(out);
 
 	array_init(&created);
@@ -164,17 +164,22 @@ static shopsetup_status php_shopsetup_run_report(void *ctx, const shopsetup_plan
 			(zend_long) person->userid);
 	}
 	array_init(&matched);
+	array_init(&unsupervised);
 	for (size_t p = 0; p < plan->people.count; p++) {
 		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
+		shopsetup_slice email = person->fields[SHOPSETUP_FIELD_EMAIL];
 		if (person->status == SHOPSETUP_PERSON_MATCHED || person->status == SHOPSETUP_PERSON_SUSPENDED) {
-			add_assoc_long_ex(&matched, person->fields[SHOPSETUP_FIELD_EMAIL].ptr, person->fields[SHOPSETUP_FIELD_EMAIL].len,
-				(zend_long) person->userid);
+			add_assoc_long_ex(&matched, email.ptr, email.len, (zend_long) person->userid);
+		}
+		if (person->userid != plan->facts.operatorid && !shopsetup_plan_supervises(plan, person)) {
+			add_assoc_long_ex(&unsupervised, email.ptr, email.len, (zend_long) person->userid);
 		}
 	}
 	php_shopsetup_match_report_to_array(plan, &report->match, &match);
 	array_init(&users);
 	add_assoc_zval(&users, "created", &created);
 	add_assoc_zval(&users, "matched", &matched);
+	add_assoc_zval(&users, "unsupervised", &unsupervised);
 	zval *suspended = zend_hash_str_find(Z_ARRVAL(match), "suspended", sizeof("suspended") - 1);
 	zval *ambiguous = zend_hash_str_find(Z_ARRVAL(match), "ambiguous", sizeof("ambiguous") - 1);
 	Z_ADDREF_P(suspended);

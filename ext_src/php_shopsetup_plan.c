@@ -199,6 +199,31 @@ static void php_shopsetup_rows_or_throw(zval *return_value, shopsetup_status sta
 
 /* ---- construction ---- */
 
+static const char *const php_shopsetup_fact_type_names[] = {
+	[SHOPSETUP_FACT_INT] = "a non-negative int",
+	[SHOPSETUP_FACT_STRING] = "a string",
+	[SHOPSETUP_FACT_BOOL] = "a bool",
+	[SHOPSETUP_FACT_IDS] = "a list of positive ints",
+};
+
+/* A list of positive ids (array values; keys ignored) into ids; false when one is not a positive int. */
+static bool php_shopsetup_plan_fact_ids(zval *value, shopsetup_vec *ids)
+{
+	if (Z_TYPE_P(value) != IS_ARRAY || !shopsetup_vec_reserve(ids, zend_hash_num_elements(Z_ARRVAL_P(value)))) {
+		return false;
+	}
+	zval *item;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
+		int64_t id;
+		ZVAL_DEREF(item);
+		if (!php_shopsetup_zval_int(item, &id) || id <= 0) {
+			return false;
+		}
+		*(int64_t *) shopsetup_vec_push(ids) = id;
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
 static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 {
 	shopsetup_facts *f = &plan->facts;
@@ -246,6 +271,9 @@ static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 				ok = Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE;
 				*(bool *) slot = Z_TYPE_P(value) == IS_TRUE;
 				break;
+			case SHOPSETUP_FACT_IDS:
+				ok = php_shopsetup_plan_fact_ids(value, (shopsetup_vec *) slot);
+				break;
 			default:
 				ok = Z_TYPE_P(value) == IS_STRING
 					&& shopsetup_plan_store(plan, Z_STRVAL_P(value), Z_STRLEN_P(value), (shopsetup_slice *) slot);
@@ -259,7 +287,7 @@ static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 		if (!ok) {
 			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
 				"Plan facts: \"%s\" must be %s, %s given", spec->name,
-				spec->type == SHOPSETUP_FACT_INT ? "a non-negative int" : spec->type == SHOPSETUP_FACT_BOOL ? "a bool" : "a string",
+				php_shopsetup_fact_type_names[spec->type],
 				zend_zval_type_name(value));
 			return false;
 		}
@@ -286,6 +314,12 @@ static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 	}
 	if (f->timeend != 0 && f->timeend <= f->timestart) {
 		zend_throw_exception(php_shopsetup_plan_exception_ce, "Plan facts: timeend must be 0 or after timestart", SHOPSETUP_E_PLAN_INPUT);
+		return false;
+	}
+	shopsetup_error err = { 0 };
+	shopsetup_status status = shopsetup_plan_check_facts(plan, &err);
+	if (status != SHOPSETUP_OK) {
+		php_shopsetup_throw_status(status, &err);
 		return false;
 	}
 	return true;
@@ -524,6 +558,11 @@ ZEND_METHOD(ShopSetup_Plan, people)
 			add_assoc_null(&entry, "username");
 		}
 		php_shopsetup_add_person_status(&entry, person);
+		if (person->status == SHOPSETUP_PERSON_UNRESOLVED) {
+			add_assoc_null(&entry, "supervised");
+		} else {
+			add_assoc_bool(&entry, "supervised", shopsetup_plan_supervises(plan, person));
+		}
 		add_next_index_zval(return_value, &entry);
 	}
 	efree(lists);

@@ -268,6 +268,7 @@ PHP_FUNCTION(ShopSetup_handler_config)
 	add_assoc_zval(return_value, "requiredroles", &roles);
 	php_shopsetup_add_slice(return_value, "tutorrole", config.tutorrole);
 	php_shopsetup_add_slice(return_value, "mirrorrole", config.mirrorrole);
+	php_shopsetup_add_slice(return_value, "superviseexisting", config.superviseexisting);
 	add_assoc_stringl(return_value, "groupname", config.groupname.ptr ? config.groupname.ptr : "", config.groupname.len);
 	zval warnings;
 	array_init_size(&warnings, (uint32_t) config.warnings.count);

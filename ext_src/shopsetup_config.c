@@ -19,7 +19,27 @@
 static const char *const shopsetup_known_keys[] = {
 	"coursename", "courseidnumber", "courseid", "supervisor", "customersupport", "starttime", "endtime",
 	"duration", "autoenrolsupervisor", "requiredroles", "tutorrole", "mirrorrole", "groupname",
+	"superviseexisting",
 };
+
+bool shopsetup_supervise_mode_parse(shopsetup_slice name, shopsetup_supervise_mode *mode)
+{
+	static const struct {
+		shopsetup_slice name;
+		shopsetup_supervise_mode mode;
+	} modes[] = {
+		{ SHOPSETUP_SLICE("unprivileged"), SHOPSETUP_SUPERVISE_UNPRIVILEGED },
+		{ SHOPSETUP_SLICE("none"), SHOPSETUP_SUPERVISE_NONE },
+		{ SHOPSETUP_SLICE("all"), SHOPSETUP_SUPERVISE_ALL },
+	};
+	for (size_t m = 0; m < sizeof(modes) / sizeof(modes[0]); m++) {
+		if (shopsetup_slice_eq(name, modes[m].name)) {
+			*mode = modes[m].mode;
+			return true;
+		}
+	}
+	return false;
+}
 
 static shopsetup_slice shopsetup_config_value(const shopsetup_params *params, const char *key, bool *present)
 {
@@ -289,6 +309,14 @@ shopsetup_status shopsetup_config_build(const shopsetup_params *params, const sh
 		config->mirrorrole = SHOPSETUP_SLICE("student");
 	}
 	config->customersupport = shopsetup_trim(shopsetup_config_value(params, "customersupport", &config->has_customersupport));
+	config->superviseexisting = shopsetup_trim(shopsetup_config_value(params, "superviseexisting", &present));
+	shopsetup_supervise_mode mode;
+	if (config->superviseexisting.len == 0) {
+		config->superviseexisting = SHOPSETUP_SLICE("unprivileged");
+	} else if (!shopsetup_supervise_mode_parse(config->superviseexisting, &mode)) {
+		status = shopsetup_config_bad(err, "superviseexisting", "must be unprivileged, none or all", config->superviseexisting);
+		goto fail;
+	}
 
 	shopsetup_slice flag = shopsetup_trim(shopsetup_config_value(params, "autoenrolsupervisor", &present));
 	if (!present || flag.len == 0 || shopsetup_slice_eq(flag, SHOPSETUP_SLICE("1"))

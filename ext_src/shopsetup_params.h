@@ -42,6 +42,16 @@ typedef struct {
 	shopsetup_slice course_name;    /* course shortname, for the group name pattern */
 } shopsetup_config_context;
 
+/* Which existing accounts the operator is attached to (superviseexisting); new accounts always are. */
+typedef enum {
+	SHOPSETUP_SUPERVISE_UNPRIVILEGED = 0, /* those over which attaching gives no power over a privileged person */
+	SHOPSETUP_SUPERVISE_NONE,
+	SHOPSETUP_SUPERVISE_ALL,
+} shopsetup_supervise_mode;
+
+/* "unprivileged", "none" or "all"; false for anything else. */
+bool shopsetup_supervise_mode_parse(shopsetup_slice name, shopsetup_supervise_mode *mode);
+
 typedef struct {
 	shopsetup_slice coursename;
 	shopsetup_slice supervisor;
@@ -54,6 +64,7 @@ typedef struct {
 	shopsetup_vec requiredroles; /* shopsetup_slice, bucket names ("supervisor" becomes "_supervisor") */
 	shopsetup_slice tutorrole;
 	shopsetup_slice mirrorrole;  /* empty: no mirror role */
+	shopsetup_slice superviseexisting; /* validated; "unprivileged" by default */
 	shopsetup_buf groupname;     /* pattern expanded */
 	shopsetup_vec warnings;      /* char * */
 	shopsetup_buf requiredroles_store;

@@ -50,8 +50,43 @@ const shopsetup_fact_spec shopsetup_fact_specs[] = {
 	SHOPSETUP_FACT(maildigest, SHOPSETUP_FACT_INT, false),
 	SHOPSETUP_FACT(autosubscribe, SHOPSETUP_FACT_INT, false),
 	SHOPSETUP_FACT(trackforums, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(superviseexisting, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(privilegeduserids, SHOPSETUP_FACT_IDS, false),
 };
 const size_t shopsetup_fact_spec_count = SHOPSETUP_COUNT(shopsetup_fact_specs);
+
+static int shopsetup_id_compare(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *) a, y = *(const int64_t *) b;
+	return (x > y) - (x < y);
+}
+
+shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, shopsetup_error *err)
+{
+	shopsetup_facts *f = &plan->facts;
+	f->supervise = SHOPSETUP_SUPERVISE_UNPRIVILEGED;
+	if (f->superviseexisting.len > 0 && !shopsetup_supervise_mode_parse(f->superviseexisting, &f->supervise)) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0,
+			"Plan facts: \"superviseexisting\" must be unprivileged, none or all");
+	}
+	if (f->privilegeduserids.count > 1) {
+		qsort(f->privilegeduserids.items, f->privilegeduserids.count, sizeof(int64_t), shopsetup_id_compare);
+	}
+	return SHOPSETUP_OK;
+}
+
+bool shopsetup_plan_supervises(const shopsetup_plan *plan, const shopsetup_person *person)
+{
+	const shopsetup_facts *f = &plan->facts;
+	if (person->status == SHOPSETUP_PERSON_NEW || f->supervise == SHOPSETUP_SUPERVISE_ALL) {
+		return true;
+	}
+	if (f->supervise == SHOPSETUP_SUPERVISE_NONE) {
+		return false;
+	}
+	return bsearch(&person->userid, f->privilegeduserids.items, f->privilegeduserids.count, sizeof(int64_t),
+		shopsetup_id_compare) == NULL;
+}
 
 static shopsetup_status shopsetup_nomem(shopsetup_error *err)
 {
@@ -673,6 +708,9 @@ shopsetup_status shopsetup_plan_role_assignment_rows(const shopsetup_plan *plan,
 			status = shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "userContextIds", 14,
 				"no user context for user %lld", (long long) person->userid);
 			goto done;
+		}
+		if (!shopsetup_plan_supervises(plan, person)) {
+			continue;
 		}
 		wanted[n++] = (shopsetup_role_assignment){ person->contextid, f->supervisorroleid, f->operatorid };
 		if (f->mirrorroleid > 0) {

@@ -11,6 +11,7 @@
 #define SHOPSETUP_PLAN_H
 
 #include "shopsetup_core.h"
+#include "shopsetup_params.h"
 
 /* Column limits of Moodle 4.5's user table, in characters. */
 #define SHOPSETUP_MAX_NAME 100
@@ -81,7 +82,9 @@ typedef enum {
 	SHOPSETUP_FACT_INT,
 	SHOPSETUP_FACT_STRING,
 	SHOPSETUP_FACT_BOOL,
+	SHOPSETUP_FACT_IDS,      /* a list of positive ids, into a shopsetup_vec of int64_t */
 } shopsetup_fact_type;
+
 
 /* Facts the plugin resolves with Moodle's APIs before planning. */
 typedef struct {
@@ -96,6 +99,10 @@ typedef struct {
 	/* the site's default preferences kept in the user table, as user_create_user() applies them */
 	shopsetup_slice calendartype;
 	int64_t maildisplay, mailformat, maildigest, autosubscribe, trackforums;
+	/* who may be attached to the operator */
+	shopsetup_slice superviseexisting;
+	shopsetup_vec privilegeduserids;   /* int64_t, sorted once the facts are checked */
+	shopsetup_supervise_mode supervise;
 } shopsetup_facts;
 
 typedef struct {
@@ -137,6 +144,13 @@ typedef struct {
 bool shopsetup_plan_init(shopsetup_plan *plan, size_t expected_people);
 void shopsetup_plan_free(shopsetup_plan *plan);
 bool shopsetup_plan_store(shopsetup_plan *plan, const char *s, size_t len, shopsetup_slice *out);
+/* Checks the facts that need more than a type (superviseexisting) and indexes the privileged users. */
+shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, shopsetup_error *err);
+/*
+ * Whether the operator is attached to a person through the cross roles: always to an account the order
+ * creates; to an existing account as superviseexisting says (by default only to one that is not privileged).
+ */
+bool shopsetup_plan_supervises(const shopsetup_plan *plan, const shopsetup_person *person);
 
 /* Roster building. */
 shopsetup_status shopsetup_plan_add_bucket(shopsetup_plan *plan, shopsetup_slice name, int64_t roleid, uint32_t *index, shopsetup_error *err);

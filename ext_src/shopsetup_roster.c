@@ -31,6 +31,7 @@ bool shopsetup_plan_init(shopsetup_plan *plan, size_t expected_people)
 	shopsetup_vec_init(&plan->assignments, sizeof(shopsetup_assignment));
 	shopsetup_vec_init(&plan->errors, sizeof(shopsetup_row_error));
 	shopsetup_vec_init(&plan->notices, sizeof(shopsetup_notice));
+	shopsetup_vec_init(&plan->facts.privilegeduserids, sizeof(int64_t));
 	return shopsetup_vec_reserve(&plan->people, expected_people)
 		&& shopsetup_vec_reserve(&plan->assignments, expected_people)
 		&& shopsetup_hash_init(&plan->by_email, expected_people);
@@ -43,6 +44,7 @@ void shopsetup_plan_free(shopsetup_plan *plan)
 	shopsetup_vec_free(&plan->assignments);
 	shopsetup_vec_free(&plan->errors);
 	shopsetup_vec_free(&plan->notices);
+	shopsetup_vec_free(&plan->facts.privilegeduserids);
 	shopsetup_hash_free(&plan->by_email);
 	shopsetup_hash_free(&plan->by_username);
 	shopsetup_hash_free(&plan->by_userid);

@@ -67,8 +67,11 @@ after the second run: same
 matched the accounts of the first run: yes
 array(7) {
   ["users"]=>
-  array(3) {
+  array(4) {
     ["created"]=>
+    array(0) {
+    }
+    ["unsupervised"]=>
     array(0) {
     }
     ["suspended"]=>

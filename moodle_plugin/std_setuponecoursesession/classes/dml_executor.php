@@ -180,9 +180,15 @@ class dml_executor extends executor {
         }
         $DB->insert_records('local_shop_productevent', $plan->productEventRows($products));
 
+        $unsupervised = [];
+        foreach ($plan->people() as $person) {
+            if ($person['supervised'] === false && $person['userid'] != $facts['operatorid']) {
+                $unsupervised[$person['email']] = $person['userid'];
+            }
+        }
         return [
             'users' => ['created' => $created, 'matched' => array_diff_key($userids, $created),
-                'suspended' => $match['suspended'], 'ambiguous' => $match['ambiguous']],
+                'unsupervised' => $unsupervised, 'suspended' => $match['suspended'], 'ambiguous' => $match['ambiguous']],
             'contexts_created' => $contextscreated,
             'group' => ['id' => $groupid, 'created' => $groupcreated],
             'enrolments' => ['created' => $enrolled, 'updated' => $updated, 'unchanged' => $changes['unchanged']],

@@ -86,6 +86,11 @@ class result {
         foreach ($this->report['users']['suspended'] as $email) {
             $warnings[] = get_string('warningsuspended', $c, s($email));
         }
+        foreach ($this->report['users']['unsupervised'] as $email => $userid) {
+            $reason = $this->setup->privileged[$userid] ?? 'existing';
+            $warnings[] = get_string('warningunsupervised', $c, (object) ['email' => s($email),
+                'reason' => get_string('unsupervised_' . $reason, $c)]);
+        }
         foreach ($this->report['users']['ambiguous'] as $ambiguous) {
             $warnings[] = self::ambiguous_warning($ambiguous);
         }

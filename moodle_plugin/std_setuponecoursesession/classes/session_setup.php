@@ -64,6 +64,8 @@ class session_setup {
     public $facts;
     /** @var array|null bucket => role id */
     public $bucketroles;
+    /** @var string[] privileged accounts of the site: userid => reason (privileged_accounts) */
+    public $privileged = [];
 
     /** @var string|null 'mysql' or 'dml' to choose the executor (tests, CLI); null: by database family */
     public static $executor = null;
@@ -243,6 +245,8 @@ class session_setup {
             throw new moodle_exception('erroroperatormissing', self::COMPONENT, '', $this->order->transactionid);
         }
 
+        $this->privileged = privileged_accounts::reasons();
+
         // A re-run keeps the period the first production computed: relative ends count from then.
         $first = $DB->get_record_sql("SELECT MIN(startdate) AS startdate, MAX(enddate) AS enddate
                                         FROM {local_shop_product}
@@ -279,6 +283,8 @@ class session_setup {
             'auth' => 'manual',
             'coursename' => (string) $this->course->shortname,
             'handler' => self::HANDLER,
+            'superviseexisting' => $this->config['superviseexisting'],
+            'privilegeduserids' => array_keys($this->privileged),
         ];
         // The site's default preferences that user_create_user() writes into new accounts.
         foreach (['calendartype', 'maildisplay', 'mailformat', 'maildigest', 'autosubscribe', 'trackforums'] as $field) {
