@@ -212,3 +212,5 @@ write('regressions', 'plan', 'known-defect-a-product-reference-seed',
 write('regressions', 'config', 'known-defect-b-times-overflow', config('coursename=C', now=near_max(5), renewable=1))
 # (c) an unknown key whose 100th byte is inside a UTF-8 character
 write('regressions', 'config', 'known-defect-c-warning-cuts-utf8', config('k' * 99 + 'é=1&coursename=C'))
+# (d) found while writing the fuzzers: a duplicate 400-byte UTF-8 key, the error subject is cut at 255 bytes
+write('regressions', 'params', 'defect-d-subject-cut-inside-utf8', ('é' * 200 + '=1&' + 'é' * 200 + '=2').encode())
