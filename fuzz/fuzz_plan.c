@@ -26,9 +26,61 @@ typedef struct {
 	size_t rows;              /* rows sunk so far */
 	size_t fail_at;           /* the sink refuses this row (0: never) */
 	size_t product_rows;      /* rows of the last product call */
+	int64_t keys[SHOPSETUP_FUZZ_MAX_ROWS][3]; /* the rows of the current call, by their unique key */
+	size_t nkeys;
+	bool keys_lost;
 	shopsetup_slice refs[SHOPSETUP_FUZZ_MAX_ROWS];
 	size_t nrefs;
 } shopsetup_fuzz_plan_ctx;
+
+static int64_t shopsetup_fuzz_col_int(const shopsetup_col *cols, size_t ncols, const char *name)
+{
+	for (size_t i = 0; i < ncols; i++) {
+		if (cols[i].type == SHOPSETUP_COL_INT && strcmp(cols[i].name, name) == 0) {
+			return cols[i].i;
+		}
+	}
+	SHOPSETUP_FUZZ_CHECK(false, "no int column %s", name);
+	return 0;
+}
+
+/* One row per key and call: a user's context, enrolment, group membership, role assignment. */
+static void shopsetup_fuzz_plan_key(shopsetup_fuzz_plan_ctx *ctx, const char *table, const shopsetup_col *cols, size_t ncols)
+{
+	int64_t key[3] = { 0, 0, 0 };
+	if (strcmp(table, "context") == 0) {
+		key[0] = shopsetup_fuzz_col_int(cols, ncols, "instanceid");
+	} else if (strcmp(table, "user_enrolments") == 0 || strcmp(table, "groups_members") == 0) {
+		key[0] = shopsetup_fuzz_col_int(cols, ncols, "userid");
+	} else if (strcmp(table, "role_assignments") == 0) {
+		key[0] = shopsetup_fuzz_col_int(cols, ncols, "contextid");
+		key[1] = shopsetup_fuzz_col_int(cols, ncols, "roleid");
+		key[2] = shopsetup_fuzz_col_int(cols, ncols, "userid");
+	} else {
+		return;
+	}
+	for (size_t i = 0; i < ctx->nkeys; i++) {
+		SHOPSETUP_FUZZ_CHECK(memcmp(ctx->keys[i], key, sizeof(key)) != 0, "two %s rows for (%lld, %lld, %lld)", table,
+			(long long) key[0], (long long) key[1], (long long) key[2]);
+	}
+	if (ctx->nkeys < SHOPSETUP_FUZZ_MAX_ROWS) {
+		memcpy(ctx->keys[ctx->nkeys++], key, sizeof(key));
+	} else {
+		ctx->keys_lost = true;
+	}
+}
+
+/* True when a row of this call had that key. */
+static bool shopsetup_fuzz_plan_emitted(const shopsetup_fuzz_plan_ctx *ctx, int64_t a, int64_t b, int64_t c)
+{
+	int64_t key[3] = { a, b, c };
+	for (size_t i = 0; i < ctx->nkeys; i++) {
+		if (memcmp(ctx->keys[i], key, sizeof(key)) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
 
 static bool shopsetup_fuzz_plan_row(void *ctx_ptr, const char *table, const shopsetup_col *cols, size_t ncols,
 	shopsetup_error *err)
@@ -59,6 +111,7 @@ static bool shopsetup_fuzz_plan_row(void *ctx_ptr, const char *table, const shop
 			}
 		}
 	}
+	shopsetup_fuzz_plan_key(ctx, table, cols, ncols);
 	if (product) {
 		ctx->product_rows++;
 	}
@@ -173,6 +226,8 @@ static void shopsetup_fuzz_plan_op(shopsetup_plan *plan, shopsetup_fuzz_plan_ctx
 	shopsetup_sink sink = { shopsetup_fuzz_plan_row, ctx };
 	size_t people = plan->people.count;
 	shopsetup_status status;
+	ctx->nkeys = 0;
+	ctx->keys_lost = false;
 
 	switch (op) {
 		case SHOPSETUP_FUZZ_OP_MATCH: {
@@ -304,6 +359,8 @@ static void shopsetup_fuzz_plan_op(shopsetup_plan *plan, shopsetup_fuzz_plan_ctx
 				size_t enrolees = shopsetup_plan_enrolees(plan, users);
 				SHOPSETUP_FUZZ_CHECK(counts.inserted + counts.updated + counts.unchanged == enrolees,
 					"%zu + %zu + %zu enrolments for %zu enrolees", counts.inserted, counts.updated, counts.unchanged, enrolees);
+				SHOPSETUP_FUZZ_CHECK(ctx->nkeys == counts.inserted + counts.updated, "%zu enrolment rows for %zu changes",
+					ctx->nkeys, counts.inserted + counts.updated);
 			}
 			break;
 		}
@@ -334,7 +391,23 @@ static void shopsetup_fuzz_plan_op(shopsetup_plan *plan, shopsetup_fuzz_plan_ctx
 			for (size_t i = 0; i < n; i++) {
 				existing[i] = shopsetup_fuzz_user_id(plan, r);
 			}
-			shopsetup_fuzz_expect(shopsetup_plan_user_context_rows(plan, existing, n, &sink, &err), &err, "userContextRows");
+			if (shopsetup_fuzz_expect(shopsetup_plan_user_context_rows(plan, existing, n, &sink, &err), &err, "userContextRows")
+					== SHOPSETUP_OK) {
+				/* a context for every participant without one, none for those who have one */
+				for (size_t i = 0; i < n; i++) {
+					SHOPSETUP_FUZZ_CHECK(!shopsetup_fuzz_plan_emitted(ctx, existing[i], 0, 0), "a second context for user %lld",
+						(long long) existing[i]);
+				}
+				for (size_t p = 0; p < people && !ctx->keys_lost; p++) {
+					int64_t userid = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p)->userid;
+					bool has = false;
+					for (size_t i = 0; i < n && !has; i++) {
+						has = existing[i] == userid;
+					}
+					SHOPSETUP_FUZZ_CHECK(has || shopsetup_fuzz_plan_emitted(ctx, userid, 0, 0), "no context for user %lld",
+						(long long) userid);
+				}
+			}
 			uint8_t how = shopsetup_fuzz_u8(r);
 			for (size_t p = 0; p < people; p++) {
 				const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
@@ -355,7 +428,25 @@ static void shopsetup_fuzz_plan_op(shopsetup_plan *plan, shopsetup_fuzz_plan_ctx
 				existing[i].roleid = (pick & 2) ? plan->facts.supervisorroleid : shopsetup_fuzz_i64(r);
 				existing[i].userid = shopsetup_fuzz_user_id(plan, r);
 			}
-			shopsetup_fuzz_expect(shopsetup_plan_role_assignment_rows(plan, existing, n, &sink, &err), &err, "roleAssignmentRows");
+			if (shopsetup_fuzz_expect(shopsetup_plan_role_assignment_rows(plan, existing, n, &sink, &err), &err, "roleAssignmentRows")
+					== SHOPSETUP_OK) {
+				for (size_t i = 0; i < n; i++) {
+					SHOPSETUP_FUZZ_CHECK(!shopsetup_fuzz_plan_emitted(ctx, existing[i].contextid, existing[i].roleid, existing[i].userid),
+						"an existing role assignment written again");
+				}
+				/* every seat's course role is there, written now or before */
+				for (size_t a = 0; a < plan->assignments.count && !ctx->keys_lost; a++) {
+					const shopsetup_assignment *as = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a);
+					shopsetup_role_assignment want = { plan->facts.coursecontextid,
+						SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, as->bucket)->roleid,
+						SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, as->person)->userid };
+					bool have = shopsetup_fuzz_plan_emitted(ctx, want.contextid, want.roleid, want.userid);
+					for (size_t i = 0; i < n && !have; i++) {
+						have = memcmp(&existing[i], &want, sizeof(want)) == 0;
+					}
+					SHOPSETUP_FUZZ_CHECK(have, "seat %zu has no course role", a);
+				}
+			}
 			break;
 		}
 		case SHOPSETUP_FUZZ_OP_MEMBERS: {
@@ -365,7 +456,13 @@ static void shopsetup_fuzz_plan_op(shopsetup_plan *plan, shopsetup_fuzz_plan_ctx
 				existing[i] = shopsetup_fuzz_user_id(plan, r);
 			}
 			int64_t groupid = shopsetup_fuzz_i64(r);
-			shopsetup_fuzz_expect(shopsetup_plan_group_member_rows(plan, groupid, existing, n, &sink, &err), &err, "groupMemberRows");
+			if (shopsetup_fuzz_expect(shopsetup_plan_group_member_rows(plan, groupid, existing, n, &sink, &err), &err, "groupMemberRows")
+					== SHOPSETUP_OK) {
+				for (size_t i = 0; i < n; i++) {
+					SHOPSETUP_FUZZ_CHECK(!shopsetup_fuzz_plan_emitted(ctx, existing[i], 0, 0), "member %lld added again",
+						(long long) existing[i]);
+				}
+			}
 			break;
 		}
 		case SHOPSETUP_FUZZ_OP_GROUP:
