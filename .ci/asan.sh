@@ -56,8 +56,14 @@ trap cleanup EXIT
 # A copy of the sources as they are in the working tree (tracked and new files, nothing ignored).
 src="$work/src"
 mkdir -p "$src"
-git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$src" \
-    || die "could not copy the sources"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$src"
+else
+    # not a git checkout: the sources without what phpize, configure and make leave in place
+    tar --exclude=./.run --exclude=./modules --exclude=./.libs --exclude=./build --exclude=./autom4te.cache \
+        --exclude=./Makefile --exclude=./config.status --exclude=./libtool --exclude='*.lo' --exclude='*.o' \
+        --exclude='*.la' -cf - . | tar -xf - -C "$src"
+fi || die "could not copy the sources"
 
 sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 cflags="-g -O1 -Wall -Wextra -Wno-unused-parameter $sanitize"
