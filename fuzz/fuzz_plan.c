@@ -122,6 +122,34 @@ static bool shopsetup_fuzz_plan_row(void *ctx_ptr, const char *table, const shop
 	return true;
 }
 
+/* Updates of existing enrolments: widened, never narrowed, always active. */
+typedef struct {
+	shopsetup_fuzz_plan_ctx *ctx;
+	const shopsetup_enrolment *existing;
+	size_t count;
+} shopsetup_fuzz_update_ctx;
+
+static bool shopsetup_fuzz_plan_update_row(void *ctx_ptr, const char *table, const shopsetup_col *cols, size_t ncols,
+	shopsetup_error *err)
+{
+	shopsetup_fuzz_update_ctx *u = ctx_ptr;
+	int64_t id = shopsetup_fuzz_col_int(cols, ncols, "id"), userid = shopsetup_fuzz_col_int(cols, ncols, "userid");
+	int64_t start = shopsetup_fuzz_col_int(cols, ncols, "timestart"), end = shopsetup_fuzz_col_int(cols, ncols, "timeend");
+	const shopsetup_enrolment *ex = NULL;
+	for (size_t i = 0; i < u->count && ex == NULL; i++) {
+		if (u->existing[i].id == id && u->existing[i].userid == userid) {
+			ex = &u->existing[i];
+		}
+	}
+	SHOPSETUP_FUZZ_CHECK(ex != NULL, "update of an enrolment (%lld, user %lld) that is not there", (long long) id, (long long) userid);
+	SHOPSETUP_FUZZ_CHECK(shopsetup_fuzz_col_int(cols, ncols, "status") == 0, "update leaves the enrolment inactive");
+	SHOPSETUP_FUZZ_CHECK(ex->timestart == 0 ? start == 0 : (start == 0 || start <= ex->timestart),
+		"start narrowed from %lld to %lld", (long long) ex->timestart, (long long) start);
+	SHOPSETUP_FUZZ_CHECK(ex->timeend == 0 ? end == 0 : (end == 0 || end >= ex->timeend),
+		"end narrowed from %lld to %lld", (long long) ex->timeend, (long long) end);
+	return shopsetup_fuzz_plan_row(u->ctx, table, cols, ncols, err);
+}
+
 /* A non-negative int64, as the glue accepts for int facts. */
 static int64_t shopsetup_fuzz_nonneg(shopsetup_fuzz_reader *r)
 {
@@ -353,7 +381,9 @@ static void shopsetup_fuzz_plan_op(shopsetup_plan *plan, shopsetup_fuzz_plan_ctx
 			}
 			shopsetup_change_count counts;
 			memset(&counts, 0, sizeof(counts));
-			if (shopsetup_fuzz_expect(shopsetup_plan_enrolment_changes(plan, existing, n, &sink, &sink, &counts, &err), &err,
+			shopsetup_fuzz_update_ctx update = { ctx, existing, n };
+			shopsetup_sink updates = { shopsetup_fuzz_plan_update_row, &update };
+			if (shopsetup_fuzz_expect(shopsetup_plan_enrolment_changes(plan, existing, n, &sink, &updates, &counts, &err), &err,
 					"enrolmentChanges") == SHOPSETUP_OK) {
 				int64_t users[SHOPSETUP_FUZZ_MAX_PEOPLE + 1];
 				size_t enrolees = shopsetup_plan_enrolees(plan, users);
