@@ -8,13 +8,14 @@
 #   .ci/asan.sh                 the suite
 #   TESTS="tests/params_*.phpt" .ci/asan.sh    some tests (paths relative to the repository)
 #
-# How: gcc builds the extension with -fsanitize=address,undefined -fno-sanitize-recover=all;
-# tests run with LD_PRELOAD of .ci/shopsetup_nodeepbind.c (PHP dlopen()s extensions with
-# RTLD_DEEPBIND, which ASan refuses), libasan and libubsan, and USE_ZEND_ALLOC=0 so that PHP's
-# request allocations go through malloc and ASan sees them. ASan reports go to files
-# (ASAN_OPTIONS log_path) in the work directory; gcc's libubsan prints its reports to the test's
-# stderr, so the tests' outputs are searched too. Any report fails the run, even in a test that
-# passed (an --EXPECTF-- with %A could swallow one).
+# How: Debian's clang builds the extension with -fsanitize=address,undefined
+# -fno-sanitize-recover=all against the shared sanitizer runtime (libclang_rt.asan, which holds
+# UBSan too); tests run with LD_PRELOAD of .ci/shopsetup_nodeepbind.c (PHP dlopen()s extensions
+# with RTLD_DEEPBIND, which ASan refuses) and that runtime, and USE_ZEND_ALLOC=0 so that PHP's
+# request allocations go through malloc and ASan sees them. Reports go to files (log_path of
+# ASAN_OPTIONS and UBSAN_OPTIONS) in the work directory, so a report fails the run even in a test
+# that passed; the outputs of failed tests are searched too. (gcc's separate libubsan ignores
+# log_path when ASan is loaded, hence clang.)
 #
 # Leak detection is off (detect_leaks=0): PHP and the libraries it loads (libmariadb, OpenSSL,
 # mysqlnd) leave allocations for the OS at exit and the uninstrumented frames give LeakSanitizer
@@ -28,7 +29,7 @@ export DEBIAN_FRONTEND=noninteractive NO_INTERACTION=1 NO_COLOR=1
 summary() { echo "asan: $1 passed, $2 failed, $3 skipped"; }
 die() { echo "asan: $*" >&2; summary 0 1 0; exit 1; }
 
-packages="php8.2-dev php8.2-cli php8.2-mysql php-parser re2c libmariadb-dev pkg-config mariadb-server mariadb-client gcc libasan8 libubsan1"
+packages="php8.2-dev php8.2-cli php8.2-mysql php-parser re2c libmariadb-dev pkg-config mariadb-server mariadb-client clang libclang-rt-14-dev"
 missing=$(dpkg-query -W -f='${Status} ${Package}\n' $packages 2>&1 | grep -v '^install ok installed' || true)
 if [ -n "$missing" ]; then
     sudo_cmd=""
@@ -71,17 +72,19 @@ cflags="-g -O1 -Wall -Wextra -Wno-unused-parameter $sanitize"
     cd "$src" || exit 1
     phpize >/dev/null || exit 1
     mkdir -p build/PHP-Parser-4.15.1 && ln -sfn /usr/share/php build/PHP-Parser-4.15.1/lib
-    CFLAGS="$cflags" LDFLAGS="$sanitize" ./configure --enable-shopsetup >/dev/null || exit 1
-    make -j"$(nproc)" CFLAGS="$cflags" LDFLAGS="$sanitize" >/dev/null || exit 1
+    # the sanitizer flags at make time only: configure's test programs could not find the shared runtime
+    CC=clang ./configure --enable-shopsetup >/dev/null || exit 1
+    make -j"$(nproc)" CFLAGS="$cflags" LDFLAGS="$sanitize -shared-libasan" >/dev/null || exit 1
 ) >"$work/build.log" 2>&1 || { tail -40 "$work/build.log" >&2; keep=1; die "build failed"; }
 module="$src/modules/shopsetup.so"
-ldd "$module" | grep -q libasan || { keep=1; die "$module is not linked with libasan"; }
+symbols=$(nm -D --undefined-only "$module")
+grep -q __asan_report_load <<<"$symbols" && grep -q __ubsan_handle <<<"$symbols" \
+    || { keep=1; die "$module is not instrumented with ASan and UBSan"; }
 
-gcc -shared -fPIC -O2 -Wall -Wextra -Werror -o "$work/shopsetup_nodeepbind.so" .ci/shopsetup_nodeepbind.c -ldl \
+clang -shared -fPIC -O2 -Wall -Wextra -Werror -o "$work/shopsetup_nodeepbind.so" .ci/shopsetup_nodeepbind.c -ldl \
     >>"$work/build.log" 2>&1 || { tail -20 "$work/build.log" >&2; keep=1; die "could not build the RTLD_DEEPBIND shim"; }
-libasan=$(gcc -print-file-name=libasan.so)
-libubsan=$(gcc -print-file-name=libubsan.so)
-[ -f "$libasan" ] && [ -f "$libubsan" ] || die "libasan/libubsan not found ($libasan, $libubsan)"
+runtime=$(clang -print-file-name=libclang_rt.asan-x86_64.so)
+[ -f "$runtime" ] || die "the sanitizer runtime is not there: $runtime"
 
 if [ -z "${SHOPSETUP_TEST_DB_HOST:-}" ]; then
     db_dir=$(mktemp -d /tmp/shopsetup-asan-db.XXXXXX)
@@ -93,7 +96,7 @@ fi
 # The PHP every test (and run-tests.php itself) runs: the system's, with the sanitizer runtime.
 cat >"$work/php" <<WRAPPER
 #!/bin/sh
-LD_PRELOAD="$work/shopsetup_nodeepbind.so:$libasan:$libubsan\${LD_PRELOAD:+:\$LD_PRELOAD}" exec /usr/bin/php "\$@"
+LD_PRELOAD="$work/shopsetup_nodeepbind.so:$runtime\${LD_PRELOAD:+:\$LD_PRELOAD}" exec /usr/bin/php "\$@"
 WRAPPER
 chmod +x "$work/php"
 
@@ -107,6 +110,7 @@ rc=0
     export USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1
     export ASAN_OPTIONS="detect_leaks=0:verify_asan_link_order=0:halt_on_error=1:abort_on_error=0:log_path=$work/reports/asan:log_exe_name=1"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$work/reports/ubsan:log_exe_name=1"
+    export ASAN_SYMBOLIZER_PATH=$(command -v llvm-symbolizer-14 || command -v llvm-symbolizer || true)
     make test PHP_EXECUTABLE="$work/php" \
         TESTS="--show-diff -q -j$(nproc) --set-timeout 300 -W $results $tests" </dev/null
 ) >"$work/tests.log" 2>&1 || rc=$?
