@@ -7,7 +7,6 @@
 #
 #   .ci/fuzz.sh                      every target, SHOPSETUP_FUZZ_TIME seconds each (default 20)
 #   .ci/fuzz.sh params email         only these targets
-#   .ci/fuzz.sh --known-defects      without the guards that skip the known, not yet fixed defects
 #
 # Environment: SHOPSETUP_FUZZ_TIME (seconds per target), SHOPSETUP_FUZZ_KEEP=1 (keep the work
 # directory). New corpus entries and crash artifacts go to a temporary directory, never to the
@@ -27,12 +26,10 @@ if [ -n "$missing" ]; then
         || { echo "fuzz: could not install $packages" >&2; summary 0 0 1; exit 1; }
 fi
 
-known_defects=0
 targets=()
 for arg in "$@"; do
     case $arg in
-        --known-defects) known_defects=1 ;;
-        -*) echo "usage: $0 [--known-defects] [TARGET...]" >&2; exit 2 ;;
+        -*) echo "usage: $0 [TARGET...]" >&2; exit 2 ;;
         *) targets+=("$arg") ;;
     esac
 done
@@ -51,7 +48,7 @@ mkdir -p "$work/gen" "$work/obj"
 
 cc=clang
 sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-cflags="-g -O1 -std=gnu11 -Wall -Wextra -Werror $sanitize -DSHOPSETUP_FUZZ_KNOWN_DEFECTS=$known_defects"
+cflags="-g -O1 -std=gnu11 -Wall -Wextra -Werror $sanitize"
 includes="-Iext_src -Ifuzz"
 
 build_failed() {

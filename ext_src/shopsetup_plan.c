@@ -84,7 +84,7 @@ bool shopsetup_plan_supervises(const shopsetup_plan *plan, const shopsetup_perso
 	if (f->supervise == SHOPSETUP_SUPERVISE_NONE) {
 		return false;
 	}
-	return bsearch(&person->userid, f->privilegeduserids.items, f->privilegeduserids.count, sizeof(int64_t),
+	return f->privilegeduserids.count == 0 || bsearch(&person->userid, f->privilegeduserids.items, f->privilegeduserids.count, sizeof(int64_t),
 		shopsetup_id_compare) == NULL;
 }
 

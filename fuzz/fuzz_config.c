@@ -47,17 +47,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ctx.order_ref = shopsetup_fuzz_bytes(&r, 64);
 	ctx.course_name = shopsetup_fuzz_bytes(&r, 64);
 
-#if !SHOPSETUP_FUZZ_KNOWN_DEFECTS
-	/*
-	 * KNOWN DEFECT (b), being fixed elsewhere: shopsetup_config_times() overflows int64 (UBSan:
-	 * signed-integer-overflow) when the start taken from now/coursestart is within 1e11 s of
-	 * INT64_MAX and a duration or relative end is added. Remove this guard once the fix lands.
-	 */
-	if (ctx.now > INT64_MAX - 100000000000LL || ctx.course_start > INT64_MAX - 100000000000LL) {
-		free(copy);
-		return 0;
-	}
-#endif
 
 	shopsetup_params params;
 	shopsetup_params_init(&params);
@@ -123,16 +112,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *w = *SHOPSETUP_VEC_AT(&config.warnings, char *, i);
 		size_t len = strlen(w);
 		SHOPSETUP_FUZZ_CHECK(len > 0 && len < 512, "warning of %zu bytes", len);
-#if !SHOPSETUP_FUZZ_KNOWN_DEFECTS
-		/*
-		 * KNOWN DEFECT (c), being fixed elsewhere: the "unknown key" warning quotes the key with
-		 * %.100s and may cut it inside a UTF-8 character. Only warnings that quote exactly 100 bytes
-		 * of a key are exempt. Remove this guard once the fix lands.
-		 */
-		if (strncmp(w, "unknown key \"", 13) == 0 && len == sizeof("unknown key \"\" is ignored") - 1 + 100) {
-			continue;
-		}
-#endif
 		if (input_utf8) {
 			SHOPSETUP_FUZZ_CHECK(shopsetup_fuzz_utf8_valid(w, len, NULL), "warning is not valid UTF-8: %s", w);
 		}

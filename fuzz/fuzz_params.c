@@ -57,19 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		SHOPSETUP_FUZZ_CHECK(err.offset < size, "error offset %zu outside the input (%zu bytes)", err.offset, size);
 		SHOPSETUP_FUZZ_CHECK(memchr(err.subject, '\0', sizeof(err.subject)) != NULL
 			&& memchr(err.detail, '\0', sizeof(err.detail)) != NULL, "error strings not terminated");
-#if !SHOPSETUP_FUZZ_KNOWN_DEFECTS
-		/*
-		 * DEFECT (d), found while writing this harness, not fixed yet: shopsetup_error_set() keeps
-		 * 255 bytes of the subject and may cut it inside a UTF-8 character (reproducers:
-		 * fuzz/regressions/params/defect-d-subject-cut-inside-utf8 and
-		 * fuzz/regressions/php/error-subject-cut-inside-utf8.php). Keys of 255 bytes or more are
-		 * exempt from the check below. Remove this guard once it is fixed.
-		 */
-		bool long_key = strlen(err.subject) == sizeof(err.subject) - 1;
-#else
-		bool long_key = false;
-#endif
-		if (status == SHOPSETUP_E_PARAMS_DUPLICATE_KEY && !long_key) {
+		if (status == SHOPSETUP_E_PARAMS_DUPLICATE_KEY) {
 			/* the key of a duplicate passed the UTF-8 check: the subject quoting it must be valid too */
 			SHOPSETUP_FUZZ_CHECK(shopsetup_fuzz_utf8_valid(err.subject, strlen(err.subject), NULL),
 				"error subject is not valid UTF-8: %s", err.subject);

@@ -2,7 +2,8 @@
  * libFuzzer harness: the roster and the plan stages (ext_src/shopsetup_roster.c,
  * ext_src/shopsetup_plan.c), driven like ShopSetup\Plan and the MySQL executor drive them.
  *
- * The input builds a plan (facts as the glue checks them, buckets, participants, seats), then
+ * The input builds a plan (facts as the glue checks them, superviseexisting and privileged ids,
+ * buckets, participants, seats), then
  * either walks the stages in order (the executor's path) or calls them in the order the input
  * says (PHP code may call the methods in any order), answering every database question with
  * rows derived from the input: accounts found by email, taken usernames, new ids, existing
@@ -12,7 +13,8 @@
  * Checked: every stage either succeeds or returns a status with the error filled; after
  * setNewUserIds every participant has a distinct positive id; enrolment counts add up to the
  * enrolees; a product reference is XXXX-XXXX-XXXX-XXCC; asking for products again with the
- * references just produced yields none (a re-run adds none).
+ * references just produced yields none (a re-run adds none); the operator's cross roles go only to
+ * the people shopsetup_plan_supervises() accepts.
  */
 #include "shopsetup_fuzz.h"
 #include "shopsetup_plan.h"
@@ -198,27 +200,6 @@ static int64_t shopsetup_fuzz_user_id(const shopsetup_plan *plan, shopsetup_fuzz
 	return shopsetup_fuzz_i64(r);
 }
 
-#if !SHOPSETUP_FUZZ_KNOWN_DEFECTS
-/*
- * KNOWN DEFECT (a), being fixed elsewhere: shopsetup_product_reference() formats
- * "<billitemid>:<userid>:<bucket, 64 bytes at most>" into char seed[96] and hashes the
- * untruncated snprintf() length: a stack-buffer-overflow read when that text needs more than 95
- * bytes. True when some seat of the plan is in that class. Remove this guard once the fix lands.
- */
-static bool shopsetup_fuzz_defect_a(const shopsetup_plan *plan)
-{
-	for (size_t a = 0; a < plan->assignments.count; a++) {
-		const shopsetup_assignment *as = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a);
-		const shopsetup_bucket *b = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, as->bucket);
-		int len = snprintf(NULL, 0, "%lld:%lld:", (long long) plan->facts.billitemid,
-			(long long) SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, as->person)->userid);
-		if ((size_t) len + (b->name.len > 64 ? 64 : b->name.len) > 95) {
-			return true;
-		}
-	}
-	return false;
-}
-#endif
 
 /* Every stage call: SHOPSETUP_OK, or a status that is also in err. */
 static shopsetup_status shopsetup_fuzz_expect(shopsetup_status status, const shopsetup_error *err, const char *step)
@@ -476,6 +457,19 @@ static void shopsetup_fuzz_plan_op(shopsetup_plan *plan, shopsetup_fuzz_plan_ctx
 					}
 					SHOPSETUP_FUZZ_CHECK(have, "seat %zu has no course role", a);
 				}
+				/* no supervisor role in the context of a person the operator must not be attached to */
+				for (size_t p = 0; p < plan->people.count && !ctx->keys_lost; p++) {
+					const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
+					bool shared = person->contextid == plan->facts.coursecontextid;
+					for (size_t q = 0; q < plan->people.count && !shared; q++) {
+						const shopsetup_person *other = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, q);
+						shared = q != p && other->contextid == person->contextid && shopsetup_plan_supervises(plan, other);
+					}
+					if (!shared && !shopsetup_plan_supervises(plan, person)) {
+						SHOPSETUP_FUZZ_CHECK(!shopsetup_fuzz_plan_emitted(ctx, person->contextid, plan->facts.supervisorroleid,
+							plan->facts.operatorid), "the operator is attached to person %zu, who is not supervised", p);
+					}
+				}
 			}
 			break;
 		}
@@ -499,11 +493,6 @@ static void shopsetup_fuzz_plan_op(shopsetup_plan *plan, shopsetup_fuzz_plan_ctx
 			shopsetup_fuzz_expect(shopsetup_plan_group_row(plan, &sink, &err), &err, "groupRow");
 			break;
 		case SHOPSETUP_FUZZ_OP_PRODUCTS: {
-#if !SHOPSETUP_FUZZ_KNOWN_DEFECTS
-			if (shopsetup_fuzz_defect_a(plan)) {
-				break;
-			}
-#endif
 			shopsetup_slice existing[SHOPSETUP_FUZZ_MAX_ROWS];
 			size_t n = 0;
 			uint8_t how = shopsetup_fuzz_u8(r);
@@ -604,6 +593,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (f->groupname.len == 0) {
 		f->groupname = SHOPSETUP_SLICE("T1");
+	}
+	/* Who may be attached: a mode (or any bytes) and a few privileged ids, small to hit the plan's users. */
+	static const char *const modes[] = { "", "unprivileged", "none", "all" };
+	uint8_t supervise = shopsetup_fuzz_u8(&r);
+	f->superviseexisting = (supervise & 4) ? shopsetup_fuzz_bytes(&r, 16)
+		: (shopsetup_slice){ modes[supervise & 3], strlen(modes[supervise & 3]) };
+	for (size_t i = 0, n = (supervise >> 3) & 7; i < n; i++) {
+		int64_t *id = shopsetup_vec_push(&f->privilegeduserids);
+		SHOPSETUP_FUZZ_CHECK(id != NULL, "out of memory");
+		*id = 1 + shopsetup_fuzz_u8(&r) % 40;
+	}
+	if (shopsetup_fuzz_expect(shopsetup_plan_check_facts(&plan, &err), &err, "checkFacts") != SHOPSETUP_OK) {
+		shopsetup_plan_free(&plan);
+		shopsetup_pool_free(&ctx.strings);
+		free(copy);
+		return 0;
 	}
 
 	/* Buckets: the first ones have the handler's names. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the committed seed corpora (fuzz/corpus/<target>/) and the known-defect reproducers
+"""Writes the committed seed corpora (fuzz/corpus/<target>/) and the regression inputs
 (fuzz/regressions/<target>/). Run from the repository root: python3 fuzz/make_seeds.py.
 The input layouts are described at the top of each fuzz/fuzz_<target>.c."""
 import os
@@ -167,11 +167,12 @@ seed('config', 'course-later-than-now', config('coursename=C&duration=10', start
 # ---- plan: see the layout in fuzz/fuzz_plan.c
 
 
-def plan(flags, people, facts=None, strings=None, nbuckets=3, buckets=b'', answers=b''):
+def plan(flags, people, facts=None, strings=None, nbuckets=3, buckets=b'', answers=b'', supervise=b'\x00'):
     facts = facts or [num(v) for v in (2, 20, 3, 7, 70, 1, 1700000000, 1731536000, 1700000000, 2, 4, 5, 9, 11, 13, 2, 1, 0, 1, 0)]
     strings = strings or [lp(s) for s in ('shopsetup-TX42', 'TX42', 'Group of TX42', 'TX42', 'fr', 'FR', 'manual',
                                           'SPOC-M1', 'std_setuponecoursesession', 'gregorian')]
-    out = bytes([flags, len(people)]) + b''.join(facts) + b''.join(strings) + bytes([nbuckets - 1]) + buckets
+    # supervise: mode in bits 0-1 ("", unprivileged, none, all), bit 2 raw bytes, bits 3-5 privileged ids that follow
+    out = bytes([flags, len(people)]) + b''.join(facts) + b''.join(strings) + supervise + bytes([nbuckets - 1]) + buckets
     for p in people:
         out += p
     return out + answers
@@ -195,8 +196,12 @@ seed('plan', 'ops-in-any-order', plan(0, [alice, bob], answers=bytes([13, 2, 0, 
 seed('plan', 'matched-accounts', plan(1, [alice, bob, carol],
                                       answers=bytes([3, 0x05 | 0x10, 0, 0xff, 0x0d, 1, 0x00, 0x07 | 0x20, 2, 0x0f])))
 seed('plan', 'sink-fails', plan(1 | 128, [alice, bob, carol], answers=bytes([5])))
+# existing accounts, two of them privileged (ids 1 and 3 below 40), in each superviseexisting mode
+for mode, name in ((1, 'unprivileged'), (2, 'none'), (3, 'all')):
+    seed('plan', 'supervise-' + name, plan(1, [alice, bob, carol], supervise=bytes([mode | (2 << 3), 0, 2]),
+                                           answers=bytes([3, 0x05 | 0x10, 0, 0xff, 0x0d, 1, 0x00, 0x07 | 0x20, 2, 0x0f])))
 
-# ---- known defects (fuzz/regressions): skipped by the harness guards until the fixes land
+# ---- defects the harnesses found (fuzz/regressions), all fixed: kept as regression inputs
 # (a) product reference seed: 19-digit billitem id and user ids, 64-byte bucket names
 facts_a = [num(v) for v in (2, 20, 3, 7, 70, 1, 0, 0, 0, 2, 4, 5)] + [near_max(0)] + \
           [num(v) for v in (11, 13, 2, 1, 0, 1, 0)]
@@ -205,12 +210,12 @@ bucket_names = lp('s' * 64) + lp('t' * 64) + lp('u' * 64)
 # i64 per person, INT64_MAX - n), preferences, enrolments (none), enrolment ids, contexts, roles,
 # members, group, products
 ans_a = bytes([0]) + bytes([0]) + bytes([2]) + near_max(1) + near_max(2) + near_max(3)
-write('regressions', 'plan', 'known-defect-a-product-reference-seed',
+write('regressions', 'plan', 'defect-a-product-reference-seed',
       plan(1 | 16, [person(0, 0x00, 'A', 'B'), person(1, 0x10, 'C', 'D'), person(2, 0x20, 'E', 'F')],
            facts=facts_a, buckets=bucket_names, answers=ans_a))
 # (b) now near INT64_MAX, renewable: start + 365 days overflows
-write('regressions', 'config', 'known-defect-b-times-overflow', config('coursename=C', now=near_max(5), renewable=1))
+write('regressions', 'config', 'defect-b-times-overflow', config('coursename=C', now=near_max(5), renewable=1))
 # (c) an unknown key whose 100th byte is inside a UTF-8 character
-write('regressions', 'config', 'known-defect-c-warning-cuts-utf8', config('k' * 99 + 'é=1&coursename=C'))
+write('regressions', 'config', 'defect-c-warning-cuts-utf8', config('k' * 99 + 'é=1&coursename=C'))
 # (d) found while writing the fuzzers: a duplicate 400-byte UTF-8 key, the error subject is cut at 255 bytes
 write('regressions', 'params', 'defect-d-subject-cut-inside-utf8', ('é' * 200 + '=1&' + 'é' * 200 + '=2').encode())
