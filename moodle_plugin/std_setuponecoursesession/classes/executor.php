@@ -26,17 +26,32 @@ use ShopSetup\Plan;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 abstract class executor {
+    /** The admin setting that chooses the store: auto (native where the database has one), native, dml. */
+    const SETTING = 'store';
+
     /**
-     * The extension's MySQL/MariaDB executor when Moodle runs on the mysqli or mariadb driver,
-     * else Moodle's DML.
+     * The store the setting store chooses: the extension's native store for MySQL/MariaDB (auto, the
+     * default, or native), else Moodle's DML; native on a database without a native store is an error.
      *
-     * @param string|null $force 'mysql' or 'dml', for tests and the CLI
      * @return executor
      */
-    public static function for_site(?string $force = null): executor {
+    public static function for_site(): executor {
         global $DB;
-        $kind = $force ?? ($DB->get_dbfamily() === 'mysql' ? 'mysql' : 'dml');
-        return $kind === 'mysql' ? new mysql_executor() : new dml_executor();
+        $setting = (string) (get_config(session_setup::COMPONENT, self::SETTING) ?: 'auto');
+        $native = $DB->get_dbfamily() === 'mysql';
+        switch ($setting) {
+            case 'auto':
+                return $native ? new mysql_executor() : new dml_executor();
+            case 'native':
+                if (!$native) {
+                    throw new \moodle_exception('errornativestore', session_setup::COMPONENT, '', $DB->get_dbfamily());
+                }
+                return new mysql_executor();
+            case 'dml':
+                return new dml_executor();
+            default:
+                throw new \moodle_exception('errorstoresetting', session_setup::COMPONENT, '', s($setting));
+        }
     }
 
     /**

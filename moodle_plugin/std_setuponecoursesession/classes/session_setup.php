@@ -67,9 +67,6 @@ class session_setup {
     /** @var string[] privileged accounts of the site: userid => reason (privileged_accounts) */
     public $privileged = [];
 
-    /** @var string|null 'mysql' or 'dml' to choose the executor (tests, CLI); null: by database family */
-    public static $executor = null;
-
     /**
      * Reads what this handler needs from a local_shop order line.
      *
@@ -382,7 +379,7 @@ class session_setup {
     public function produce(): result {
         $plan = $this->plan();
         try {
-            $report = executor::for_site(self::$executor)->run($plan, $this);
+            $report = executor::for_site()->run($plan, $this);
         } catch (\ShopSetup\Exception $e) {
             throw new moodle_exception('errordatabase', self::COMPONENT, '', $e->getMessage());
         }

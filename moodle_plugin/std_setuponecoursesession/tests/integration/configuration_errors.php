@@ -164,4 +164,33 @@ $t->same([], $warnings[$good] ?? [], 'unit_test(): nor a warning');
 $warning = get_string('warningconfiguration', $c, 'supervisor is not set: the operator gets the role "teacher"');
 $t->check(in_array($warning, $warnings[$nosupervisor] ?? []), 'unit_test(): a missing supervisor is a warning');
 $t->same([], $errors[$nosupervisor] ?? [], 'unit_test(): and not an error');
+
+// The admin setting store chooses the executor; a bad value stops production with a clear error.
+$stores = ['auto' => 'mysql_executor', 'native' => 'mysql_executor', 'dml' => 'dml_executor'];
+foreach ($stores as $store => $class) {
+    shopsetup_it::use_store($store);
+    $executor = \shophandlers_std_setuponecoursesession\executor::for_site();
+    $t->same("shophandlers_std_setuponecoursesession\\$class", get_class($executor), "store=$store on MariaDB: $class");
+}
+shopsetup_it::use_store(null);
+$t->same(
+    'shophandlers_std_setuponecoursesession\\mysql_executor',
+    get_class(\shophandlers_std_setuponecoursesession\executor::for_site()),
+    'store unset: auto'
+);
+shopsetup_it::use_store('fast');
+try {
+    $course = $t->course('store');
+    $code = $t->product("coursename={$course->shortname}&supervisor=editingteacher");
+    $failure = $t->produce_failure($t->order($code, $t->user('opstore'), ['student' => [$t->email('s1') =>
+        $t->participant('Sam', 'Store', $t->email('s1'))]], 1));
+    $t->same(
+        'errorstoresetting',
+        $failure instanceof moodle_exception ? $failure->errorcode : null,
+        'store=fast: production stops with a clear error'
+    );
+    $t->check(!shopsetup_it::account($t->email('s1')), 'store=fast: nothing was written');
+} finally {
+    shopsetup_it::use_store(null);
+}
 $t->done();

@@ -335,11 +335,11 @@ function diff_handler_run(shopsetup_it $t, string $name, string $executor): diff
     $billid = $t->order($code, $run->operator, $buckets, 9);
     $run->transactionid = $t->transactionid($billid);
     diff_mark($run);
-    session_setup::$executor = $executor;
+    shopsetup_it::use_store($executor);
     try {
         $t->produce($billid);
     } finally {
-        session_setup::$executor = null;
+        shopsetup_it::use_store(null);
     }
     diff_mark($run, true);
     diff_symbols($run);
@@ -432,7 +432,7 @@ foreach (['maildisplay' => 0, 'mailformat' => 0, 'maildigest' => 1, 'autosubscri
 }
 
 $t = new shopsetup_it('differential');
-$mysql = diff_handler_run($t, 'A', 'mysql');
+$mysql = diff_handler_run($t, 'A', 'native');
 $dml = diff_handler_run($t, 'B', 'dml');
 $api = diff_api_run($t, 'C');
 

@@ -37,7 +37,7 @@ $c = session_setup::COMPONENT;
  * The scenario, through one executor.
  *
  * @param shopsetup_it $t
- * @param string $executor 'mysql' or 'dml'
+ * @param string $executor the store: 'native' or 'dml'
  */
 function half_existing(shopsetup_it $t, string $executor): void {
     global $DB;
@@ -172,9 +172,9 @@ function half_existing(shopsetup_it $t, string $executor): void {
     );
 }
 
-foreach (['mysql', 'dml'] as $executor) {
-    session_setup::$executor = $executor;
+foreach (['native', 'dml'] as $executor) {
+    shopsetup_it::use_store($executor);
     half_existing($t, $executor);
-    session_setup::$executor = null;
+    shopsetup_it::use_store(null);
 }
 $t->done();

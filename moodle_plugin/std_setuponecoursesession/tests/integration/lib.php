@@ -389,6 +389,19 @@ class shopsetup_it {
     }
 
     /**
+     * Chooses the store of the next productions, as an admin would with admin/cli/cfg.php.
+     *
+     * @param string|null $store 'native', 'dml' or 'auto'; null: back to the default
+     */
+    public static function use_store(?string $store): void {
+        set_config(
+            \shophandlers_std_setuponecoursesession\executor::SETTING,
+            $store,
+            \shophandlers_std_setuponecoursesession\session_setup::COMPONENT
+        );
+    }
+
+    /**
      * The order's group in a course.
      *
      * @param int $courseid

@@ -94,8 +94,8 @@ function supervise_cross_roles(stdClass $operator, stdClass $user): array {
 set_config('privilegedroles', 'editingteacher', $c);
 try {
     $modes = ['' => 'unprivileged', '&superviseexisting=none' => 'none', '&superviseexisting=all' => 'all'];
-    foreach (['mysql', 'dml'] as $executor) {
-        session_setup::$executor = $executor;
+    foreach (['native', 'dml'] as $executor) {
+        shopsetup_it::use_store($executor);
         foreach ($modes as $params => $name) {
             $mode = "$executor, $name";
             [$course, $operator, $feedback, $new, $billid] = supervise_order($t, $existing, $params);
@@ -138,7 +138,7 @@ try {
         'an unknown role in privilegedroles stops production with a clear error'
     );
 } finally {
-    session_setup::$executor = null;
+    shopsetup_it::use_store(null);
     set_config('privilegedroles', null, $c);
 }
 $t->done();

@@ -36,7 +36,7 @@ const PEOPLE = 1000;
 $t = new shopsetup_it('thousand_participants');
 $roles = shopsetup_it::roles();
 $timings = [];
-foreach (['mysql', 'dml'] as $executor) {
+foreach (['native', 'dml'] as $executor) {
     $course = $t->course($executor);
     $context = context_course::instance($course->id);
     $instance = session_setup::manual_instance($course->id);
@@ -54,13 +54,13 @@ foreach (['mysql', 'dml'] as $executor) {
     $code = $t->product("coursename={$course->shortname}&supervisor=editingteacher&requiredroles=teacher&endtime=+30D");
     $billid = $t->order($code, $operator, $buckets, PEOPLE);
 
-    session_setup::$executor = $executor;
+    shopsetup_it::use_store($executor);
     $before = shopsetup_it::counts();
     $since = shopsetup_it::log_mark();
     $start = microtime(true);
     $feedback = $t->produce($billid);
     $timings[$executor] = microtime(true) - $start;
-    session_setup::$executor = null;
+    shopsetup_it::use_store(null);
     $after = shopsetup_it::counts();
 
     $t->same('COMPLETE', $DB->get_field('local_shop_bill', 'status', ['id' => $billid]), "$executor: the bill is complete");
