@@ -31,7 +31,9 @@ require_once($CFG->dirroot . '/local/shop/datahandling/shophandler.class.php');
 
 use local_shop\CatalogItem;
 use local_shop\Product;
+use shophandlers_std_setuponecoursesession\configuration;
 use shophandlers_std_setuponecoursesession\customer;
+use shophandlers_std_setuponecoursesession\output\product_display;
 use shophandlers_std_setuponecoursesession\product_cleaner;
 use shophandlers_std_setuponecoursesession\session_setup;
 
@@ -73,7 +75,7 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
     public function unit_test($data, &$errors, &$warnings, &$messages) {
         $messages[$data->code][] = get_string('usinghandler', 'local_shop', $this->get_name());
         parent::unit_test($data, $errors, $warnings, $messages);
-        foreach (session_setup::check_configuration($data) as $problem) {
+        foreach (configuration::problems($data) as $problem) {
             if ($problem->level === 'error') {
                 $errors[$data->code][] = $problem->message;
             } else {
@@ -89,7 +91,7 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
      * @return string|null
      */
     public function get_alternative_thumbnail_url(CatalogItem $catalogitem) {
-        return session_setup::thumbnail_url($catalogitem);
+        return product_display::thumbnail_url($catalogitem);
     }
 
     /**
@@ -99,7 +101,7 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
      * @param array $pinfo the product's productiondata, decoded
      */
     public function display_product_infos($pid, $pinfo) {
-        echo session_setup::product_infos_html($pinfo);
+        echo product_display::infos_html($pinfo);
     }
 
     /**

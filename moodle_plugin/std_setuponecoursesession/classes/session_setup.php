@@ -231,7 +231,7 @@ class session_setup {
 
         $this->bucketroles = [];
         foreach (array_keys($this->buckets) as $bucket) {
-            $this->bucketroles[$bucket] = $this->role_id($this->bucket_role($bucket));
+            $this->bucketroles[$bucket] = $this->role_id(self::bucket_role($this->config, $bucket));
         }
         $supervisorroleid = $this->role_id($this->config['supervisor']);
         $mirrorroleid = $this->config['mirrorrole'] === '' ? 0 : $this->role_id($this->config['mirrorrole']);
@@ -304,17 +304,18 @@ class session_setup {
      * The role a bucket gives: learners are students, tutors get tutorrole, supervisors the
      * supervisor role; any other bucket names a role by its shortname.
      *
+     * @param array $config handler_config()'s answer
      * @param string $bucket
      * @return string role shortname
      */
-    protected function bucket_role(string $bucket): string {
+    public static function bucket_role(array $config, string $bucket): string {
         switch ($bucket) {
             case 'student':
                 return 'student';
             case 'teacher':
-                return $this->config['tutorrole'];
+                return $config['tutorrole'];
             case '_supervisor':
-                return $this->config['supervisor'];
+                return $config['supervisor'];
             default:
                 return $bucket;
         }
@@ -400,144 +401,5 @@ class session_setup {
             return $this->config['customersupport'];
         }
         return $this->order->supportdefault ? (string) $this->order->supportdefault : '';
-    }
-
-    /**
-     * The configuration problems of a catalog item, for the "test products" page.
-     *
-     * @param \local_shop\CatalogItem $catalogitem
-     * @return stdClass[] each with level ('error' or 'warning') and message
-     */
-    public static function check_configuration($catalogitem): array {
-        global $DB;
-
-        $problems = [];
-        $add = function (string $level, string $identifier, $a = null) use (&$problems) {
-            $problems[] = (object) ['level' => $level, 'message' => get_string($identifier, self::COMPONENT, $a)];
-        };
-        if (!extension_loaded('shopsetup')) {
-            $add('error', 'shopsetuprequired');
-            return $problems;
-        }
-        try {
-            $params = self::decode_params(self::raw_params($catalogitem, null, $catalogitem->actionparams ?? null));
-        } catch (moodle_exception $e) {
-            $add('error', 'errorconfiguration', $e->a);
-            return $problems;
-        }
-        $course = empty($params['coursename']) ? false : $DB->get_record('course', ['shortname' => $params['coursename']]);
-        try {
-            $config = \ShopSetup\handler_config($params, [
-                'now' => time(),
-                'coursestart' => $course ? (int) $course->startdate : 0,
-                'renewable' => !empty($catalogitem->renewable),
-                'orderref' => 'TEST',
-                'courseshortname' => $course ? $course->shortname : 'TEST',
-            ]);
-        } catch (\ShopSetup\ParamsException $e) {
-            $add('error', empty($params['coursename']) ? 'errornotarget' : 'errorconfiguration', $e->getMessage());
-            return $problems;
-        }
-        foreach ($config['warnings'] as $warning) {
-            $add('warning', 'warningconfiguration', $warning);
-        }
-        if (!$course) {
-            $add('error', 'errorcoursenotexists', s($config['coursename']));
-        } else if (!self::manual_instance($course->id)) {
-            $add('error', 'errorcoursenotenrollable', s($config['coursename']));
-        }
-        $roles = [$config['supervisor'], $config['tutorrole'], 'student'];
-        if ($config['mirrorrole'] !== '') {
-            $roles[] = $config['mirrorrole'];
-        }
-        foreach ($config['requiredroles'] as $bucket) {
-            if (!in_array($bucket, ['student', 'teacher', '_supervisor'])) {
-                $roles[] = $bucket;
-            }
-        }
-        foreach (array_unique($roles) as $shortname) {
-            if (!$DB->record_exists('role', ['shortname' => $shortname])) {
-                $add('error', 'errorrole', s($shortname));
-            }
-        }
-        if ((int) ($catalogitem->quantaddressesusers ?? self::SEATS_QUANTITY) === self::SEATS_NONE) {
-            $add('warning', 'warningnoseats');
-        }
-        return $problems;
-    }
-
-    /**
-     * The catalog thumbnail: the first course overview image narrower than 800 px of the course
-     * named by coursename, courseidnumber or courseid. Sales admins see a notice when it is missing.
-     *
-     * @param \local_shop\CatalogItem $catalogitem
-     * @return string|null
-     */
-    public static function thumbnail_url($catalogitem): ?string {
-        global $DB, $OUTPUT;
-
-        try {
-            $params = self::decode_params(self::raw_params($catalogitem, null, $catalogitem->handlerparams ?? null));
-        } catch (moodle_exception $e) {
-            return null;
-        }
-        $course = false;
-        foreach (['coursename' => 'shortname', 'courseidnumber' => 'idnumber', 'courseid' => 'id'] as $key => $field) {
-            if (!empty($params[$key])) {
-                $course = $DB->get_record('course', [$field => $params[$key]], '*', IGNORE_MULTIPLE);
-                break;
-            }
-        }
-        if (!$course) {
-            if (!empty($params) && has_capability('local/shop:salesadmin', \context_system::instance())) {
-                echo $OUTPUT->notification(get_string('potentialhandlererror', 'local_shop', s($catalogitem->code)), 'error');
-            }
-            return null;
-        }
-        foreach ((new \core_course_list_element($course))->get_course_overviewfiles() as $file) {
-            if ($file->is_valid_image() && $file->get_imageinfo()['width'] < 800) {
-                return \moodle_url::make_pluginfile_url(
-                    $file->get_contextid(),
-                    $file->get_component(),
-                    $file->get_filearea(),
-                    null,
-                    $file->get_filepath(),
-                    $file->get_filename()
-                )->out();
-            }
-        }
-        return null;
-    }
-
-    /**
-     * HTML for block_shop_products: course, participant and the participant's real role.
-     *
-     * @param array|stdClass $pinfo decoded production data of the product
-     * @return string
-     */
-    public static function product_infos_html($pinfo): string {
-        global $DB;
-
-        $pinfo = (array) $pinfo;
-        $row = function (string $key, string $value): string {
-            return \html_writer::div(\html_writer::div(get_string($key, self::COMPONENT), 'cs-product-key') .
-                \html_writer::div($value, 'cs-product-value'));
-        };
-        $html = $row('coursename', s(urldecode($pinfo['coursename'] ?? '')));
-        $userid = (int) ($pinfo['userid'] ?? 0);
-        if ($userid && ($user = $DB->get_record('user', ['id' => $userid]))) {
-            $link = \html_writer::link(new \moodle_url('/user/view.php', ['id' => $userid,
-                'course' => (int) ($pinfo['courseid'] ?? SITEID)]), fullname($user));
-            $html .= $row('beneficiary', $link);
-        }
-        $roleid = (int) ($pinfo['roleid'] ?? 0);
-        $role = $roleid ? $DB->get_record('role', ['id' => $roleid]) : false;
-        if ($role) {
-            $html .= $row('role', s(role_get_name($role)));
-        } else if (!empty($pinfo['supervisor'])) {
-            // Products of the original handler recorded only the supervisor role of the order.
-            $html .= $row('role', get_string('roleunknown', self::COMPONENT));
-        }
-        return $html;
     }
 }
