@@ -458,7 +458,13 @@ PHP_MINFO_FUNCTION(shopsetup)
 	php_info_print_table_start();
 	php_info_print_table_header(2, "shopsetup support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_SHOPSETUP_VERSION);
-	php_info_print_table_row(2, "MySQL/MariaDB client library", mysql_get_client_info());
+	php_info_print_table_row(2, "Native stores", "MySQL/MariaDB (MysqlConnection)");
+#ifdef MARIADB_PACKAGE_VERSION
+	php_info_print_table_row(2, "MySQL/MariaDB client library", "MariaDB Connector/C " MARIADB_PACKAGE_VERSION " (compiled)");
+#else
+	php_info_print_table_row(2, "MySQL/MariaDB client library", "MySQL client " MYSQL_SERVER_VERSION " (compiled)");
+#endif
+	php_info_print_table_row(2, "MySQL/MariaDB client library in use", mysql_get_client_info());
 	php_info_print_table_end();
 }
 
