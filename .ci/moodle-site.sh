@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A throw-away Moodle 4.5 + local_shop site from ../shared/moodle's tarball, with the project's handler.
 #
-#   .ci/moodle-site.sh create DIR   unpack, install the handler, install the site, print its MOODLE_DIR
+#   .ci/moodle-site.sh create DIR [ZIP]   unpack, install the handler, install the site, print its MOODLE_DIR;
+#                                         with the plugin's release ZIP (moodle_plugin/build-zip.sh): install
+#                                         the site with local_shop's original handler, then unzip ZIP over it
+#                                         and upgrade, as an admin does
 #   .ci/moodle-site.sh php DIR      print the PHP command line that runs the site's scripts
 #   .ci/moodle-site.sh drop DIR     drop its database and remove DIR
 #
@@ -16,9 +19,9 @@ repo=$PWD
 export DEBIAN_FRONTEND=noninteractive
 
 die() { echo "moodle-site.sh: $*" >&2; exit 1; }
-usage() { echo "usage: $0 create DIR | php DIR | drop DIR" >&2; exit 2; }
+usage() { echo "usage: $0 create DIR [ZIP] | php DIR | drop DIR" >&2; exit 2; }
 
-packages="php8.2-cli php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl php8.2-zip php8.2-gd php8.2-intl php8.2-soap xz-utils"
+packages="php8.2-cli php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl php8.2-zip php8.2-gd php8.2-intl php8.2-soap xz-utils unzip"
 
 install_packages() {
     local missing
@@ -44,7 +47,7 @@ step() { step_start=${EPOCHREALTIME/./}; printf 'moodle-site: %s... ' "$1"; }
 step_done() { local us=$((${EPOCHREALTIME/./} - step_start)); printf '%d.%d s\n' $((us / 1000000)) $((us / 100000 % 10)); }
 
 cmd_create() {
-    local dir=$1 tarball dbname php
+    local dir=$1 zip=${2:-} tarball dbname php
     tarball=${SHOPSETUP_MOODLE_TARBALL:-$repo/../shared/moodle/moodle-4.5.0-local_shop-405.tar.xz}
     [ -f "$tarball" ] || die "no Moodle tarball at $tarball (see ../shared/moodle/README.md)"
     [ -n "${SHOPSETUP_TEST_DB_HOST:-}" ] || die "SHOPSETUP_TEST_DB_HOST/_PORT/_USER/_PASS must name a MariaDB (.ci/mariadb.sh env)"
@@ -62,12 +65,14 @@ cmd_create() {
     tar -xJf "$tarball" -C "$dir"
     step_done
 
-    step "installing the project's handler"
     local handlers=$dir/moodle/local/shop/datahandling/handlers
     [ -d "$handlers" ] || die "the tarball has no local/shop/datahandling/handlers"
-    rm -rf "$handlers/std_setuponecoursesession"
-    cp -a moodle_plugin/std_setuponecoursesession "$handlers/"
-    step_done
+    if [ -z "$zip" ]; then
+        step "installing the project's handler"
+        rm -rf "$handlers/std_setuponecoursesession"
+        cp -a moodle_plugin/std_setuponecoursesession "$handlers/"
+        step_done
+    fi
 
     step "creating the database"
     dbname=shopsetup_moodle_$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -94,6 +99,19 @@ cmd_create() {
     grep -q 'noemailever = true' "$dir/moodle/config.php" || die "could not set noemailever in config.php"
     $php "$dir/moodle/admin/cli/cfg.php" --component=local_shop --name=sellername --set="shopsetup CI seller" >/dev/null
     step_done
+    if [ -n "$zip" ]; then
+        step "upgrading with $(basename "$zip")"
+        local version
+        version=$($php "$dir/moodle/admin/cli/cfg.php" --component=shophandlers_std_setuponecoursesession --name=version)
+        rm -rf "$handlers/std_setuponecoursesession"
+        unzip -q "$zip" -d "$handlers"
+        [ -f "$handlers/std_setuponecoursesession/version.php" ] || die "$zip has no std_setuponecoursesession/ at its root"
+        $php "$dir/moodle/admin/cli/upgrade.php" --non-interactive >"$dir/upgrade.log" 2>&1 \
+            || { tail -30 "$dir/upgrade.log" >&2; die "the upgrade with $zip failed (log: $dir/upgrade.log)"; }
+        $php "$dir/moodle/admin/cli/purge_caches.php" >/dev/null
+        printf '%s -> %s, ' "$version" "$($php "$dir/moodle/admin/cli/cfg.php" --component=shophandlers_std_setuponecoursesession --name=version)"
+        step_done
+    fi
     echo "MOODLE_DIR=$dir/moodle"
 }
 
@@ -106,9 +124,9 @@ cmd_drop() {
     rm -rf "$dir"
 }
 
-[ $# -eq 2 ] || usage
+[ $# -ge 2 ] || usage
 case $1 in
-    create) cmd_create "$2" ;;
+    create) [ $# -le 3 ] || usage; cmd_create "$2" "${3:-}" ;;
     php) php_command "$(cd "$2" && pwd)" ;;
     drop) cmd_drop "$2" ;;
     *) usage ;;

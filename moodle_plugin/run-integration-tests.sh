@@ -5,8 +5,9 @@
 #   MOODLE_DIR=/path/to/moodle moodle_plugin/run-integration-tests.sh [test-name...]
 #
 # Without MOODLE_DIR it builds a throw-away site from ../shared/moodle's tarball (.ci/moodle-site.sh),
-# on the MariaDB of SHOPSETUP_TEST_DB_* or on a private one it starts, and removes it afterwards
-# (SHOPSETUP_KEEP_SITE=1 keeps it and prints its MOODLE_DIR).
+# on the MariaDB of SHOPSETUP_TEST_DB_* or on a private one it starts, as an admin gets it: installed
+# with local_shop's original handler, then upgraded with the plugin's release zip
+# (moodle_plugin/build-zip.sh); it removes the site afterwards (SHOPSETUP_KEEP_SITE=1 keeps it).
 # With MOODLE_DIR it installs the handler into $MOODLE_DIR/local/shop/datahandling/handlers (the
 # folder there is replaced; a copy of the previous one is kept in
 # $MOODLE_DIR/../std_setuponecoursesession.before-shopsetup) and upgrades the site.
@@ -38,7 +39,8 @@ if [ -z "${MOODLE_DIR:-}" ]; then
         eval "$(.ci/mariadb.sh env "$db_dir" "$db_port")"
     fi
     site_dir=$(mktemp -d /tmp/shopsetup-site.XXXXXX)
-    .ci/moodle-site.sh create "$site_dir" | grep -v '^MOODLE_DIR=' || abort "the throw-away site could not be installed"
+    zip=$(moodle_plugin/build-zip.sh "$work") || abort "the plugin zip could not be built"
+    .ci/moodle-site.sh create "$site_dir" "$zip" | grep -v '^MOODLE_DIR=' || abort "the throw-away site could not be installed"
     export MOODLE_DIR=$site_dir/moodle
     php=$(.ci/moodle-site.sh php "$site_dir")
     [ "${SHOPSETUP_KEEP_SITE:-0}" = 1 ] && echo "integration: the site is kept: MOODLE_DIR=$MOODLE_DIR"

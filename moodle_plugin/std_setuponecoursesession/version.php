@@ -31,5 +31,5 @@ $plugin->version = 2026120200;
 $plugin->requires = 2024042200;
 $plugin->supported = [404, 405];
 $plugin->maturity = MATURITY_BETA;
-$plugin->release = '1.0.0 (shopsetup)';
+$plugin->release = '1.1.0';
 $plugin->dependencies = ['local_shop' => 2025011400];

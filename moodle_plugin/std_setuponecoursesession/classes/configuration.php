@@ -40,8 +40,9 @@ class configuration {
         $add = function (string $level, string $identifier, $a = null) use (&$problems) {
             $problems[] = (object) ['level' => $level, 'message' => get_string($identifier, session_setup::COMPONENT, $a)];
         };
-        if (!extension_loaded('shopsetup')) {
-            $add('error', 'shopsetuprequired');
+        $problem = extension::problem();
+        if ($problem !== null) {
+            $problems[] = (object) ['level' => 'error', 'message' => extension::message($problem)];
             return $problems;
         }
         try {

@@ -62,7 +62,7 @@ class customer {
             return $feedback;
         }
 
-        session_setup::require_extension();
+        extension::require();
         $email = \ShopSetup\normalize_email((string) $customer->email);
         if ($email === null) {
             $errorstatus = true;

@@ -157,7 +157,7 @@ class session_setup {
      * @return array
      */
     public static function decode_params($raw): array {
-        self::require_extension();
+        extension::require();
         if (is_array($raw)) {
             return $raw;
         }
@@ -183,15 +183,6 @@ class session_setup {
                 return 1;
             default:
                 return max(0, $quantity);
-        }
-    }
-
-    /**
-     * Fails with a clear message when the shopsetup extension is not loaded.
-     */
-    public static function require_extension(): void {
-        if (!extension_loaded('shopsetup')) {
-            throw new moodle_exception('shopsetuprequired', self::COMPONENT);
         }
     }
 
