@@ -30,13 +30,8 @@ summary() { echo "asan: $1 passed, $2 failed, $3 skipped"; }
 die() { echo "asan: $*" >&2; summary 0 1 0; exit 1; }
 
 packages="php8.2-dev php8.2-cli php8.2-mysql php-parser re2c libmariadb-dev pkg-config mariadb-server mariadb-client clang libclang-rt-14-dev"
-missing=$(dpkg-query -W -f='${Status} ${Package}\n' $packages 2>&1 | grep -v '^install ok installed' || true)
-if [ -n "$missing" ]; then
-    sudo_cmd=""
-    [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
-    { $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq --no-install-recommends $packages; } >/dev/null 2>&1 \
-        || die "could not install $packages"
-fi
+. .ci/packages.sh
+ci_install_packages $packages || die "could not install $packages"
 
 work=$(mktemp -d /tmp/shopsetup-asan.XXXXXX)
 keep=0

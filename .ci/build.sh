@@ -6,14 +6,8 @@ cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
 packages="php8.2-dev php8.2-cli php8.2-mysql php-parser re2c libmariadb-dev pkg-config mariadb-server mariadb-client valgrind"
-missing=$(dpkg-query -W -f='${Status} ${Package}\n' $packages 2>&1 | grep -v '^install ok installed' || true)
-if [ -n "$missing" ]; then
-    echo "build: installing packages: $packages"
-    sudo_cmd=""
-    [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
-    $sudo_cmd apt-get update -qq
-    $sudo_cmd apt-get install -y -qq --no-install-recommends $packages >/dev/null
-fi
+. .ci/packages.sh
+ci_install_packages $packages || { echo "build: could not install $packages" >&2; exit 1; }
 
 cflags=${SHOPSETUP_CFLAGS:--g -O2 -Wall -Wextra -Wno-unused-parameter -Werror}
 if [ ! -f Makefile ] || [ config.m4 -nt Makefile ] || [ Makefile.frag -nt Makefile ]; then

@@ -18,13 +18,8 @@ export DEBIAN_FRONTEND=noninteractive
 summary() { echo "fuzz: $1 targets, $2 inputs, $3 failures"; }
 
 packages="clang libfuzzer-14-dev libclang-rt-14-dev libpcre2-dev re2c"
-missing=$(dpkg-query -W -f='${Status} ${Package}\n' $packages 2>&1 | grep -v '^install ok installed' || true)
-if [ -n "$missing" ]; then
-    sudo_cmd=""
-    [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
-    { $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq --no-install-recommends $packages; } >/dev/null 2>&1 \
-        || { echo "fuzz: could not install $packages" >&2; summary 0 0 1; exit 1; }
-fi
+. .ci/packages.sh
+ci_install_packages $packages || { echo "fuzz: could not install $packages" >&2; summary 0 0 1; exit 1; }
 
 targets=()
 for arg in "$@"; do

@@ -23,14 +23,7 @@ usage() { echo "usage: $0 create DIR [ZIP] | php DIR | drop DIR" >&2; exit 2; }
 
 packages="php8.2-cli php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl php8.2-zip php8.2-gd php8.2-intl php8.2-soap xz-utils unzip"
 
-install_packages() {
-    local missing
-    missing=$(dpkg-query -W -f='${Status} ${Package}\n' $packages 2>&1 | grep -v '^install ok installed' || true)
-    [ -z "$missing" ] && return 0
-    echo "moodle-site: installing packages: $packages"
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends $packages >/dev/null
-}
+. .ci/packages.sh
 
 php_command() {
     local dir=$1
@@ -53,7 +46,7 @@ cmd_create() {
     [ -n "${SHOPSETUP_TEST_DB_HOST:-}" ] || die "SHOPSETUP_TEST_DB_HOST/_PORT/_USER/_PASS must name a MariaDB (.ci/mariadb.sh env)"
     [ -f modules/shopsetup.so ] || die "build the extension first (.ci/build.sh)"
 
-    step packages; install_packages; step_done
+    step packages; ci_install_packages $packages || die "could not install $packages"; step_done
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
     rm -rf "$dir/moodle" "$dir/data"

@@ -12,11 +12,8 @@ summary() { echo "package: $1 passed, $2 failed, $3 skipped"; }
 die() { echo "package: $*"; summary 0 1 0; exit 1; }
 
 packages="dpkg-dev debhelper dh-php php8.2-dev libmariadb-dev pkg-config re2c php8.2-mysql"
-missing=$(dpkg-query -W -f='${Status} ${Package}\n' $packages 2>&1 | grep -v '^install ok installed' || true)
-if [ -n "$missing" ]; then
-    { apt-get update -qq && apt-get install -y -qq --no-install-recommends $packages; } >/dev/null 2>&1 \
-        || die "could not install $packages"
-fi
+. .ci/packages.sh
+ci_install_packages $packages || die "could not install $packages"
 
 work=$(mktemp -d /tmp/shopsetup-package.XXXXXX)
 purge() { dpkg --purge php-shopsetup >/dev/null 2>&1; }

@@ -30,7 +30,7 @@ exec > >(tee "$results/run.log") 2>&1   # everything printed is also kept in res
 build=${BENCH_BUILD_DIR:-/tmp/shopsetup-bench-build}
 rm -rf "$build"
 mkdir -p "$build"
-sources=(config.m4 Makefile.frag ext_src php_stubs .ci/build.sh)
+sources=(config.m4 Makefile.frag ext_src php_stubs .ci/build.sh .ci/packages.sh)
 if git rev-parse --git-dir >/dev/null 2>&1; then
     git ls-files -co --exclude-standard -- "${sources[@]}" | tar -cf - -T - | tar -xf - -C "$build"
 else

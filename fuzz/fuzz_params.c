@@ -40,9 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *input = malloc(size ? size : 1);
-	SHOPSETUP_FUZZ_CHECK(input != NULL, "out of memory");
-	memcpy(input, data, size);
+	char *input = shopsetup_fuzz_copy(data, size);
 
 	shopsetup_params params;
 	shopsetup_error err;

@@ -547,9 +547,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	uint8_t *copy = malloc(size ? size : 1);
-	SHOPSETUP_FUZZ_CHECK(copy != NULL, "out of memory");
-	memcpy(copy, data, size);
+	uint8_t *copy = shopsetup_fuzz_copy(data, size);
 	shopsetup_fuzz_reader r = shopsetup_fuzz_reader_init(copy, size);
 	shopsetup_fuzz_plan_ctx ctx;
 	memset(&ctx, 0, sizeof(ctx));

@@ -33,6 +33,18 @@
 		} \
 	} while (0)
 
+/*
+ * A heap copy of exactly the input's bytes (so that ASan sees a read past its end), freed by the
+ * caller: libFuzzer's own buffer may be larger.
+ */
+static inline void *shopsetup_fuzz_copy(const uint8_t *data, size_t size)
+{
+	void *copy = malloc(size ? size : 1);
+	SHOPSETUP_FUZZ_CHECK(copy != NULL, "out of memory");
+	memcpy(copy, data, size);
+	return copy;
+}
+
 /* Reads typed values off the fuzz input; past the end everything reads as zero / empty. */
 typedef struct {
 	const unsigned char *p;
