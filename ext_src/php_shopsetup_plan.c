@@ -238,7 +238,7 @@ static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
 	} defaults[] = {
 		{ offsetof(shopsetup_facts, auth), "manual" },
 		{ offsetof(shopsetup_facts, lang), "en" },
-		{ offsetof(shopsetup_facts, handler), "std_setuponecoursesession" },
+		{ offsetof(shopsetup_facts, handler), SHOPSETUP_HANDLER_NAME },
 		{ offsetof(shopsetup_facts, calendartype), "gregorian" },
 	};
 	for (size_t d = 0; d < sizeof(defaults) / sizeof(defaults[0]); d++) {

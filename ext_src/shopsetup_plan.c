@@ -15,7 +15,6 @@
 /* Moodle constants. */
 #define SHOPSETUP_ENROL_USER_ACTIVE 0
 #define SHOPSETUP_FORMAT_HTML 1
-#define SHOPSETUP_CONTEXT_USER 30
 
 const shopsetup_fact_spec shopsetup_fact_specs[] = {
 	SHOPSETUP_FACT(courseid, SHOPSETUP_FACT_INT, true),
@@ -86,11 +85,6 @@ bool shopsetup_plan_supervises(const shopsetup_plan *plan, const shopsetup_perso
 	}
 	return f->privilegeduserids.count == 0 || bsearch(&person->userid, f->privilegeduserids.items, f->privilegeduserids.count, sizeof(int64_t),
 		shopsetup_id_compare) == NULL;
-}
-
-static shopsetup_status shopsetup_nomem(shopsetup_error *err)
-{
-	return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory");
 }
 
 static shopsetup_status shopsetup_stage_error(shopsetup_error *err, const char *step, const char *needed)
@@ -295,8 +289,7 @@ shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const sho
 			goto done;
 		}
 		for (size_t k = 0; k < lower.len; k++) {
-			char c = lower.ptr[k];
-			((char *) lower.ptr)[k] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+			((char *) lower.ptr)[k] = shopsetup_ascii_lower(lower.ptr[k]);
 		}
 		if (!shopsetup_username_pool_take(&pool, lower)) {
 			status = shopsetup_nomem(err);
@@ -641,7 +634,7 @@ shopsetup_status shopsetup_plan_user_context_rows(const shopsetup_plan *plan, co
 			continue;
 		}
 		shopsetup_col cols[] = {
-			SHOPSETUP_COL_I("contextlevel", SHOPSETUP_CONTEXT_USER),
+			SHOPSETUP_COL_I("contextlevel", SHOPSETUP_CONTEXTLEVEL_USER),
 			SHOPSETUP_COL_I("instanceid", person->userid),
 			SHOPSETUP_COL_I("depth", 2),
 			SHOPSETUP_COL_I("locked", 0),

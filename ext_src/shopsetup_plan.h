@@ -13,6 +13,13 @@
 #include "shopsetup_core.h"
 #include "shopsetup_params.h"
 
+/* Moodle's context levels (CONTEXT_SYSTEM, CONTEXT_USER). */
+#define SHOPSETUP_CONTEXTLEVEL_SYSTEM 10
+#define SHOPSETUP_CONTEXTLEVEL_USER 30
+
+/* The local_shop handler whose products the plan writes. */
+#define SHOPSETUP_HANDLER_NAME "std_setuponecoursesession"
+
 /* Column limits of Moodle 4.5's user table, in characters. */
 #define SHOPSETUP_MAX_NAME 100
 #define SHOPSETUP_MAX_EMAIL 100
@@ -243,7 +250,7 @@ typedef struct {
 } shopsetup_role_assignment;
 
 /*
- * User contexts for the participants who have none (their ids are not in existing): contextlevel 30,
+ * User contexts for the participants who have none (their ids are not in existing): SHOPSETUP_CONTEXTLEVEL_USER,
  * depth 2, not locked. The path, /<system context id>/<id>, needs the new id: the writer sets it
  * after the insert, as context_user::instance() does.
  */

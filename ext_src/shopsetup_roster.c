@@ -18,11 +18,6 @@ static const size_t shopsetup_field_limits[SHOPSETUP_FIELD_COUNT] = {
 	SHOPSETUP_MAX_CITY, SHOPSETUP_MAX_INSTITUTION, SHOPSETUP_MAX_PHONE,
 };
 
-static shopsetup_status shopsetup_nomem(shopsetup_error *err)
-{
-	return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory");
-}
-
 bool shopsetup_plan_init(shopsetup_plan *plan, size_t expected_people)
 {
 	memset(plan, 0, sizeof(*plan));
