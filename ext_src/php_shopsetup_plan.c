@@ -199,130 +199,62 @@ static void php_shopsetup_rows_or_throw(zval *return_value, shopsetup_status sta
 
 /* ---- construction ---- */
 
-static const char *const php_shopsetup_fact_type_names[] = {
-	[SHOPSETUP_FACT_INT] = "a non-negative int",
-	[SHOPSETUP_FACT_STRING] = "a string",
-	[SHOPSETUP_FACT_BOOL] = "a bool",
-	[SHOPSETUP_FACT_IDS] = "a list of positive ints",
-};
-
-/* A list of positive ids (array values; keys ignored) into ids; false when one is not a positive int. */
-static bool php_shopsetup_plan_fact_ids(zval *value, shopsetup_vec *ids)
+/* One fact into its typed slot; the core checks the value. */
+static shopsetup_status php_shopsetup_plan_fact(shopsetup_plan *plan, const shopsetup_fact_spec *spec, zval *value, shopsetup_error *err)
 {
-	if (Z_TYPE_P(value) != IS_ARRAY || !shopsetup_vec_reserve(ids, zend_hash_num_elements(Z_ARRVAL_P(value)))) {
-		return false;
+	int64_t number;
+	ZVAL_DEREF(value);
+	switch (spec->type) {
+		case SHOPSETUP_FACT_INT:
+			if (php_shopsetup_zval_int(value, &number)) {
+				return shopsetup_plan_set_int_fact(plan, spec, number, err);
+			}
+			break;
+		case SHOPSETUP_FACT_BOOL:
+			if (Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE) {
+				shopsetup_plan_set_bool_fact(plan, spec, Z_TYPE_P(value) == IS_TRUE);
+				return SHOPSETUP_OK;
+			}
+			break;
+		case SHOPSETUP_FACT_IDS:
+			if (Z_TYPE_P(value) == IS_ARRAY) {
+				zval *item;
+				ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
+					shopsetup_status status = php_shopsetup_zval_int(item, &number)
+						? shopsetup_plan_add_id_fact(plan, spec, number, err) : shopsetup_fact_wrong_type(spec, "array", err);
+					if (status != SHOPSETUP_OK) {
+						return status;
+					}
+				} ZEND_HASH_FOREACH_END();
+				return SHOPSETUP_OK;
+			}
+			break;
+		case SHOPSETUP_FACT_STRING:
+			if (Z_TYPE_P(value) == IS_STRING) {
+				return shopsetup_plan_set_string_fact(plan, spec, php_shopsetup_slice(Z_STR_P(value)), err);
+			}
+			break;
 	}
-	zval *item;
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
-		int64_t id;
-		ZVAL_DEREF(item);
-		if (!php_shopsetup_zval_int(item, &id) || id <= 0) {
-			return false;
-		}
-		*(int64_t *) shopsetup_vec_push(ids) = id;
-	} ZEND_HASH_FOREACH_END();
-	return true;
+	return shopsetup_fact_wrong_type(spec, zend_zval_type_name(value), err);
 }
 
-static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
+static shopsetup_status php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts, shopsetup_error *err)
 {
-	shopsetup_facts *f = &plan->facts;
-	f->enroloperator = true;
-	/* Moodle's defaults when the site changed none */
-	f->maildisplay = 2;
-	f->mailformat = 1;
-	f->autosubscribe = 1;
-	static const struct {
-		size_t offset;
-		const char *value;
-	} defaults[] = {
-		{ offsetof(shopsetup_facts, auth), "manual" },
-		{ offsetof(shopsetup_facts, lang), "en" },
-		{ offsetof(shopsetup_facts, handler), SHOPSETUP_HANDLER_NAME },
-		{ offsetof(shopsetup_facts, calendartype), "gregorian" },
-	};
-	for (size_t d = 0; d < sizeof(defaults) / sizeof(defaults[0]); d++) {
-		shopsetup_slice *slot = (shopsetup_slice *) ((char *) f + defaults[d].offset);
-		*slot = (shopsetup_slice){ defaults[d].value, strlen(defaults[d].value) };
-	}
-
+	uint64_t given = 0;
 	zend_string *key;
 	zval *value;
 	ZEND_HASH_FOREACH_STR_KEY_VAL(facts, key, value) {
-		const shopsetup_fact_spec *spec = NULL;
-		for (size_t s = 0; key != NULL && s < shopsetup_fact_spec_count && spec == NULL; s++) {
-			if (zend_string_equals_cstr(key, shopsetup_fact_specs[s].name, strlen(shopsetup_fact_specs[s].name))) {
-				spec = &shopsetup_fact_specs[s];
-			}
+		const shopsetup_fact_spec *spec;
+		shopsetup_status status = shopsetup_fact_find(key ? php_shopsetup_slice(key) : SHOPSETUP_SLICE("(integer key)"), &spec, err);
+		if (status == SHOPSETUP_OK) {
+			status = php_shopsetup_plan_fact(plan, spec, value, err);
 		}
-		if (spec == NULL) {
-			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
-				"Plan facts: unknown fact \"%s\"", key ? ZSTR_VAL(key) : "(integer key)");
-			return false;
+		if (status != SHOPSETUP_OK) {
+			return status;
 		}
-		ZVAL_DEREF(value);
-		void *slot = (char *) f + spec->offset;
-		bool ok;
-		switch (spec->type) {
-			case SHOPSETUP_FACT_INT:
-				ok = php_shopsetup_zval_int(value, (int64_t *) slot) && *(int64_t *) slot >= 0;
-				break;
-			case SHOPSETUP_FACT_BOOL:
-				ok = Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE;
-				*(bool *) slot = Z_TYPE_P(value) == IS_TRUE;
-				break;
-			case SHOPSETUP_FACT_IDS:
-				ok = php_shopsetup_plan_fact_ids(value, (shopsetup_vec *) slot);
-				break;
-			default:
-				ok = Z_TYPE_P(value) == IS_STRING
-					&& shopsetup_plan_store(plan, Z_STRVAL_P(value), Z_STRLEN_P(value), (shopsetup_slice *) slot);
-				break;
-		}
-		if (!ok && spec->type == SHOPSETUP_FACT_INT && php_shopsetup_zval_int(value, (int64_t *) slot)) {
-			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
-				"Plan facts: \"%s\" must not be negative, got %lld", spec->name, (long long) *(int64_t *) slot);
-			return false;
-		}
-		if (!ok) {
-			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
-				"Plan facts: \"%s\" must be %s, %s given", spec->name,
-				php_shopsetup_fact_type_names[spec->type],
-				zend_zval_type_name(value));
-			return false;
-		}
+		given |= SHOPSETUP_FACT_BIT(spec);
 	} ZEND_HASH_FOREACH_END();
-
-	for (size_t s = 0; s < shopsetup_fact_spec_count; s++) {
-		if (shopsetup_fact_specs[s].required && !zend_hash_str_exists(facts, shopsetup_fact_specs[s].name, strlen(shopsetup_fact_specs[s].name))) {
-			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
-				"Plan facts: \"%s\" is required", shopsetup_fact_specs[s].name);
-			return false;
-		}
-	}
-	if (f->courseid == 0 || f->enrolid == 0 || f->operatorid == 0 || f->supervisorroleid == 0 || f->billitemid == 0
-		|| f->coursecontextid == 0 || f->operatorcontextid == 0) {
-		zend_throw_exception(php_shopsetup_plan_exception_ce,
-			"Plan facts: courseid, coursecontextid, enrolid, operatorid, operatorcontextid, supervisorroleid and billitemid must be positive",
-			SHOPSETUP_E_PLAN_INPUT);
-		return false;
-	}
-	if (f->groupidnumber.len == 0 || f->groupname.len == 0) {
-		zend_throw_exception(php_shopsetup_plan_exception_ce,
-			"Plan facts: groupidnumber and groupname must not be empty (the group is found by its idnumber)", SHOPSETUP_E_PLAN_INPUT);
-		return false;
-	}
-	if (f->timeend != 0 && f->timeend <= f->timestart) {
-		zend_throw_exception(php_shopsetup_plan_exception_ce, "Plan facts: timeend must be 0 or after timestart", SHOPSETUP_E_PLAN_INPUT);
-		return false;
-	}
-	shopsetup_error err = { 0 };
-	shopsetup_status status = shopsetup_plan_check_facts(plan, &err);
-	if (status != SHOPSETUP_OK) {
-		php_shopsetup_throw_status(status, &err);
-		return false;
-	}
-	return true;
+	return shopsetup_plan_check_facts(plan, given, err);
 }
 
 /* Reads one participant field; false with *reason when it is not a scalar. */
@@ -386,11 +318,8 @@ static shopsetup_status php_shopsetup_plan_bucket(shopsetup_plan *plan, zend_str
 				status = shopsetup_plan_reject(plan, bucket_slice, key_email, (shopsetup_field) f, "must be a string", err);
 			}
 		}
-		if (fields[SHOPSETUP_FIELD_EMAIL].len == 0 && !(rejected & 1u)) {
-			fields[SHOPSETUP_FIELD_EMAIL] = key_email;
-		}
 		if (status == SHOPSETUP_OK) {
-			status = shopsetup_plan_add_participant(plan, bucket, fields, rejected, err);
+			status = shopsetup_plan_add_participant(plan, bucket, key_email, fields, rejected, err);
 		}
 		for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
 			if (tmp[f]) {
@@ -455,12 +384,12 @@ ZEND_METHOD(ShopSetup_Plan, __construct)
 		RETURN_THROWS();
 	}
 	intern->initialised = true;
-	if (!php_shopsetup_plan_facts(plan, facts)) {
+	shopsetup_error err = { 0 };
+	shopsetup_status status = php_shopsetup_plan_facts(plan, facts, &err);
+	if (status != SHOPSETUP_OK) {
+		php_shopsetup_throw_status(status, &err);
 		RETURN_THROWS();
 	}
-
-	shopsetup_error err = { 0 };
-	shopsetup_status status = SHOPSETUP_OK;
 	zend_string *name;
 	zval *roleid;
 	ZEND_HASH_FOREACH_STR_KEY_VAL(bucket_roles, name, roleid) {

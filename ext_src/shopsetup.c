@@ -28,21 +28,9 @@ zend_class_entry *php_shopsetup_database_exception_ce;
 zend_class_entry *php_shopsetup_plan_ce;
 zend_class_entry *php_shopsetup_mysql_connection_ce;
 
-/* Text for a message, as valid printable UTF-8 (other bytes as \xNN); NULL when out of memory. */
-static zend_string *php_shopsetup_printable(const char *text, size_t len)
-{
-	shopsetup_buf out = { 0 };
-	if (!shopsetup_utf8_quote(&out, (shopsetup_slice){ text, len }, SIZE_MAX / 8)) {
-		shopsetup_buf_free(&out);
-		return NULL;
-	}
-	zend_string *printable = zend_string_init(out.ptr ? out.ptr : "", out.len, 0);
-	shopsetup_buf_free(&out);
-	return printable;
-}
-
 void php_shopsetup_throw(const shopsetup_error *err)
 {
+	shopsetup_buf printable = { 0 };
 	switch (err->code) {
 		case SHOPSETUP_E_PARAMS_ESCAPE:
 		case SHOPSETUP_E_PARAMS_EMPTY_KEY:
@@ -50,28 +38,21 @@ void php_shopsetup_throw(const shopsetup_error *err)
 		case SHOPSETUP_E_PARAMS_NUL:
 		case SHOPSETUP_E_PARAMS_UTF8:
 			if (err->subject[0] != '\0') {
-				zend_string *key = php_shopsetup_printable(err->subject, strlen(err->subject));
-				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
-					"Handler parameters: %s at byte %zu (key \"%s\")", err->detail, err->offset, key ? ZSTR_VAL(key) : "");
-				if (key != NULL) {
-					zend_string_release(key);
-				}
+				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code, "Handler parameters: %s at byte %zu (key \"%s\")",
+					err->detail, err->offset, shopsetup_utf8_printable(&printable, (shopsetup_slice){ err->subject, strlen(err->subject) }));
 			} else {
 				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
 					"Handler parameters: %s at byte %zu", err->detail, err->offset);
 			}
+			shopsetup_buf_free(&printable);
 			return;
 		case SHOPSETUP_E_CONFIG_MISSING:
-		case SHOPSETUP_E_CONFIG_VALUE: {
+		case SHOPSETUP_E_CONFIG_VALUE:
 			/* the detail quotes the bad value, which may hold any byte */
-			zend_string *detail = php_shopsetup_printable(err->detail, strlen(err->detail));
-			zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
-				"Handler parameter \"%s\": %s", err->subject, detail ? ZSTR_VAL(detail) : "");
-			if (detail != NULL) {
-				zend_string_release(detail);
-			}
+			zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code, "Handler parameter \"%s\": %s", err->subject,
+				shopsetup_utf8_printable(&printable, (shopsetup_slice){ err->detail, strlen(err->detail) }));
+			shopsetup_buf_free(&printable);
 			return;
-		}
 		case SHOPSETUP_E_ROSTER_INVALID:
 		case SHOPSETUP_E_ROSTER_SEATS:
 			zend_throw_exception_ex(php_shopsetup_roster_exception_ce, err->code, "%s", err->detail);
@@ -155,12 +136,10 @@ static bool php_shopsetup_params_from_array(HashTable *ht, shopsetup_params *par
 		} else if (Z_TYPE_P(value) == IS_LONG) {
 			str = zend_long_to_str(Z_LVAL_P(value));
 		} else {
-			zend_string *printable = php_shopsetup_printable(key_ptr, key_len);
-			zend_throw_exception_ex(php_shopsetup_params_exception_ce, SHOPSETUP_E_CONFIG_VALUE,
-				"Handler parameter \"%s\": must be a string, %s given", printable ? ZSTR_VAL(printable) : "", zend_zval_type_name(value));
-			if (printable != NULL) {
-				zend_string_release(printable);
-			}
+			shopsetup_buf printable = { 0 };
+			zend_throw_exception_ex(php_shopsetup_params_exception_ce, SHOPSETUP_E_CONFIG_VALUE, "Handler parameter \"%s\": must be a string, %s given",
+				shopsetup_utf8_printable(&printable, (shopsetup_slice){ key_ptr, key_len }), zend_zval_type_name(value));
+			shopsetup_buf_free(&printable);
 			shopsetup_params_free(params);
 			return false;
 		}

@@ -27,6 +27,7 @@ bool shopsetup_plan_init(shopsetup_plan *plan, size_t expected_people)
 	shopsetup_vec_init(&plan->errors, sizeof(shopsetup_row_error));
 	shopsetup_vec_init(&plan->notices, sizeof(shopsetup_notice));
 	shopsetup_vec_init(&plan->facts.privilegeduserids, sizeof(int64_t));
+	shopsetup_plan_facts_defaults(&plan->facts);
 	return shopsetup_vec_reserve(&plan->people, expected_people)
 		&& shopsetup_vec_reserve(&plan->assignments, expected_people)
 		&& shopsetup_hash_init(&plan->by_email, expected_people);
@@ -158,17 +159,18 @@ static shopsetup_status shopsetup_roster_notice(shopsetup_plan *plan, uint32_t p
 	return SHOPSETUP_OK;
 }
 
-shopsetup_status shopsetup_plan_add_participant(shopsetup_plan *plan, uint32_t bucket,
+shopsetup_status shopsetup_plan_add_participant(shopsetup_plan *plan, uint32_t bucket, shopsetup_slice bucket_key,
 	const shopsetup_slice fields[SHOPSETUP_FIELD_COUNT], uint32_t rejected, shopsetup_error *err)
 {
-	shopsetup_slice raw_email = fields[SHOPSETUP_FIELD_EMAIL];
+	bool email_from_key = fields[SHOPSETUP_FIELD_EMAIL].len == 0 && !(rejected & (1u << SHOPSETUP_FIELD_EMAIL));
+	shopsetup_slice raw_email = email_from_key ? bucket_key : fields[SHOPSETUP_FIELD_EMAIL];
 	shopsetup_slice bucket_name = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, bucket)->name;
 	shopsetup_slice trimmed[SHOPSETUP_FIELD_COUNT];
 	shopsetup_status status = SHOPSETUP_OK;
 	bool ok = rejected == 0;
 
 	for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
-		trimmed[f] = shopsetup_trim(fields[f]);
+		trimmed[f] = shopsetup_trim(f == SHOPSETUP_FIELD_EMAIL ? raw_email : fields[f]);
 	}
 	/* The normal form of a valid address is never longer than the input. */
 	char email_stack[256];

@@ -561,7 +561,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	shopsetup_plan plan;
 	SHOPSETUP_FUZZ_CHECK(shopsetup_plan_init(&plan, npeople), "out of memory");
 
-	/* Facts, with the checks php_shopsetup_plan_facts() makes before the core sees them. */
+	/* Facts, mostly valid so that the stages are reached; the core checks them. */
 	shopsetup_facts *f = &plan.facts;
 	int64_t *ints[] = { &f->courseid, &f->coursecontextid, &f->enrolid, &f->operatorid, &f->operatorcontextid,
 		&f->mnethostid, &f->timestart, &f->timeend, &f->now, &f->modifierid, &f->supervisorroleid, &f->mirrorroleid,
@@ -604,7 +604,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		SHOPSETUP_FUZZ_CHECK(id != NULL, "out of memory");
 		*id = 1 + shopsetup_fuzz_u8(&r) % 40;
 	}
-	if (shopsetup_fuzz_expect(shopsetup_plan_check_facts(&plan, &err), &err, "checkFacts") != SHOPSETUP_OK) {
+	if (shopsetup_fuzz_expect(shopsetup_plan_check_facts(&plan, UINT64_MAX, &err), &err, "checkFacts") != SHOPSETUP_OK) {
 		shopsetup_plan_free(&plan);
 		shopsetup_pool_free(&ctx.strings);
 		free(copy);
@@ -649,7 +649,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		}
 		uint32_t rejected = (pick & 0x40) ? (uint32_t) shopsetup_fuzz_u8(&r) & 0x3F : 0;
-		built = shopsetup_fuzz_expect(shopsetup_plan_add_participant(&plan, pick % nbuckets, fields, rejected, &err), &err,
+		built = shopsetup_fuzz_expect(shopsetup_plan_add_participant(&plan, pick % nbuckets,
+			(pick & 0x20) ? shopsetup_fuzz_email(&ctx, &r) : SHOPSETUP_SLICE(""), fields, rejected, &err), &err,
 			"addParticipant") == SHOPSETUP_OK;
 	}
 
