@@ -7,9 +7,19 @@
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 
-#include "php_shopsetup_glue.h"
-#include "shopsetup_plan.h"
+#include "php_shopsetup_errors.h"
+#include "php_shopsetup_plan.h"
+#include "php_shopsetup_rows.h"
 
+/* A ShopSetup\Plan object: the core plan plus Zend's object header. */
+typedef struct {
+	shopsetup_plan plan;
+	bool initialised; /* plan holds memory to free */
+	bool ready;       /* the constructor succeeded */
+	zend_object std;
+} php_shopsetup_plan_object;
+
+zend_class_entry *php_shopsetup_plan_ce;
 static zend_object_handlers php_shopsetup_plan_handlers;
 
 /* The participant field names, interned once so that each lookup reuses their hash. */
@@ -48,8 +58,9 @@ static void php_shopsetup_plan_free(zend_object *obj)
 	zend_object_std_dtor(obj);
 }
 
-void php_shopsetup_plan_minit(void)
+void php_shopsetup_plan_minit(zend_class_entry *ce)
 {
+	php_shopsetup_plan_ce = ce;
 	php_shopsetup_plan_ce->create_object = php_shopsetup_plan_create;
 	memcpy(&php_shopsetup_plan_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	php_shopsetup_plan_handlers.offset = XtOffsetOf(php_shopsetup_plan_object, std);
@@ -58,109 +69,6 @@ void php_shopsetup_plan_minit(void)
 	for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
 		php_shopsetup_field_keys[f] = zend_string_init_interned(shopsetup_field_names[f], strlen(shopsetup_field_names[f]), 1);
 	}
-}
-
-/* ---- reading PHP values ---- */
-
-HashTable *php_shopsetup_row_table(zval *row)
-{
-	ZVAL_DEREF(row);
-	if (Z_TYPE_P(row) == IS_ARRAY) {
-		return Z_ARRVAL_P(row);
-	}
-	if (Z_TYPE_P(row) == IS_OBJECT) {
-		return Z_OBJ_HT_P(row)->get_properties(Z_OBJ_P(row));
-	}
-	return NULL;
-}
-
-bool php_shopsetup_zval_int(zval *value, int64_t *out)
-{
-	ZVAL_DEREF(value);
-	if (Z_TYPE_P(value) == IS_LONG) {
-		*out = Z_LVAL_P(value);
-		return true;
-	}
-	/* Moodle's DML returns integers as strings. */
-	zend_long lval;
-	if (Z_TYPE_P(value) == IS_STRING
-		&& is_numeric_string(Z_STRVAL_P(value), Z_STRLEN_P(value), &lval, NULL, false) == IS_LONG) {
-		*out = lval;
-		return true;
-	}
-	return false;
-}
-
-/* A column of a row; objects of declared classes keep their properties as INDIRECT slots. */
-static zval *php_shopsetup_row_find(HashTable *row, const char *name)
-{
-	zval *value = zend_hash_str_find_ind(row, name, strlen(name));
-	if (value != NULL) {
-		ZVAL_DEREF(value);
-	}
-	return value;
-}
-
-bool php_shopsetup_row_int(HashTable *row, const char *name, int64_t *out)
-{
-	zval *value = php_shopsetup_row_find(row, name);
-	return value != NULL && php_shopsetup_zval_int(value, out);
-}
-
-/* Calls fn for each value of an array or Traversable; stops when fn returns false or throws. */
-bool php_shopsetup_iterate(zval *iterable, bool (*fn)(zval *key, zval *value, void *ctx), void *ctx)
-{
-	if (Z_TYPE_P(iterable) == IS_ARRAY) {
-		zend_string *skey;
-		zend_ulong ikey;
-		zval *value;
-		ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(iterable), ikey, skey, value) {
-			zval key;
-			if (skey) {
-				ZVAL_STR(&key, skey);
-			} else {
-				ZVAL_LONG(&key, (zend_long) ikey);
-			}
-			if (!fn(&key, value, ctx)) {
-				return false;
-			}
-		} ZEND_HASH_FOREACH_END();
-		return true;
-	}
-	zend_class_entry *ce = Z_OBJCE_P(iterable);
-	zend_object_iterator *it = ce->get_iterator(ce, iterable, 0);
-	bool ok = it != NULL && !EG(exception);
-	if (it != NULL && it->funcs->rewind) {
-		it->funcs->rewind(it);
-	}
-	while (ok && !EG(exception) && it->funcs->valid(it) == SUCCESS && !EG(exception)) {
-		zval *value = it->funcs->get_current_data(it);
-		zval key;
-		ZVAL_NULL(&key);
-		if (EG(exception) || value == NULL) {
-			break;
-		}
-		if (it->funcs->get_current_key) {
-			it->funcs->get_current_key(it, &key);
-		}
-		ok = fn(&key, value, ctx);
-		zval_ptr_dtor(&key);
-		if (ok) {
-			it->funcs->move_forward(it);
-		}
-	}
-	if (it != NULL) {
-		zend_iterator_dtor(it);
-	}
-	return ok && !EG(exception);
-}
-
-static void php_shopsetup_throw_status(shopsetup_status status, shopsetup_error *err)
-{
-	if (err->code == SHOPSETUP_OK) {
-		shopsetup_error_set(err, status, 0, NULL, 0, status == SHOPSETUP_E_NOMEM ? "out of memory" : "internal error");
-	}
-	php_shopsetup_throw(err);
 }
 
 /* ---- row sink building PHP arrays ---- */
@@ -286,13 +194,13 @@ static shopsetup_status php_shopsetup_plan_bucket(shopsetup_plan *plan, zend_str
 	shopsetup_slice bucket_slice = php_shopsetup_slice(bucket_name);
 	uint32_t bucket;
 	ZVAL_DEREF(participants);
-	if (!shopsetup_plan_find_bucket(plan, bucket_slice, &bucket)) {
-		return shopsetup_plan_reject(plan, bucket_slice, SHOPSETUP_SLICE(""), SHOPSETUP_FIELD_COUNT,
+	if (!shopsetup_roster_find_bucket(plan, bucket_slice, &bucket)) {
+		return shopsetup_roster_reject(plan, bucket_slice, SHOPSETUP_SLICE(""), SHOPSETUP_FIELD_COUNT,
 			"bucket has no role: it is missing from the bucket roles", err);
 	}
 	HashTable *list = php_shopsetup_row_table(participants);
 	if (list == NULL) {
-		return shopsetup_plan_reject(plan, bucket_slice, SHOPSETUP_SLICE(""), SHOPSETUP_FIELD_COUNT,
+		return shopsetup_roster_reject(plan, bucket_slice, SHOPSETUP_SLICE(""), SHOPSETUP_FIELD_COUNT,
 			"bucket must map emails to participants", err);
 	}
 	zend_string *key;
@@ -302,7 +210,7 @@ static shopsetup_status php_shopsetup_plan_bucket(shopsetup_plan *plan, zend_str
 		HashTable *row = php_shopsetup_row_table(participant);
 		shopsetup_slice key_email = key ? php_shopsetup_slice(key) : SHOPSETUP_SLICE("");
 		if (row == NULL) {
-			status = shopsetup_plan_reject(plan, bucket_slice, key_email, SHOPSETUP_FIELD_COUNT,
+			status = shopsetup_roster_reject(plan, bucket_slice, key_email, SHOPSETUP_FIELD_COUNT,
 				"participant must be an array or an object", err);
 			if (status != SHOPSETUP_OK) {
 				return status;
@@ -315,11 +223,11 @@ static shopsetup_status php_shopsetup_plan_bucket(shopsetup_plan *plan, zend_str
 		for (int f = 0; f < SHOPSETUP_FIELD_COUNT && status == SHOPSETUP_OK; f++) {
 			if (!php_shopsetup_participant_field(row, (shopsetup_field) f, &fields[f], &tmp[f])) {
 				rejected |= 1u << f;
-				status = shopsetup_plan_reject(plan, bucket_slice, key_email, (shopsetup_field) f, "must be a string", err);
+				status = shopsetup_roster_reject(plan, bucket_slice, key_email, (shopsetup_field) f, "must be a string", err);
 			}
 		}
 		if (status == SHOPSETUP_OK) {
-			status = shopsetup_plan_add_participant(plan, bucket, key_email, fields, rejected, err);
+			status = shopsetup_roster_add_participant(plan, bucket, key_email, fields, rejected, err);
 		}
 		for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
 			if (tmp[f]) {
@@ -399,7 +307,7 @@ ZEND_METHOD(ShopSetup_Plan, __construct)
 			zend_argument_type_error(3, "must map bucket names to role ids");
 			RETURN_THROWS();
 		}
-		if ((status = shopsetup_plan_add_bucket(plan, php_shopsetup_slice(name), id, &index, &err)) != SHOPSETUP_OK) {
+		if ((status = shopsetup_roster_add_bucket(plan, php_shopsetup_slice(name), id, &index, &err)) != SHOPSETUP_OK) {
 			php_shopsetup_throw_status(status, &err);
 			RETURN_THROWS();
 		}
@@ -417,7 +325,7 @@ ZEND_METHOD(ShopSetup_Plan, __construct)
 		}
 	} ZEND_HASH_FOREACH_END();
 
-	if ((status = shopsetup_plan_finish_roster(plan, (int64_t) seats, &err)) != SHOPSETUP_OK) {
+	if ((status = shopsetup_roster_finish(plan, (int64_t) seats, &err)) != SHOPSETUP_OK) {
 		php_shopsetup_throw_roster(plan, &err);
 		RETURN_THROWS();
 	}

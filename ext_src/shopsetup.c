@@ -10,74 +10,18 @@
 #include <mysql.h>
 
 #include "php_shopsetup.h"
-#include "php_shopsetup_glue.h"
+#include "php_shopsetup_errors.h"
+#include "php_shopsetup_mysql.h"
+#include "php_shopsetup_plan.h"
+#include "php_shopsetup_rows.h"
 #include "shopsetup_mysql.h"
-#include "shopsetup_params.h"
+#include "shopsetup_config.h"
 #include "shopsetup_text.h"
 #if PHP_VERSION_ID < 80200
 /* #[\SensitiveParameter] arrived in PHP 8.2; before it, arguments have no attributes to register. */
 # define zend_add_parameter_attribute(func, offset, name, argc) ((void) 0)
 #endif
 #include "../php_stubs/shopsetup_arginfo.h"
-
-zend_class_entry *php_shopsetup_exception_ce;
-zend_class_entry *php_shopsetup_params_exception_ce;
-zend_class_entry *php_shopsetup_roster_exception_ce;
-zend_class_entry *php_shopsetup_plan_exception_ce;
-zend_class_entry *php_shopsetup_database_exception_ce;
-zend_class_entry *php_shopsetup_plan_ce;
-zend_class_entry *php_shopsetup_mysql_connection_ce;
-
-void php_shopsetup_throw(const shopsetup_error *err)
-{
-	shopsetup_buf printable = { 0 };
-	switch (err->code) {
-		case SHOPSETUP_E_PARAMS_ESCAPE:
-		case SHOPSETUP_E_PARAMS_EMPTY_KEY:
-		case SHOPSETUP_E_PARAMS_DUPLICATE_KEY:
-		case SHOPSETUP_E_PARAMS_NUL:
-		case SHOPSETUP_E_PARAMS_UTF8:
-			if (err->subject[0] != '\0') {
-				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code, "Handler parameters: %s at byte %zu (key \"%s\")",
-					err->detail, err->offset, shopsetup_utf8_printable(&printable, (shopsetup_slice){ err->subject, strlen(err->subject) }));
-			} else {
-				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
-					"Handler parameters: %s at byte %zu", err->detail, err->offset);
-			}
-			shopsetup_buf_free(&printable);
-			return;
-		case SHOPSETUP_E_CONFIG_MISSING:
-		case SHOPSETUP_E_CONFIG_VALUE:
-			/* the detail quotes the bad value, which may hold any byte */
-			zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code, "Handler parameter \"%s\": %s", err->subject,
-				shopsetup_utf8_printable(&printable, (shopsetup_slice){ err->detail, strlen(err->detail) }));
-			shopsetup_buf_free(&printable);
-			return;
-		case SHOPSETUP_E_ROSTER_INVALID:
-		case SHOPSETUP_E_ROSTER_SEATS:
-			zend_throw_exception_ex(php_shopsetup_roster_exception_ce, err->code, "%s", err->detail);
-			return;
-		case SHOPSETUP_E_PLAN_STATE:
-		case SHOPSETUP_E_PLAN_INPUT:
-			if (err->subject[0] != '\0') {
-				zend_throw_exception_ex(php_shopsetup_plan_exception_ce, err->code, "%s: %s", err->subject, err->detail);
-			} else {
-				zend_throw_exception_ex(php_shopsetup_plan_exception_ce, err->code, "%s", err->detail);
-			}
-			return;
-		case SHOPSETUP_E_DB:
-			if (err->subject[0] != '\0') {
-				zend_throw_exception_ex(php_shopsetup_database_exception_ce, err->code, "%s (%s)", err->detail, err->subject);
-			} else {
-				zend_throw_exception_ex(php_shopsetup_database_exception_ce, err->code, "%s", err->detail);
-			}
-			return;
-		case SHOPSETUP_E_NOMEM:
-		case SHOPSETUP_OK:
-			break;
-	}
-	zend_throw_exception_ex(php_shopsetup_exception_ce, err->code, "%s", err->detail[0] ? err->detail : "internal error");
-}
 
 static shopsetup_status php_shopsetup_params_pair(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len)
 {
@@ -378,15 +322,6 @@ fail:
 	RETURN_THROWS();
 }
 
-ZEND_METHOD(ShopSetup_RosterException, getErrors)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-
-	zval rv;
-	zval *errors = zend_read_property(php_shopsetup_roster_exception_ce, Z_OBJ_P(ZEND_THIS), "errors", sizeof("errors") - 1, 1, &rv);
-	RETURN_COPY_DEREF(errors);
-}
-
 static void *php_shopsetup_emalloc(size_t size)
 {
 	return emalloc(size);
@@ -419,10 +354,8 @@ PHP_MINIT_FUNCTION(shopsetup)
 	php_shopsetup_roster_exception_ce = register_class_ShopSetup_RosterException(php_shopsetup_exception_ce);
 	php_shopsetup_plan_exception_ce = register_class_ShopSetup_PlanException(php_shopsetup_exception_ce);
 	php_shopsetup_database_exception_ce = register_class_ShopSetup_DatabaseException(php_shopsetup_exception_ce);
-	php_shopsetup_plan_ce = register_class_ShopSetup_Plan();
-	php_shopsetup_mysql_connection_ce = register_class_ShopSetup_MysqlConnection();
-	php_shopsetup_plan_minit();
-	php_shopsetup_mysql_minit();
+	php_shopsetup_plan_minit(register_class_ShopSetup_Plan());
+	php_shopsetup_mysql_minit(register_class_ShopSetup_MysqlConnection());
 	return shopsetup_mysql_library_init() ? SUCCESS : FAILURE;
 }
 

@@ -1,5 +1,5 @@
 /* The handler's configuration rules: defaults, enrolment times, role buckets, group name. */
-#include "shopsetup_params.h"
+#include "shopsetup_config.h"
 #include "shopsetup_text.h"
 
 #include <stdio.h>

@@ -60,6 +60,45 @@ static int shopsetup_id_compare(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+bool shopsetup_plan_init(shopsetup_plan *plan, size_t expected_people)
+{
+	memset(plan, 0, sizeof(*plan));
+	shopsetup_vec_init(&plan->buckets, sizeof(shopsetup_bucket));
+	shopsetup_vec_init(&plan->people, sizeof(shopsetup_person));
+	shopsetup_vec_init(&plan->assignments, sizeof(shopsetup_assignment));
+	shopsetup_vec_init(&plan->errors, sizeof(shopsetup_row_error));
+	shopsetup_vec_init(&plan->notices, sizeof(shopsetup_notice));
+	shopsetup_vec_init(&plan->facts.privilegeduserids, sizeof(int64_t));
+	shopsetup_plan_facts_defaults(&plan->facts);
+	return shopsetup_vec_reserve(&plan->people, expected_people)
+		&& shopsetup_vec_reserve(&plan->assignments, expected_people)
+		&& shopsetup_hash_init(&plan->by_email, expected_people);
+}
+
+void shopsetup_plan_free(shopsetup_plan *plan)
+{
+	shopsetup_vec_free(&plan->buckets);
+	shopsetup_vec_free(&plan->people);
+	shopsetup_vec_free(&plan->assignments);
+	shopsetup_vec_free(&plan->errors);
+	shopsetup_vec_free(&plan->notices);
+	shopsetup_vec_free(&plan->facts.privilegeduserids);
+	shopsetup_hash_free(&plan->by_email);
+	shopsetup_hash_free(&plan->by_username);
+	shopsetup_hash_free(&plan->by_userid);
+	shopsetup_pool_free(&plan->strings);
+}
+
+bool shopsetup_plan_store(shopsetup_plan *plan, const char *s, size_t len, shopsetup_slice *out)
+{
+	const char *copy = shopsetup_pool_dup(&plan->strings, s, len);
+	if (copy == NULL) {
+		return false;
+	}
+	*out = (shopsetup_slice){ copy, len };
+	return true;
+}
+
 void shopsetup_plan_facts_defaults(shopsetup_facts *f)
 {
 	f->enroloperator = true;

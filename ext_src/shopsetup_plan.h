@@ -11,7 +11,7 @@
 #define SHOPSETUP_PLAN_H
 
 #include "shopsetup_core.h"
-#include "shopsetup_params.h"
+#include "shopsetup_config.h"
 
 /* Moodle's context levels (CONTEXT_SYSTEM, CONTEXT_USER). */
 #define SHOPSETUP_CONTEXTLEVEL_SYSTEM 10
@@ -178,20 +178,20 @@ shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, uint64_t given
 bool shopsetup_plan_supervises(const shopsetup_plan *plan, const shopsetup_person *person);
 
 /* Roster building. */
-shopsetup_status shopsetup_plan_add_bucket(shopsetup_plan *plan, shopsetup_slice name, int64_t roleid, uint32_t *index, shopsetup_error *err);
-bool shopsetup_plan_find_bucket(const shopsetup_plan *plan, shopsetup_slice name, uint32_t *index);
+shopsetup_status shopsetup_roster_add_bucket(shopsetup_plan *plan, shopsetup_slice name, int64_t roleid, uint32_t *index, shopsetup_error *err);
+bool shopsetup_roster_find_bucket(const shopsetup_plan *plan, shopsetup_slice name, uint32_t *index);
 /* Records a problem with a row or a bucket; the plan will be refused. */
-shopsetup_status shopsetup_plan_reject(shopsetup_plan *plan, shopsetup_slice bucket, shopsetup_slice email, shopsetup_field field,
+shopsetup_status shopsetup_roster_reject(shopsetup_plan *plan, shopsetup_slice bucket, shopsetup_slice email, shopsetup_field field,
 	const char *reason, shopsetup_error *err);
 /*
  * fields[SHOPSETUP_FIELD_EMAIL] is the address as typed; when empty, the participant's key in its
  * bucket is. Fields in the rejected mask (1 << field) were already rejected by the caller: the
  * others are still checked, nothing is added.
  */
-shopsetup_status shopsetup_plan_add_participant(shopsetup_plan *plan, uint32_t bucket, shopsetup_slice bucket_key,
+shopsetup_status shopsetup_roster_add_participant(shopsetup_plan *plan, uint32_t bucket, shopsetup_slice bucket_key,
 	const shopsetup_slice fields[SHOPSETUP_FIELD_COUNT], uint32_t rejected, shopsetup_error *err);
 /* Refuses the plan when any row was rejected or the seats do not suffice. */
-shopsetup_status shopsetup_plan_finish_roster(shopsetup_plan *plan, int64_t seats, shopsetup_error *err);
+shopsetup_status shopsetup_roster_finish(shopsetup_plan *plan, int64_t seats, shopsetup_error *err);
 
 /* Row sinks: one call per row with its columns, in a fixed order per table. */
 typedef enum {
