@@ -450,37 +450,53 @@ ZEND_METHOD(ShopSetup_Plan, seatsUsed)
 	RETURN_LONG((zend_long) plan->assignments.count);
 }
 
+/* ---- rows the plugin read from the database ---- */
+
+#define PHP_SHOPSETUP_COLUMN(type, column, kind) { #column, PHP_SHOPSETUP_COLUMN_##kind, offsetof(type, column) }
+
+static const php_shopsetup_column php_shopsetup_account_columns[] = {
+	PHP_SHOPSETUP_COLUMN(shopsetup_account, id, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_account, email, STRING),
+	PHP_SHOPSETUP_COLUMN(shopsetup_account, suspended, FLAG),
+};
+static const php_shopsetup_row_spec php_shopsetup_accounts = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_account_columns),
+	sizeof(shopsetup_account), false, 1, "must contain rows with an int \"id\", a string \"email\" and an int \"suspended\"" };
+
+static const php_shopsetup_column php_shopsetup_enrolment_columns[] = {
+	PHP_SHOPSETUP_COLUMN(shopsetup_enrolment, id, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_enrolment, userid, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_enrolment, status, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_enrolment, timestart, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_enrolment, timeend, INT),
+};
+static const php_shopsetup_row_spec php_shopsetup_enrolments = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_enrolment_columns),
+	sizeof(shopsetup_enrolment), false, 1, "must contain rows with int id, userid, status, timestart and timeend" };
+
+static const php_shopsetup_column php_shopsetup_role_assignment_columns[] = {
+	PHP_SHOPSETUP_COLUMN(shopsetup_role_assignment, contextid, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_role_assignment, roleid, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_role_assignment, userid, INT),
+};
+static const php_shopsetup_row_spec php_shopsetup_role_assignments = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_role_assignment_columns),
+	sizeof(shopsetup_role_assignment), false, 2, "must contain rows with int contextid, roleid and userid" };
+
+static const php_shopsetup_column php_shopsetup_username_column[] = { { "username", PHP_SHOPSETUP_COLUMN_STRING, 0 } };
+static const php_shopsetup_row_spec php_shopsetup_usernames = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_username_column),
+	sizeof(shopsetup_slice), true, 1, "must contain strings" };
+
+static const php_shopsetup_column php_shopsetup_reference_column[] = { { "reference", PHP_SHOPSETUP_COLUMN_STRING, 0 } };
+static const php_shopsetup_row_spec php_shopsetup_references = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_reference_column),
+	sizeof(shopsetup_slice), true, 1, "must contain strings" };
+
+static const php_shopsetup_column php_shopsetup_member_column[] = { { "userid", PHP_SHOPSETUP_COLUMN_INT, 0 } };
+static const php_shopsetup_row_spec php_shopsetup_members = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_member_column),
+	sizeof(int64_t), true, 2, "must contain ints or rows with an int \"userid\"" };
+
+static const php_shopsetup_column php_shopsetup_context_column[] = { { "instanceid", PHP_SHOPSETUP_COLUMN_INT, 0 } };
+static const php_shopsetup_row_spec php_shopsetup_user_contexts = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_context_column),
+	sizeof(int64_t), true, 1, "must contain ints or rows with an int \"instanceid\"" };
+
 /* ---- stage 1 ---- */
-
-typedef struct {
-	shopsetup_vec accounts; /* shopsetup_account, emails borrowed from zend_strings kept in strings */
-	shopsetup_vec strings;  /* zend_string * */
-	uint32_t arg;
-} php_shopsetup_accounts_ctx;
-
-static bool php_shopsetup_collect_account(zval *key, zval *value, void *ctx_ptr)
-{
-	php_shopsetup_accounts_ctx *ctx = ctx_ptr;
-	HashTable *row = php_shopsetup_row_table(value);
-	int64_t id, suspended = 0;
-	zval *email = row ? php_shopsetup_row_find(row, "email") : NULL;
-	if (row == NULL || !php_shopsetup_row_int(row, "id", &id) || email == NULL || Z_TYPE_P(email) != IS_STRING
-		|| (php_shopsetup_row_find(row, "suspended") != NULL && !php_shopsetup_row_int(row, "suspended", &suspended))) {
-		zend_argument_type_error(ctx->arg, "must contain rows with an int \"id\", a string \"email\" and an int \"suspended\"");
-		return false;
-	}
-	shopsetup_account *account = shopsetup_vec_push(&ctx->accounts);
-	zend_string **kept = shopsetup_vec_push(&ctx->strings);
-	if (account == NULL || kept == NULL) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
-		return false;
-	}
-	*kept = zend_string_copy(Z_STR_P(email));
-	account->id = id;
-	account->email = php_shopsetup_slice(*kept);
-	account->suspended = suspended != 0;
-	return true;
-}
 
 ZEND_METHOD(ShopSetup_Plan, matchAccounts)
 {
@@ -490,13 +506,11 @@ ZEND_METHOD(ShopSetup_Plan, matchAccounts)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_accounts_ctx ctx = { .arg = 1 };
-	shopsetup_vec_init(&ctx.accounts, sizeof(shopsetup_account));
-	shopsetup_vec_init(&ctx.strings, sizeof(zend_string *));
-	if (php_shopsetup_iterate(accounts, php_shopsetup_collect_account, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(accounts, &php_shopsetup_accounts, &rows)) {
 		shopsetup_match_report report;
 		shopsetup_error err = { 0 };
-		shopsetup_status status = shopsetup_plan_match_accounts(plan, ctx.accounts.items, ctx.accounts.count, &report, &err);
+		shopsetup_status status = shopsetup_plan_match_accounts(plan, rows.items.items, rows.items.count, &report, &err);
 		if (status != SHOPSETUP_OK) {
 			php_shopsetup_throw_status(status, &err);
 		} else {
@@ -504,11 +518,7 @@ ZEND_METHOD(ShopSetup_Plan, matchAccounts)
 		}
 		shopsetup_match_report_free(&report);
 	}
-	for (size_t i = 0; i < ctx.strings.count; i++) {
-		zend_string_release(*SHOPSETUP_VEC_AT(&ctx.strings, zend_string *, i));
-	}
-	shopsetup_vec_free(&ctx.strings);
-	shopsetup_vec_free(&ctx.accounts);
+	php_shopsetup_rows_free(&rows);
 }
 
 void php_shopsetup_match_report_to_array(const shopsetup_plan *plan, const shopsetup_match_report *report, zval *out)
@@ -562,54 +572,6 @@ ZEND_METHOD(ShopSetup_Plan, usernamePrefixes)
 	shopsetup_vec_free(&prefixes);
 }
 
-typedef struct {
-	shopsetup_vec names;   /* shopsetup_slice into strings */
-	shopsetup_vec strings; /* zend_string * */
-	const char *field;     /* when rows are arrays or objects */
-	uint32_t arg;
-} php_shopsetup_strings_ctx;
-
-static bool php_shopsetup_collect_string(zval *key, zval *value, void *ctx_ptr)
-{
-	php_shopsetup_strings_ctx *ctx = ctx_ptr;
-	ZVAL_DEREF(value);
-	if (Z_TYPE_P(value) != IS_STRING && ctx->field != NULL) {
-		HashTable *row = php_shopsetup_row_table(value);
-		value = row ? php_shopsetup_row_find(row, ctx->field) : NULL;
-	}
-	if (value == NULL || Z_TYPE_P(value) != IS_STRING) {
-		zend_argument_type_error(ctx->arg, "must contain strings");
-		return false;
-	}
-	shopsetup_slice *slot = shopsetup_vec_push(&ctx->names);
-	zend_string **kept = shopsetup_vec_push(&ctx->strings);
-	if (slot == NULL || kept == NULL) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
-		return false;
-	}
-	*kept = zend_string_copy(Z_STR_P(value));
-	*slot = php_shopsetup_slice(*kept);
-	return true;
-}
-
-static void php_shopsetup_strings_free(php_shopsetup_strings_ctx *ctx)
-{
-	for (size_t i = 0; i < ctx->strings.count; i++) {
-		zend_string_release(*SHOPSETUP_VEC_AT(&ctx->strings, zend_string *, i));
-	}
-	shopsetup_vec_free(&ctx->strings);
-	shopsetup_vec_free(&ctx->names);
-}
-
-static bool php_shopsetup_collect_strings(zval *iterable, const char *field, uint32_t arg, php_shopsetup_strings_ctx *ctx)
-{
-	ctx->field = field;
-	ctx->arg = arg;
-	shopsetup_vec_init(&ctx->names, sizeof(shopsetup_slice));
-	shopsetup_vec_init(&ctx->strings, sizeof(zend_string *));
-	return php_shopsetup_iterate(iterable, php_shopsetup_collect_string, ctx);
-}
-
 ZEND_METHOD(ShopSetup_Plan, assignUsernames)
 {
 	zval *taken;
@@ -618,10 +580,10 @@ ZEND_METHOD(ShopSetup_Plan, assignUsernames)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_strings_ctx ctx;
-	if (php_shopsetup_collect_strings(taken, "username", 1, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(taken, &php_shopsetup_usernames, &rows)) {
 		shopsetup_error err = { 0 };
-		shopsetup_status status = shopsetup_plan_assign_usernames(plan, ctx.names.items, ctx.names.count, &err);
+		shopsetup_status status = shopsetup_plan_assign_usernames(plan, rows.items.items, rows.items.count, &err);
 		if (status != SHOPSETUP_OK) {
 			php_shopsetup_throw_status(status, &err);
 		} else {
@@ -635,7 +597,7 @@ ZEND_METHOD(ShopSetup_Plan, assignUsernames)
 			}
 		}
 	}
-	php_shopsetup_strings_free(&ctx);
+	php_shopsetup_rows_free(&rows);
 }
 
 /* ---- stage 3 ---- */
@@ -711,30 +673,6 @@ ZEND_METHOD(ShopSetup_Plan, userIds)
 
 /* ---- stage 4 ---- */
 
-typedef struct {
-	shopsetup_vec rows; /* shopsetup_enrolment */
-} php_shopsetup_enrolments_ctx;
-
-static bool php_shopsetup_collect_enrolment(zval *key, zval *value, void *ctx_ptr)
-{
-	php_shopsetup_enrolments_ctx *ctx = ctx_ptr;
-	HashTable *row = php_shopsetup_row_table(value);
-	shopsetup_enrolment e;
-	if (row == NULL || !php_shopsetup_row_int(row, "id", &e.id) || !php_shopsetup_row_int(row, "userid", &e.userid)
-		|| !php_shopsetup_row_int(row, "status", &e.status) || !php_shopsetup_row_int(row, "timestart", &e.timestart)
-		|| !php_shopsetup_row_int(row, "timeend", &e.timeend)) {
-		zend_argument_type_error(1, "must contain rows with int id, userid, status, timestart and timeend");
-		return false;
-	}
-	shopsetup_enrolment *slot = shopsetup_vec_push(&ctx->rows);
-	if (slot == NULL) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
-		return false;
-	}
-	*slot = e;
-	return true;
-}
-
 ZEND_METHOD(ShopSetup_Plan, enrolmentChanges)
 {
 	zval *existing;
@@ -743,16 +681,15 @@ ZEND_METHOD(ShopSetup_Plan, enrolmentChanges)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_enrolments_ctx ctx;
-	shopsetup_vec_init(&ctx.rows, sizeof(shopsetup_enrolment));
-	if (php_shopsetup_iterate(existing, php_shopsetup_collect_enrolment, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(existing, &php_shopsetup_enrolments, &rows)) {
 		zval inserts, updates;
 		shopsetup_sink insert_sink, update_sink;
 		shopsetup_change_count counts;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&insert_sink, &inserts);
 		php_shopsetup_sink_into(&update_sink, &updates);
-		shopsetup_status status = shopsetup_plan_enrolment_changes(plan, ctx.rows.items, ctx.rows.count,
+		shopsetup_status status = shopsetup_plan_enrolment_changes(plan, rows.items.items, rows.items.count,
 			&insert_sink, &update_sink, &counts, &err);
 		if (status != SHOPSETUP_OK) {
 			zval_ptr_dtor(&inserts);
@@ -765,7 +702,7 @@ ZEND_METHOD(ShopSetup_Plan, enrolmentChanges)
 			add_assoc_long(return_value, "unchanged", (zend_long) counts.unchanged);
 		}
 	}
-	shopsetup_vec_free(&ctx.rows);
+	php_shopsetup_rows_free(&rows);
 }
 
 ZEND_METHOD(ShopSetup_Plan, setEnrolmentIds)
@@ -801,29 +738,6 @@ ZEND_METHOD(ShopSetup_Plan, setEnrolmentIds)
 
 /* ---- stage 5 ---- */
 
-typedef struct {
-	shopsetup_vec rows; /* shopsetup_role_assignment */
-} php_shopsetup_ras_ctx;
-
-static bool php_shopsetup_collect_ra(zval *key, zval *value, void *ctx_ptr)
-{
-	php_shopsetup_ras_ctx *ctx = ctx_ptr;
-	HashTable *row = php_shopsetup_row_table(value);
-	shopsetup_role_assignment ra;
-	if (row == NULL || !php_shopsetup_row_int(row, "contextid", &ra.contextid) || !php_shopsetup_row_int(row, "roleid", &ra.roleid)
-		|| !php_shopsetup_row_int(row, "userid", &ra.userid)) {
-		zend_argument_type_error(2, "must contain rows with int contextid, roleid and userid");
-		return false;
-	}
-	shopsetup_role_assignment *slot = shopsetup_vec_push(&ctx->rows);
-	if (slot == NULL) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
-		return false;
-	}
-	*slot = ra;
-	return true;
-}
-
 ZEND_METHOD(ShopSetup_Plan, roleAssignmentRows)
 {
 	HashTable *contexts;
@@ -851,38 +765,13 @@ ZEND_METHOD(ShopSetup_Plan, roleAssignmentRows)
 		}
 	} ZEND_HASH_FOREACH_END();
 
-	php_shopsetup_ras_ctx ctx;
-	shopsetup_vec_init(&ctx.rows, sizeof(shopsetup_role_assignment));
-	if (php_shopsetup_iterate(existing, php_shopsetup_collect_ra, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(existing, &php_shopsetup_role_assignments, &rows)) {
 		shopsetup_sink sink;
 		php_shopsetup_sink_into(&sink, return_value);
-		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_role_assignment_rows(plan, ctx.rows.items, ctx.rows.count, &sink, &err), &err);
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_role_assignment_rows(plan, rows.items.items, rows.items.count, &sink, &err), &err);
 	}
-	shopsetup_vec_free(&ctx.rows);
-}
-
-typedef struct {
-	shopsetup_vec ids; /* int64_t */
-	const char *field;
-	uint32_t arg;
-} php_shopsetup_ids_ctx;
-
-static bool php_shopsetup_collect_id(zval *key, zval *value, void *ctx_ptr)
-{
-	php_shopsetup_ids_ctx *ctx = ctx_ptr;
-	int64_t id;
-	HashTable *row = php_shopsetup_row_table(value);
-	if (!(row != NULL ? php_shopsetup_row_int(row, ctx->field, &id) : php_shopsetup_zval_int(value, &id))) {
-		zend_argument_type_error(ctx->arg, "must contain ints or rows with an int \"%s\"", ctx->field);
-		return false;
-	}
-	int64_t *slot = shopsetup_vec_push(&ctx->ids);
-	if (slot == NULL) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
-		return false;
-	}
-	*slot = id;
-	return true;
+	php_shopsetup_rows_free(&rows);
 }
 
 ZEND_METHOD(ShopSetup_Plan, groupMemberRows)
@@ -895,15 +784,14 @@ ZEND_METHOD(ShopSetup_Plan, groupMemberRows)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_ids_ctx ctx = { .field = "userid", .arg = 2 };
-	shopsetup_vec_init(&ctx.ids, sizeof(int64_t));
-	if (php_shopsetup_iterate(existing, php_shopsetup_collect_id, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(existing, &php_shopsetup_members, &rows)) {
 		shopsetup_sink sink;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&sink, return_value);
-		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_group_member_rows(plan, (int64_t) groupid, ctx.ids.items, ctx.ids.count, &sink, &err), &err);
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_group_member_rows(plan, (int64_t) groupid, rows.items.items, rows.items.count, &sink, &err), &err);
 	}
-	shopsetup_vec_free(&ctx.ids);
+	php_shopsetup_rows_free(&rows);
 }
 
 ZEND_METHOD(ShopSetup_Plan, userContextRows)
@@ -914,15 +802,14 @@ ZEND_METHOD(ShopSetup_Plan, userContextRows)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_ids_ctx ctx = { .field = "instanceid", .arg = 1 };
-	shopsetup_vec_init(&ctx.ids, sizeof(int64_t));
-	if (php_shopsetup_iterate(existing, php_shopsetup_collect_id, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(existing, &php_shopsetup_user_contexts, &rows)) {
 		shopsetup_sink sink;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&sink, return_value);
-		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_user_context_rows(plan, ctx.ids.items, ctx.ids.count, &sink, &err), &err);
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_user_context_rows(plan, rows.items.items, rows.items.count, &sink, &err), &err);
 	}
-	shopsetup_vec_free(&ctx.ids);
+	php_shopsetup_rows_free(&rows);
 }
 
 ZEND_METHOD(ShopSetup_Plan, groupRow)
@@ -953,14 +840,14 @@ ZEND_METHOD(ShopSetup_Plan, productRows)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_strings_ctx ctx;
-	if (php_shopsetup_collect_strings(existing, "reference", 1, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(existing, &php_shopsetup_references, &rows)) {
 		shopsetup_sink sink;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&sink, return_value);
-		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_product_rows(plan, ctx.names.items, ctx.names.count, &sink, &err), &err);
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_product_rows(plan, rows.items.items, rows.items.count, &sink, &err), &err);
 	}
-	php_shopsetup_strings_free(&ctx);
+	php_shopsetup_rows_free(&rows);
 }
 
 ZEND_METHOD(ShopSetup_Plan, productEventRows)
