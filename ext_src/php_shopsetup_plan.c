@@ -263,6 +263,45 @@ static void php_shopsetup_throw_roster(const shopsetup_plan *plan, const shopset
 	zval_ptr_dtor(&errors);
 }
 
+/* The buckets with their roles, then their participants and the seats; false with an exception. */
+static bool php_shopsetup_plan_roster(shopsetup_plan *plan, HashTable *buckets, HashTable *bucket_roles, int64_t seats)
+{
+	shopsetup_error err = { 0 };
+	shopsetup_status status;
+	zend_string *name;
+	zval *roleid;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(bucket_roles, name, roleid) {
+		int64_t id;
+		uint32_t index;
+		if (name == NULL || !php_shopsetup_zval_int(roleid, &id)) {
+			zend_argument_type_error(3, "must map bucket names to role ids");
+			return false;
+		}
+		if ((status = shopsetup_roster_add_bucket(plan, php_shopsetup_slice(name), id, &index, &err)) != SHOPSETUP_OK) {
+			php_shopsetup_throw_status(status, &err);
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	zval *participants;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(buckets, name, participants) {
+		if (name == NULL) {
+			zend_argument_type_error(1, "must map bucket names to participants");
+			return false;
+		}
+		if ((status = php_shopsetup_plan_bucket(plan, name, participants, &err)) != SHOPSETUP_OK) {
+			php_shopsetup_throw_status(status, &err);
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	if ((status = shopsetup_roster_finish(plan, seats, &err)) != SHOPSETUP_OK) {
+		php_shopsetup_throw_roster(plan, &err);
+		return false;
+	}
+	return true;
+}
+
 ZEND_METHOD(ShopSetup_Plan, __construct)
 {
 	HashTable *buckets, *bucket_roles, *facts;
@@ -298,35 +337,7 @@ ZEND_METHOD(ShopSetup_Plan, __construct)
 		php_shopsetup_throw_status(status, &err);
 		RETURN_THROWS();
 	}
-	zend_string *name;
-	zval *roleid;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(bucket_roles, name, roleid) {
-		int64_t id;
-		uint32_t index;
-		if (name == NULL || !php_shopsetup_zval_int(roleid, &id)) {
-			zend_argument_type_error(3, "must map bucket names to role ids");
-			RETURN_THROWS();
-		}
-		if ((status = shopsetup_roster_add_bucket(plan, php_shopsetup_slice(name), id, &index, &err)) != SHOPSETUP_OK) {
-			php_shopsetup_throw_status(status, &err);
-			RETURN_THROWS();
-		}
-	} ZEND_HASH_FOREACH_END();
-
-	zval *participants;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(buckets, name, participants) {
-		if (name == NULL) {
-			zend_argument_type_error(1, "must map bucket names to participants");
-			RETURN_THROWS();
-		}
-		if ((status = php_shopsetup_plan_bucket(plan, name, participants, &err)) != SHOPSETUP_OK) {
-			php_shopsetup_throw_status(status, &err);
-			RETURN_THROWS();
-		}
-	} ZEND_HASH_FOREACH_END();
-
-	if ((status = shopsetup_roster_finish(plan, (int64_t) seats, &err)) != SHOPSETUP_OK) {
-		php_shopsetup_throw_roster(plan, &err);
+	if (!php_shopsetup_plan_roster(plan, buckets, bucket_roles, (int64_t) seats)) {
 		RETURN_THROWS();
 	}
 	intern->ready = true;

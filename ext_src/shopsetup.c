@@ -136,6 +136,54 @@ static void php_shopsetup_add_slice(zval *array, const char *key, shopsetup_slic
 	add_assoc_stringl_ex(array, key, strlen(key), value.ptr ? value.ptr : "", value.len);
 }
 
+static bool php_shopsetup_config_context_from(HashTable *ctx_ht, shopsetup_config_context *ctx)
+{
+	zval *renewable = zend_hash_str_find_deref(ctx_ht, "renewable", sizeof("renewable") - 1);
+	ctx->renewable = renewable != NULL && zend_is_true(renewable);
+	return php_shopsetup_context_long(ctx_ht, "now", true, &ctx->now)
+		&& php_shopsetup_context_long(ctx_ht, "coursestart", false, &ctx->course_start)
+		&& php_shopsetup_context_string(ctx_ht, "orderref", &ctx->order_ref)
+		&& php_shopsetup_context_string(ctx_ht, "courseshortname", &ctx->course_name);
+}
+
+static void php_shopsetup_config_to_array(const shopsetup_config *config, zval *out)
+{
+	array_init(out);
+	php_shopsetup_add_slice(out, "coursename", config->coursename);
+	php_shopsetup_add_slice(out, "supervisor", config->supervisor);
+	if (config->has_customersupport) {
+		php_shopsetup_add_slice(out, "customersupport", config->customersupport);
+	} else {
+		add_assoc_null(out, "customersupport");
+	}
+	add_assoc_long(out, "starttime", (zend_long) config->starttime);
+	add_assoc_long(out, "endtime", (zend_long) config->endtime);
+	if (config->duration_days >= 0) {
+		add_assoc_long(out, "duration", (zend_long) config->duration_days);
+	} else {
+		add_assoc_null(out, "duration");
+	}
+	add_assoc_bool(out, "autoenrolsupervisor", config->autoenrolsupervisor);
+	zval roles;
+	array_init_size(&roles, (uint32_t) config->requiredroles.count);
+	for (size_t i = 0; i < config->requiredroles.count; i++) {
+		shopsetup_slice *role = SHOPSETUP_VEC_AT(&config->requiredroles, shopsetup_slice, i);
+		add_next_index_stringl(&roles, role->ptr, role->len);
+	}
+	add_assoc_zval(out, "requiredroles", &roles);
+	php_shopsetup_add_slice(out, "tutorrole", config->tutorrole);
+	php_shopsetup_add_slice(out, "mirrorrole", config->mirrorrole);
+	php_shopsetup_add_slice(out, "superviseexisting", config->superviseexisting);
+	add_assoc_stringl(out, "groupname", config->groupname.ptr ? config->groupname.ptr : "", config->groupname.len);
+	zval warnings;
+	array_init_size(&warnings, (uint32_t) config->warnings.count);
+	for (size_t i = 0; i < config->warnings.count; i++) {
+		add_next_index_string(&warnings, *SHOPSETUP_VEC_AT(&config->warnings, char *, i));
+	}
+	add_assoc_zval(out, "warnings", &warnings);
+
+}
+
 PHP_FUNCTION(ShopSetup_handler_config)
 {
 	HashTable *params_ht, *ctx_ht;
@@ -145,17 +193,8 @@ PHP_FUNCTION(ShopSetup_handler_config)
 	ZEND_PARSE_PARAMETERS_END();
 
 	shopsetup_config_context ctx = { 0 };
-	zval *renewable = zend_hash_str_find_deref(ctx_ht, "renewable", sizeof("renewable") - 1);
-	if (!php_shopsetup_context_long(ctx_ht, "now", true, &ctx.now)
-		|| !php_shopsetup_context_long(ctx_ht, "coursestart", false, &ctx.course_start)
-		|| !php_shopsetup_context_string(ctx_ht, "orderref", &ctx.order_ref)
-		|| !php_shopsetup_context_string(ctx_ht, "courseshortname", &ctx.course_name)) {
-		RETURN_THROWS();
-	}
-	ctx.renewable = renewable != NULL && zend_is_true(renewable);
-
 	shopsetup_params params;
-	if (!php_shopsetup_params_from_array(params_ht, &params)) {
+	if (!php_shopsetup_config_context_from(ctx_ht, &ctx) || !php_shopsetup_params_from_array(params_ht, &params)) {
 		RETURN_THROWS();
 	}
 	shopsetup_config config;
@@ -166,40 +205,7 @@ PHP_FUNCTION(ShopSetup_handler_config)
 		RETURN_THROWS();
 	}
 
-	array_init(return_value);
-	php_shopsetup_add_slice(return_value, "coursename", config.coursename);
-	php_shopsetup_add_slice(return_value, "supervisor", config.supervisor);
-	if (config.has_customersupport) {
-		php_shopsetup_add_slice(return_value, "customersupport", config.customersupport);
-	} else {
-		add_assoc_null(return_value, "customersupport");
-	}
-	add_assoc_long(return_value, "starttime", (zend_long) config.starttime);
-	add_assoc_long(return_value, "endtime", (zend_long) config.endtime);
-	if (config.duration_days >= 0) {
-		add_assoc_long(return_value, "duration", (zend_long) config.duration_days);
-	} else {
-		add_assoc_null(return_value, "duration");
-	}
-	add_assoc_bool(return_value, "autoenrolsupervisor", config.autoenrolsupervisor);
-	zval roles;
-	array_init_size(&roles, (uint32_t) config.requiredroles.count);
-	for (size_t i = 0; i < config.requiredroles.count; i++) {
-		shopsetup_slice *role = SHOPSETUP_VEC_AT(&config.requiredroles, shopsetup_slice, i);
-		add_next_index_stringl(&roles, role->ptr, role->len);
-	}
-	add_assoc_zval(return_value, "requiredroles", &roles);
-	php_shopsetup_add_slice(return_value, "tutorrole", config.tutorrole);
-	php_shopsetup_add_slice(return_value, "mirrorrole", config.mirrorrole);
-	php_shopsetup_add_slice(return_value, "superviseexisting", config.superviseexisting);
-	add_assoc_stringl(return_value, "groupname", config.groupname.ptr ? config.groupname.ptr : "", config.groupname.len);
-	zval warnings;
-	array_init_size(&warnings, (uint32_t) config.warnings.count);
-	for (size_t i = 0; i < config.warnings.count; i++) {
-		add_next_index_string(&warnings, *SHOPSETUP_VEC_AT(&config.warnings, char *, i));
-	}
-	add_assoc_zval(return_value, "warnings", &warnings);
-
+	php_shopsetup_config_to_array(&config, return_value);
 	shopsetup_config_free(&config);
 	shopsetup_params_free(&params);
 }
@@ -248,6 +254,32 @@ static bool php_shopsetup_person_field(HashTable *person, const char *name, uint
 	return true;
 }
 
+/* A pool holding the taken names; false with an exception. */
+static bool php_shopsetup_username_pool_from(HashTable *people, HashTable *taken, shopsetup_username_pool *pool)
+{
+	if (!shopsetup_username_pool_init(pool, zend_hash_num_elements(people) + (taken ? zend_hash_num_elements(taken) : 0))) {
+		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		return false;
+	}
+	zval *name;
+	if (taken == NULL) {
+		return true;
+	}
+	ZEND_HASH_FOREACH_VAL(taken, name) {
+		ZVAL_DEREF(name);
+		if (Z_TYPE_P(name) != IS_STRING) {
+			zend_argument_type_error(2, "must contain only strings, %s given", zend_zval_type_name(name));
+		} else if (!shopsetup_username_pool_take(pool, php_shopsetup_slice(Z_STR_P(name)))) {
+			zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		} else {
+			continue;
+		}
+		shopsetup_username_pool_free(pool);
+		return false;
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
 PHP_FUNCTION(ShopSetup_make_usernames)
 {
 	HashTable *people, *taken = NULL;
@@ -259,22 +291,8 @@ PHP_FUNCTION(ShopSetup_make_usernames)
 
 	shopsetup_username_pool pool;
 	shopsetup_buf base = { 0 };
-	if (!shopsetup_username_pool_init(&pool, zend_hash_num_elements(people) + (taken ? zend_hash_num_elements(taken) : 0))) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+	if (!php_shopsetup_username_pool_from(people, taken, &pool)) {
 		RETURN_THROWS();
-	}
-	if (taken != NULL) {
-		zval *name;
-		ZEND_HASH_FOREACH_VAL(taken, name) {
-			ZVAL_DEREF(name);
-			if (Z_TYPE_P(name) != IS_STRING) {
-				zend_argument_type_error(2, "must contain only strings, %s given", zend_zval_type_name(name));
-				goto fail;
-			}
-			if (!shopsetup_username_pool_take(&pool, php_shopsetup_slice(Z_STR_P(name)))) {
-				goto nomem;
-			}
-		} ZEND_HASH_FOREACH_END();
 	}
 
 	array_init_size(return_value, zend_hash_num_elements(people));
