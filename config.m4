@@ -41,6 +41,8 @@ if test "$PHP_SHOPSETUP" != "no"; then
     ext_src/shopsetup.c
     ext_src/php_shopsetup_plan.c
     ext_src/php_shopsetup_mysql.c
+    ext_src/php_shopsetup_errors.c
+    ext_src/php_shopsetup_rows.c
     ext_src/shopsetup_buf.c
     ext_src/shopsetup_params.c
     ext_src/shopsetup_utf8.c

@@ -6,7 +6,10 @@
 #include "php.h"
 #include "zend_exceptions.h"
 
-#include "php_shopsetup_glue.h"
+#include "php_shopsetup_errors.h"
+#include "php_shopsetup_mysql.h"
+#include "php_shopsetup_plan.h"
+#include "php_shopsetup_rows.h"
 #include "shopsetup_mysql.h"
 
 typedef struct {
@@ -15,6 +18,7 @@ typedef struct {
 	zend_object std;
 } php_shopsetup_mysql_object;
 
+zend_class_entry *php_shopsetup_mysql_connection_ce;
 static zend_object_handlers php_shopsetup_mysql_handlers;
 
 static php_shopsetup_mysql_object *php_shopsetup_mysql_from(zend_object *obj)
@@ -38,8 +42,9 @@ static void php_shopsetup_mysql_free(zend_object *obj)
 	zend_object_std_dtor(obj);
 }
 
-void php_shopsetup_mysql_minit(void)
+void php_shopsetup_mysql_minit(zend_class_entry *ce)
 {
+	php_shopsetup_mysql_connection_ce = ce;
 	php_shopsetup_mysql_connection_ce->create_object = php_shopsetup_mysql_create;
 	memcpy(&php_shopsetup_mysql_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	php_shopsetup_mysql_handlers.offset = XtOffsetOf(php_shopsetup_mysql_object, std);

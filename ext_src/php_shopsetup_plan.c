@@ -7,9 +7,19 @@
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 
-#include "php_shopsetup_glue.h"
-#include "shopsetup_plan.h"
+#include "php_shopsetup_errors.h"
+#include "php_shopsetup_plan.h"
+#include "php_shopsetup_rows.h"
 
+/* A ShopSetup\Plan object: the core plan plus Zend's object header. */
+typedef struct {
+	shopsetup_plan plan;
+	bool initialised; /* plan holds memory to free */
+	bool ready;       /* the constructor succeeded */
+	zend_object std;
+} php_shopsetup_plan_object;
+
+zend_class_entry *php_shopsetup_plan_ce;
 static zend_object_handlers php_shopsetup_plan_handlers;
 
 /* The participant field names, interned once so that each lookup reuses their hash. */
@@ -48,8 +58,9 @@ static void php_shopsetup_plan_free(zend_object *obj)
 	zend_object_std_dtor(obj);
 }
 
-void php_shopsetup_plan_minit(void)
+void php_shopsetup_plan_minit(zend_class_entry *ce)
 {
+	php_shopsetup_plan_ce = ce;
 	php_shopsetup_plan_ce->create_object = php_shopsetup_plan_create;
 	memcpy(&php_shopsetup_plan_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	php_shopsetup_plan_handlers.offset = XtOffsetOf(php_shopsetup_plan_object, std);
@@ -58,109 +69,6 @@ void php_shopsetup_plan_minit(void)
 	for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
 		php_shopsetup_field_keys[f] = zend_string_init_interned(shopsetup_field_names[f], strlen(shopsetup_field_names[f]), 1);
 	}
-}
-
-/* ---- reading PHP values ---- */
-
-HashTable *php_shopsetup_row_table(zval *row)
-{
-	ZVAL_DEREF(row);
-	if (Z_TYPE_P(row) == IS_ARRAY) {
-		return Z_ARRVAL_P(row);
-	}
-	if (Z_TYPE_P(row) == IS_OBJECT) {
-		return Z_OBJ_HT_P(row)->get_properties(Z_OBJ_P(row));
-	}
-	return NULL;
-}
-
-bool php_shopsetup_zval_int(zval *value, int64_t *out)
-{
-	ZVAL_DEREF(value);
-	if (Z_TYPE_P(value) == IS_LONG) {
-		*out = Z_LVAL_P(value);
-		return true;
-	}
-	/* Moodle's DML returns integers as strings. */
-	zend_long lval;
-	if (Z_TYPE_P(value) == IS_STRING
-		&& is_numeric_string(Z_STRVAL_P(value), Z_STRLEN_P(value), &lval, NULL, false) == IS_LONG) {
-		*out = lval;
-		return true;
-	}
-	return false;
-}
-
-/* A column of a row; objects of declared classes keep their properties as INDIRECT slots. */
-static zval *php_shopsetup_row_find(HashTable *row, const char *name)
-{
-	zval *value = zend_hash_str_find_ind(row, name, strlen(name));
-	if (value != NULL) {
-		ZVAL_DEREF(value);
-	}
-	return value;
-}
-
-bool php_shopsetup_row_int(HashTable *row, const char *name, int64_t *out)
-{
-	zval *value = php_shopsetup_row_find(row, name);
-	return value != NULL && php_shopsetup_zval_int(value, out);
-}
-
-/* Calls fn for each value of an array or Traversable; stops when fn returns false or throws. */
-bool php_shopsetup_iterate(zval *iterable, bool (*fn)(zval *key, zval *value, void *ctx), void *ctx)
-{
-	if (Z_TYPE_P(iterable) == IS_ARRAY) {
-		zend_string *skey;
-		zend_ulong ikey;
-		zval *value;
-		ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(iterable), ikey, skey, value) {
-			zval key;
-			if (skey) {
-				ZVAL_STR(&key, skey);
-			} else {
-				ZVAL_LONG(&key, (zend_long) ikey);
-			}
-			if (!fn(&key, value, ctx)) {
-				return false;
-			}
-		} ZEND_HASH_FOREACH_END();
-		return true;
-	}
-	zend_class_entry *ce = Z_OBJCE_P(iterable);
-	zend_object_iterator *it = ce->get_iterator(ce, iterable, 0);
-	bool ok = it != NULL && !EG(exception);
-	if (it != NULL && it->funcs->rewind) {
-		it->funcs->rewind(it);
-	}
-	while (ok && !EG(exception) && it->funcs->valid(it) == SUCCESS && !EG(exception)) {
-		zval *value = it->funcs->get_current_data(it);
-		zval key;
-		ZVAL_NULL(&key);
-		if (EG(exception) || value == NULL) {
-			break;
-		}
-		if (it->funcs->get_current_key) {
-			it->funcs->get_current_key(it, &key);
-		}
-		ok = fn(&key, value, ctx);
-		zval_ptr_dtor(&key);
-		if (ok) {
-			it->funcs->move_forward(it);
-		}
-	}
-	if (it != NULL) {
-		zend_iterator_dtor(it);
-	}
-	return ok && !EG(exception);
-}
-
-static void php_shopsetup_throw_status(shopsetup_status status, shopsetup_error *err)
-{
-	if (err->code == SHOPSETUP_OK) {
-		shopsetup_error_set(err, status, 0, NULL, 0, status == SHOPSETUP_E_NOMEM ? "out of memory" : "internal error");
-	}
-	php_shopsetup_throw(err);
 }
 
 /* ---- row sink building PHP arrays ---- */
@@ -199,130 +107,62 @@ static void php_shopsetup_rows_or_throw(zval *return_value, shopsetup_status sta
 
 /* ---- construction ---- */
 
-static const char *const php_shopsetup_fact_type_names[] = {
-	[SHOPSETUP_FACT_INT] = "a non-negative int",
-	[SHOPSETUP_FACT_STRING] = "a string",
-	[SHOPSETUP_FACT_BOOL] = "a bool",
-	[SHOPSETUP_FACT_IDS] = "a list of positive ints",
-};
-
-/* A list of positive ids (array values; keys ignored) into ids; false when one is not a positive int. */
-static bool php_shopsetup_plan_fact_ids(zval *value, shopsetup_vec *ids)
+/* One fact into its typed slot; the core checks the value. */
+static shopsetup_status php_shopsetup_plan_fact(shopsetup_plan *plan, const shopsetup_fact_spec *spec, zval *value, shopsetup_error *err)
 {
-	if (Z_TYPE_P(value) != IS_ARRAY || !shopsetup_vec_reserve(ids, zend_hash_num_elements(Z_ARRVAL_P(value)))) {
-		return false;
+	int64_t number;
+	ZVAL_DEREF(value);
+	switch (spec->type) {
+		case SHOPSETUP_FACT_INT:
+			if (php_shopsetup_zval_int(value, &number)) {
+				return shopsetup_plan_set_int_fact(plan, spec, number, err);
+			}
+			break;
+		case SHOPSETUP_FACT_BOOL:
+			if (Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE) {
+				shopsetup_plan_set_bool_fact(plan, spec, Z_TYPE_P(value) == IS_TRUE);
+				return SHOPSETUP_OK;
+			}
+			break;
+		case SHOPSETUP_FACT_IDS:
+			if (Z_TYPE_P(value) == IS_ARRAY) {
+				zval *item;
+				ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
+					shopsetup_status status = php_shopsetup_zval_int(item, &number)
+						? shopsetup_plan_add_id_fact(plan, spec, number, err) : shopsetup_fact_wrong_type(spec, "array", err);
+					if (status != SHOPSETUP_OK) {
+						return status;
+					}
+				} ZEND_HASH_FOREACH_END();
+				return SHOPSETUP_OK;
+			}
+			break;
+		case SHOPSETUP_FACT_STRING:
+			if (Z_TYPE_P(value) == IS_STRING) {
+				return shopsetup_plan_set_string_fact(plan, spec, php_shopsetup_slice(Z_STR_P(value)), err);
+			}
+			break;
 	}
-	zval *item;
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
-		int64_t id;
-		ZVAL_DEREF(item);
-		if (!php_shopsetup_zval_int(item, &id) || id <= 0) {
-			return false;
-		}
-		*(int64_t *) shopsetup_vec_push(ids) = id;
-	} ZEND_HASH_FOREACH_END();
-	return true;
+	return shopsetup_fact_wrong_type(spec, zend_zval_type_name(value), err);
 }
 
-static bool php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts)
+static shopsetup_status php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts, shopsetup_error *err)
 {
-	shopsetup_facts *f = &plan->facts;
-	f->enroloperator = true;
-	/* Moodle's defaults when the site changed none */
-	f->maildisplay = 2;
-	f->mailformat = 1;
-	f->autosubscribe = 1;
-	static const struct {
-		size_t offset;
-		const char *value;
-	} defaults[] = {
-		{ offsetof(shopsetup_facts, auth), "manual" },
-		{ offsetof(shopsetup_facts, lang), "en" },
-		{ offsetof(shopsetup_facts, handler), "std_setuponecoursesession" },
-		{ offsetof(shopsetup_facts, calendartype), "gregorian" },
-	};
-	for (size_t d = 0; d < sizeof(defaults) / sizeof(defaults[0]); d++) {
-		shopsetup_slice *slot = (shopsetup_slice *) ((char *) f + defaults[d].offset);
-		*slot = (shopsetup_slice){ defaults[d].value, strlen(defaults[d].value) };
-	}
-
+	uint64_t given = 0;
 	zend_string *key;
 	zval *value;
 	ZEND_HASH_FOREACH_STR_KEY_VAL(facts, key, value) {
-		const shopsetup_fact_spec *spec = NULL;
-		for (size_t s = 0; key != NULL && s < shopsetup_fact_spec_count && spec == NULL; s++) {
-			if (zend_string_equals_cstr(key, shopsetup_fact_specs[s].name, strlen(shopsetup_fact_specs[s].name))) {
-				spec = &shopsetup_fact_specs[s];
-			}
+		const shopsetup_fact_spec *spec;
+		shopsetup_status status = shopsetup_fact_find(key ? php_shopsetup_slice(key) : SHOPSETUP_SLICE("(integer key)"), &spec, err);
+		if (status == SHOPSETUP_OK) {
+			status = php_shopsetup_plan_fact(plan, spec, value, err);
 		}
-		if (spec == NULL) {
-			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
-				"Plan facts: unknown fact \"%s\"", key ? ZSTR_VAL(key) : "(integer key)");
-			return false;
+		if (status != SHOPSETUP_OK) {
+			return status;
 		}
-		ZVAL_DEREF(value);
-		void *slot = (char *) f + spec->offset;
-		bool ok;
-		switch (spec->type) {
-			case SHOPSETUP_FACT_INT:
-				ok = php_shopsetup_zval_int(value, (int64_t *) slot) && *(int64_t *) slot >= 0;
-				break;
-			case SHOPSETUP_FACT_BOOL:
-				ok = Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE;
-				*(bool *) slot = Z_TYPE_P(value) == IS_TRUE;
-				break;
-			case SHOPSETUP_FACT_IDS:
-				ok = php_shopsetup_plan_fact_ids(value, (shopsetup_vec *) slot);
-				break;
-			default:
-				ok = Z_TYPE_P(value) == IS_STRING
-					&& shopsetup_plan_store(plan, Z_STRVAL_P(value), Z_STRLEN_P(value), (shopsetup_slice *) slot);
-				break;
-		}
-		if (!ok && spec->type == SHOPSETUP_FACT_INT && php_shopsetup_zval_int(value, (int64_t *) slot)) {
-			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
-				"Plan facts: \"%s\" must not be negative, got %lld", spec->name, (long long) *(int64_t *) slot);
-			return false;
-		}
-		if (!ok) {
-			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
-				"Plan facts: \"%s\" must be %s, %s given", spec->name,
-				php_shopsetup_fact_type_names[spec->type],
-				zend_zval_type_name(value));
-			return false;
-		}
+		given |= SHOPSETUP_FACT_BIT(spec);
 	} ZEND_HASH_FOREACH_END();
-
-	for (size_t s = 0; s < shopsetup_fact_spec_count; s++) {
-		if (shopsetup_fact_specs[s].required && !zend_hash_str_exists(facts, shopsetup_fact_specs[s].name, strlen(shopsetup_fact_specs[s].name))) {
-			zend_throw_exception_ex(php_shopsetup_plan_exception_ce, SHOPSETUP_E_PLAN_INPUT,
-				"Plan facts: \"%s\" is required", shopsetup_fact_specs[s].name);
-			return false;
-		}
-	}
-	if (f->courseid == 0 || f->enrolid == 0 || f->operatorid == 0 || f->supervisorroleid == 0 || f->billitemid == 0
-		|| f->coursecontextid == 0 || f->operatorcontextid == 0) {
-		zend_throw_exception(php_shopsetup_plan_exception_ce,
-			"Plan facts: courseid, coursecontextid, enrolid, operatorid, operatorcontextid, supervisorroleid and billitemid must be positive",
-			SHOPSETUP_E_PLAN_INPUT);
-		return false;
-	}
-	if (f->groupidnumber.len == 0 || f->groupname.len == 0) {
-		zend_throw_exception(php_shopsetup_plan_exception_ce,
-			"Plan facts: groupidnumber and groupname must not be empty (the group is found by its idnumber)", SHOPSETUP_E_PLAN_INPUT);
-		return false;
-	}
-	if (f->timeend != 0 && f->timeend <= f->timestart) {
-		zend_throw_exception(php_shopsetup_plan_exception_ce, "Plan facts: timeend must be 0 or after timestart", SHOPSETUP_E_PLAN_INPUT);
-		return false;
-	}
-	shopsetup_error err = { 0 };
-	shopsetup_status status = shopsetup_plan_check_facts(plan, &err);
-	if (status != SHOPSETUP_OK) {
-		php_shopsetup_throw_status(status, &err);
-		return false;
-	}
-	return true;
+	return shopsetup_plan_check_facts(plan, given, err);
 }
 
 /* Reads one participant field; false with *reason when it is not a scalar. */
@@ -354,13 +194,13 @@ static shopsetup_status php_shopsetup_plan_bucket(shopsetup_plan *plan, zend_str
 	shopsetup_slice bucket_slice = php_shopsetup_slice(bucket_name);
 	uint32_t bucket;
 	ZVAL_DEREF(participants);
-	if (!shopsetup_plan_find_bucket(plan, bucket_slice, &bucket)) {
-		return shopsetup_plan_reject(plan, bucket_slice, SHOPSETUP_SLICE(""), SHOPSETUP_FIELD_COUNT,
+	if (!shopsetup_roster_find_bucket(plan, bucket_slice, &bucket)) {
+		return shopsetup_roster_reject(plan, bucket_slice, SHOPSETUP_SLICE(""), SHOPSETUP_FIELD_COUNT,
 			"bucket has no role: it is missing from the bucket roles", err);
 	}
 	HashTable *list = php_shopsetup_row_table(participants);
 	if (list == NULL) {
-		return shopsetup_plan_reject(plan, bucket_slice, SHOPSETUP_SLICE(""), SHOPSETUP_FIELD_COUNT,
+		return shopsetup_roster_reject(plan, bucket_slice, SHOPSETUP_SLICE(""), SHOPSETUP_FIELD_COUNT,
 			"bucket must map emails to participants", err);
 	}
 	zend_string *key;
@@ -370,7 +210,7 @@ static shopsetup_status php_shopsetup_plan_bucket(shopsetup_plan *plan, zend_str
 		HashTable *row = php_shopsetup_row_table(participant);
 		shopsetup_slice key_email = key ? php_shopsetup_slice(key) : SHOPSETUP_SLICE("");
 		if (row == NULL) {
-			status = shopsetup_plan_reject(plan, bucket_slice, key_email, SHOPSETUP_FIELD_COUNT,
+			status = shopsetup_roster_reject(plan, bucket_slice, key_email, SHOPSETUP_FIELD_COUNT,
 				"participant must be an array or an object", err);
 			if (status != SHOPSETUP_OK) {
 				return status;
@@ -383,14 +223,11 @@ static shopsetup_status php_shopsetup_plan_bucket(shopsetup_plan *plan, zend_str
 		for (int f = 0; f < SHOPSETUP_FIELD_COUNT && status == SHOPSETUP_OK; f++) {
 			if (!php_shopsetup_participant_field(row, (shopsetup_field) f, &fields[f], &tmp[f])) {
 				rejected |= 1u << f;
-				status = shopsetup_plan_reject(plan, bucket_slice, key_email, (shopsetup_field) f, "must be a string", err);
+				status = shopsetup_roster_reject(plan, bucket_slice, key_email, (shopsetup_field) f, "must be a string", err);
 			}
 		}
-		if (fields[SHOPSETUP_FIELD_EMAIL].len == 0 && !(rejected & 1u)) {
-			fields[SHOPSETUP_FIELD_EMAIL] = key_email;
-		}
 		if (status == SHOPSETUP_OK) {
-			status = shopsetup_plan_add_participant(plan, bucket, fields, rejected, err);
+			status = shopsetup_roster_add_participant(plan, bucket, key_email, fields, rejected, err);
 		}
 		for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
 			if (tmp[f]) {
@@ -426,6 +263,45 @@ static void php_shopsetup_throw_roster(const shopsetup_plan *plan, const shopset
 	zval_ptr_dtor(&errors);
 }
 
+/* The buckets with their roles, then their participants and the seats; false with an exception. */
+static bool php_shopsetup_plan_roster(shopsetup_plan *plan, HashTable *buckets, HashTable *bucket_roles, int64_t seats)
+{
+	shopsetup_error err = { 0 };
+	shopsetup_status status;
+	zend_string *name;
+	zval *roleid;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(bucket_roles, name, roleid) {
+		int64_t id;
+		uint32_t index;
+		if (name == NULL || !php_shopsetup_zval_int(roleid, &id)) {
+			zend_argument_type_error(3, "must map bucket names to role ids");
+			return false;
+		}
+		if ((status = shopsetup_roster_add_bucket(plan, php_shopsetup_slice(name), id, &index, &err)) != SHOPSETUP_OK) {
+			php_shopsetup_throw_status(status, &err);
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	zval *participants;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(buckets, name, participants) {
+		if (name == NULL) {
+			zend_argument_type_error(1, "must map bucket names to participants");
+			return false;
+		}
+		if ((status = php_shopsetup_plan_bucket(plan, name, participants, &err)) != SHOPSETUP_OK) {
+			php_shopsetup_throw_status(status, &err);
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	if ((status = shopsetup_roster_finish(plan, seats, &err)) != SHOPSETUP_OK) {
+		php_shopsetup_throw_roster(plan, &err);
+		return false;
+	}
+	return true;
+}
+
 ZEND_METHOD(ShopSetup_Plan, __construct)
 {
 	HashTable *buckets, *bucket_roles, *facts;
@@ -455,41 +331,13 @@ ZEND_METHOD(ShopSetup_Plan, __construct)
 		RETURN_THROWS();
 	}
 	intern->initialised = true;
-	if (!php_shopsetup_plan_facts(plan, facts)) {
+	shopsetup_error err = { 0 };
+	shopsetup_status status = php_shopsetup_plan_facts(plan, facts, &err);
+	if (status != SHOPSETUP_OK) {
+		php_shopsetup_throw_status(status, &err);
 		RETURN_THROWS();
 	}
-
-	shopsetup_error err = { 0 };
-	shopsetup_status status = SHOPSETUP_OK;
-	zend_string *name;
-	zval *roleid;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(bucket_roles, name, roleid) {
-		int64_t id;
-		uint32_t index;
-		if (name == NULL || !php_shopsetup_zval_int(roleid, &id)) {
-			zend_argument_type_error(3, "must map bucket names to role ids");
-			RETURN_THROWS();
-		}
-		if ((status = shopsetup_plan_add_bucket(plan, php_shopsetup_slice(name), id, &index, &err)) != SHOPSETUP_OK) {
-			php_shopsetup_throw_status(status, &err);
-			RETURN_THROWS();
-		}
-	} ZEND_HASH_FOREACH_END();
-
-	zval *participants;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(buckets, name, participants) {
-		if (name == NULL) {
-			zend_argument_type_error(1, "must map bucket names to participants");
-			RETURN_THROWS();
-		}
-		if ((status = php_shopsetup_plan_bucket(plan, name, participants, &err)) != SHOPSETUP_OK) {
-			php_shopsetup_throw_status(status, &err);
-			RETURN_THROWS();
-		}
-	} ZEND_HASH_FOREACH_END();
-
-	if ((status = shopsetup_plan_finish_roster(plan, (int64_t) seats, &err)) != SHOPSETUP_OK) {
-		php_shopsetup_throw_roster(plan, &err);
+	if (!php_shopsetup_plan_roster(plan, buckets, bucket_roles, (int64_t) seats)) {
 		RETURN_THROWS();
 	}
 	intern->ready = true;
@@ -613,37 +461,53 @@ ZEND_METHOD(ShopSetup_Plan, seatsUsed)
 	RETURN_LONG((zend_long) plan->assignments.count);
 }
 
+/* ---- rows the plugin read from the database ---- */
+
+#define PHP_SHOPSETUP_COLUMN(type, column, kind) { #column, PHP_SHOPSETUP_COLUMN_##kind, offsetof(type, column) }
+
+static const php_shopsetup_column php_shopsetup_account_columns[] = {
+	PHP_SHOPSETUP_COLUMN(shopsetup_account, id, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_account, email, STRING),
+	PHP_SHOPSETUP_COLUMN(shopsetup_account, suspended, FLAG),
+};
+static const php_shopsetup_row_spec php_shopsetup_accounts = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_account_columns),
+	sizeof(shopsetup_account), false, 1, "must contain rows with an int \"id\", a string \"email\" and an int \"suspended\"" };
+
+static const php_shopsetup_column php_shopsetup_enrolment_columns[] = {
+	PHP_SHOPSETUP_COLUMN(shopsetup_enrolment, id, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_enrolment, userid, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_enrolment, status, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_enrolment, timestart, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_enrolment, timeend, INT),
+};
+static const php_shopsetup_row_spec php_shopsetup_enrolments = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_enrolment_columns),
+	sizeof(shopsetup_enrolment), false, 1, "must contain rows with int id, userid, status, timestart and timeend" };
+
+static const php_shopsetup_column php_shopsetup_role_assignment_columns[] = {
+	PHP_SHOPSETUP_COLUMN(shopsetup_role_assignment, contextid, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_role_assignment, roleid, INT),
+	PHP_SHOPSETUP_COLUMN(shopsetup_role_assignment, userid, INT),
+};
+static const php_shopsetup_row_spec php_shopsetup_role_assignments = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_role_assignment_columns),
+	sizeof(shopsetup_role_assignment), false, 2, "must contain rows with int contextid, roleid and userid" };
+
+static const php_shopsetup_column php_shopsetup_username_column[] = { { "username", PHP_SHOPSETUP_COLUMN_STRING, 0 } };
+static const php_shopsetup_row_spec php_shopsetup_usernames = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_username_column),
+	sizeof(shopsetup_slice), true, 1, "must contain strings" };
+
+static const php_shopsetup_column php_shopsetup_reference_column[] = { { "reference", PHP_SHOPSETUP_COLUMN_STRING, 0 } };
+static const php_shopsetup_row_spec php_shopsetup_references = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_reference_column),
+	sizeof(shopsetup_slice), true, 1, "must contain strings" };
+
+static const php_shopsetup_column php_shopsetup_member_column[] = { { "userid", PHP_SHOPSETUP_COLUMN_INT, 0 } };
+static const php_shopsetup_row_spec php_shopsetup_members = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_member_column),
+	sizeof(int64_t), true, 2, "must contain ints or rows with an int \"userid\"" };
+
+static const php_shopsetup_column php_shopsetup_context_column[] = { { "instanceid", PHP_SHOPSETUP_COLUMN_INT, 0 } };
+static const php_shopsetup_row_spec php_shopsetup_user_contexts = { PHP_SHOPSETUP_COLUMNS(php_shopsetup_context_column),
+	sizeof(int64_t), true, 1, "must contain ints or rows with an int \"instanceid\"" };
+
 /* ---- stage 1 ---- */
-
-typedef struct {
-	shopsetup_vec accounts; /* shopsetup_account, emails borrowed from zend_strings kept in strings */
-	shopsetup_vec strings;  /* zend_string * */
-	uint32_t arg;
-} php_shopsetup_accounts_ctx;
-
-static bool php_shopsetup_collect_account(zval *key, zval *value, void *ctx_ptr)
-{
-	php_shopsetup_accounts_ctx *ctx = ctx_ptr;
-	HashTable *row = php_shopsetup_row_table(value);
-	int64_t id, suspended = 0;
-	zval *email = row ? php_shopsetup_row_find(row, "email") : NULL;
-	if (row == NULL || !php_shopsetup_row_int(row, "id", &id) || email == NULL || Z_TYPE_P(email) != IS_STRING
-		|| (php_shopsetup_row_find(row, "suspended") != NULL && !php_shopsetup_row_int(row, "suspended", &suspended))) {
-		zend_argument_type_error(ctx->arg, "must contain rows with an int \"id\", a string \"email\" and an int \"suspended\"");
-		return false;
-	}
-	shopsetup_account *account = shopsetup_vec_push(&ctx->accounts);
-	zend_string **kept = shopsetup_vec_push(&ctx->strings);
-	if (account == NULL || kept == NULL) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
-		return false;
-	}
-	*kept = zend_string_copy(Z_STR_P(email));
-	account->id = id;
-	account->email = php_shopsetup_slice(*kept);
-	account->suspended = suspended != 0;
-	return true;
-}
 
 ZEND_METHOD(ShopSetup_Plan, matchAccounts)
 {
@@ -653,13 +517,11 @@ ZEND_METHOD(ShopSetup_Plan, matchAccounts)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_accounts_ctx ctx = { .arg = 1 };
-	shopsetup_vec_init(&ctx.accounts, sizeof(shopsetup_account));
-	shopsetup_vec_init(&ctx.strings, sizeof(zend_string *));
-	if (php_shopsetup_iterate(accounts, php_shopsetup_collect_account, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(accounts, &php_shopsetup_accounts, &rows)) {
 		shopsetup_match_report report;
 		shopsetup_error err = { 0 };
-		shopsetup_status status = shopsetup_plan_match_accounts(plan, ctx.accounts.items, ctx.accounts.count, &report, &err);
+		shopsetup_status status = shopsetup_plan_match_accounts(plan, rows.items.items, rows.items.count, &report, &err);
 		if (status != SHOPSETUP_OK) {
 			php_shopsetup_throw_status(status, &err);
 		} else {
@@ -667,11 +529,7 @@ ZEND_METHOD(ShopSetup_Plan, matchAccounts)
 		}
 		shopsetup_match_report_free(&report);
 	}
-	for (size_t i = 0; i < ctx.strings.count; i++) {
-		zend_string_release(*SHOPSETUP_VEC_AT(&ctx.strings, zend_string *, i));
-	}
-	shopsetup_vec_free(&ctx.strings);
-	shopsetup_vec_free(&ctx.accounts);
+	php_shopsetup_rows_free(&rows);
 }
 
 void php_shopsetup_match_report_to_array(const shopsetup_plan *plan, const shopsetup_match_report *report, zval *out)
@@ -725,54 +583,6 @@ ZEND_METHOD(ShopSetup_Plan, usernamePrefixes)
 	shopsetup_vec_free(&prefixes);
 }
 
-typedef struct {
-	shopsetup_vec names;   /* shopsetup_slice into strings */
-	shopsetup_vec strings; /* zend_string * */
-	const char *field;     /* when rows are arrays or objects */
-	uint32_t arg;
-} php_shopsetup_strings_ctx;
-
-static bool php_shopsetup_collect_string(zval *key, zval *value, void *ctx_ptr)
-{
-	php_shopsetup_strings_ctx *ctx = ctx_ptr;
-	ZVAL_DEREF(value);
-	if (Z_TYPE_P(value) != IS_STRING && ctx->field != NULL) {
-		HashTable *row = php_shopsetup_row_table(value);
-		value = row ? php_shopsetup_row_find(row, ctx->field) : NULL;
-	}
-	if (value == NULL || Z_TYPE_P(value) != IS_STRING) {
-		zend_argument_type_error(ctx->arg, "must contain strings");
-		return false;
-	}
-	shopsetup_slice *slot = shopsetup_vec_push(&ctx->names);
-	zend_string **kept = shopsetup_vec_push(&ctx->strings);
-	if (slot == NULL || kept == NULL) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
-		return false;
-	}
-	*kept = zend_string_copy(Z_STR_P(value));
-	*slot = php_shopsetup_slice(*kept);
-	return true;
-}
-
-static void php_shopsetup_strings_free(php_shopsetup_strings_ctx *ctx)
-{
-	for (size_t i = 0; i < ctx->strings.count; i++) {
-		zend_string_release(*SHOPSETUP_VEC_AT(&ctx->strings, zend_string *, i));
-	}
-	shopsetup_vec_free(&ctx->strings);
-	shopsetup_vec_free(&ctx->names);
-}
-
-static bool php_shopsetup_collect_strings(zval *iterable, const char *field, uint32_t arg, php_shopsetup_strings_ctx *ctx)
-{
-	ctx->field = field;
-	ctx->arg = arg;
-	shopsetup_vec_init(&ctx->names, sizeof(shopsetup_slice));
-	shopsetup_vec_init(&ctx->strings, sizeof(zend_string *));
-	return php_shopsetup_iterate(iterable, php_shopsetup_collect_string, ctx);
-}
-
 ZEND_METHOD(ShopSetup_Plan, assignUsernames)
 {
 	zval *taken;
@@ -781,10 +591,10 @@ ZEND_METHOD(ShopSetup_Plan, assignUsernames)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_strings_ctx ctx;
-	if (php_shopsetup_collect_strings(taken, "username", 1, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(taken, &php_shopsetup_usernames, &rows)) {
 		shopsetup_error err = { 0 };
-		shopsetup_status status = shopsetup_plan_assign_usernames(plan, ctx.names.items, ctx.names.count, &err);
+		shopsetup_status status = shopsetup_plan_assign_usernames(plan, rows.items.items, rows.items.count, &err);
 		if (status != SHOPSETUP_OK) {
 			php_shopsetup_throw_status(status, &err);
 		} else {
@@ -798,7 +608,7 @@ ZEND_METHOD(ShopSetup_Plan, assignUsernames)
 			}
 		}
 	}
-	php_shopsetup_strings_free(&ctx);
+	php_shopsetup_rows_free(&rows);
 }
 
 /* ---- stage 3 ---- */
@@ -874,30 +684,6 @@ ZEND_METHOD(ShopSetup_Plan, userIds)
 
 /* ---- stage 4 ---- */
 
-typedef struct {
-	shopsetup_vec rows; /* shopsetup_enrolment */
-} php_shopsetup_enrolments_ctx;
-
-static bool php_shopsetup_collect_enrolment(zval *key, zval *value, void *ctx_ptr)
-{
-	php_shopsetup_enrolments_ctx *ctx = ctx_ptr;
-	HashTable *row = php_shopsetup_row_table(value);
-	shopsetup_enrolment e;
-	if (row == NULL || !php_shopsetup_row_int(row, "id", &e.id) || !php_shopsetup_row_int(row, "userid", &e.userid)
-		|| !php_shopsetup_row_int(row, "status", &e.status) || !php_shopsetup_row_int(row, "timestart", &e.timestart)
-		|| !php_shopsetup_row_int(row, "timeend", &e.timeend)) {
-		zend_argument_type_error(1, "must contain rows with int id, userid, status, timestart and timeend");
-		return false;
-	}
-	shopsetup_enrolment *slot = shopsetup_vec_push(&ctx->rows);
-	if (slot == NULL) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
-		return false;
-	}
-	*slot = e;
-	return true;
-}
-
 ZEND_METHOD(ShopSetup_Plan, enrolmentChanges)
 {
 	zval *existing;
@@ -906,16 +692,15 @@ ZEND_METHOD(ShopSetup_Plan, enrolmentChanges)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_enrolments_ctx ctx;
-	shopsetup_vec_init(&ctx.rows, sizeof(shopsetup_enrolment));
-	if (php_shopsetup_iterate(existing, php_shopsetup_collect_enrolment, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(existing, &php_shopsetup_enrolments, &rows)) {
 		zval inserts, updates;
 		shopsetup_sink insert_sink, update_sink;
 		shopsetup_change_count counts;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&insert_sink, &inserts);
 		php_shopsetup_sink_into(&update_sink, &updates);
-		shopsetup_status status = shopsetup_plan_enrolment_changes(plan, ctx.rows.items, ctx.rows.count,
+		shopsetup_status status = shopsetup_plan_enrolment_changes(plan, rows.items.items, rows.items.count,
 			&insert_sink, &update_sink, &counts, &err);
 		if (status != SHOPSETUP_OK) {
 			zval_ptr_dtor(&inserts);
@@ -928,7 +713,7 @@ ZEND_METHOD(ShopSetup_Plan, enrolmentChanges)
 			add_assoc_long(return_value, "unchanged", (zend_long) counts.unchanged);
 		}
 	}
-	shopsetup_vec_free(&ctx.rows);
+	php_shopsetup_rows_free(&rows);
 }
 
 ZEND_METHOD(ShopSetup_Plan, setEnrolmentIds)
@@ -964,29 +749,6 @@ ZEND_METHOD(ShopSetup_Plan, setEnrolmentIds)
 
 /* ---- stage 5 ---- */
 
-typedef struct {
-	shopsetup_vec rows; /* shopsetup_role_assignment */
-} php_shopsetup_ras_ctx;
-
-static bool php_shopsetup_collect_ra(zval *key, zval *value, void *ctx_ptr)
-{
-	php_shopsetup_ras_ctx *ctx = ctx_ptr;
-	HashTable *row = php_shopsetup_row_table(value);
-	shopsetup_role_assignment ra;
-	if (row == NULL || !php_shopsetup_row_int(row, "contextid", &ra.contextid) || !php_shopsetup_row_int(row, "roleid", &ra.roleid)
-		|| !php_shopsetup_row_int(row, "userid", &ra.userid)) {
-		zend_argument_type_error(2, "must contain rows with int contextid, roleid and userid");
-		return false;
-	}
-	shopsetup_role_assignment *slot = shopsetup_vec_push(&ctx->rows);
-	if (slot == NULL) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
-		return false;
-	}
-	*slot = ra;
-	return true;
-}
-
 ZEND_METHOD(ShopSetup_Plan, roleAssignmentRows)
 {
 	HashTable *contexts;
@@ -1014,38 +776,13 @@ ZEND_METHOD(ShopSetup_Plan, roleAssignmentRows)
 		}
 	} ZEND_HASH_FOREACH_END();
 
-	php_shopsetup_ras_ctx ctx;
-	shopsetup_vec_init(&ctx.rows, sizeof(shopsetup_role_assignment));
-	if (php_shopsetup_iterate(existing, php_shopsetup_collect_ra, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(existing, &php_shopsetup_role_assignments, &rows)) {
 		shopsetup_sink sink;
 		php_shopsetup_sink_into(&sink, return_value);
-		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_role_assignment_rows(plan, ctx.rows.items, ctx.rows.count, &sink, &err), &err);
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_role_assignment_rows(plan, rows.items.items, rows.items.count, &sink, &err), &err);
 	}
-	shopsetup_vec_free(&ctx.rows);
-}
-
-typedef struct {
-	shopsetup_vec ids; /* int64_t */
-	const char *field;
-	uint32_t arg;
-} php_shopsetup_ids_ctx;
-
-static bool php_shopsetup_collect_id(zval *key, zval *value, void *ctx_ptr)
-{
-	php_shopsetup_ids_ctx *ctx = ctx_ptr;
-	int64_t id;
-	HashTable *row = php_shopsetup_row_table(value);
-	if (!(row != NULL ? php_shopsetup_row_int(row, ctx->field, &id) : php_shopsetup_zval_int(value, &id))) {
-		zend_argument_type_error(ctx->arg, "must contain ints or rows with an int \"%s\"", ctx->field);
-		return false;
-	}
-	int64_t *slot = shopsetup_vec_push(&ctx->ids);
-	if (slot == NULL) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
-		return false;
-	}
-	*slot = id;
-	return true;
+	php_shopsetup_rows_free(&rows);
 }
 
 ZEND_METHOD(ShopSetup_Plan, groupMemberRows)
@@ -1058,15 +795,14 @@ ZEND_METHOD(ShopSetup_Plan, groupMemberRows)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_ids_ctx ctx = { .field = "userid", .arg = 2 };
-	shopsetup_vec_init(&ctx.ids, sizeof(int64_t));
-	if (php_shopsetup_iterate(existing, php_shopsetup_collect_id, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(existing, &php_shopsetup_members, &rows)) {
 		shopsetup_sink sink;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&sink, return_value);
-		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_group_member_rows(plan, (int64_t) groupid, ctx.ids.items, ctx.ids.count, &sink, &err), &err);
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_group_member_rows(plan, (int64_t) groupid, rows.items.items, rows.items.count, &sink, &err), &err);
 	}
-	shopsetup_vec_free(&ctx.ids);
+	php_shopsetup_rows_free(&rows);
 }
 
 ZEND_METHOD(ShopSetup_Plan, userContextRows)
@@ -1077,15 +813,14 @@ ZEND_METHOD(ShopSetup_Plan, userContextRows)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_ids_ctx ctx = { .field = "instanceid", .arg = 1 };
-	shopsetup_vec_init(&ctx.ids, sizeof(int64_t));
-	if (php_shopsetup_iterate(existing, php_shopsetup_collect_id, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(existing, &php_shopsetup_user_contexts, &rows)) {
 		shopsetup_sink sink;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&sink, return_value);
-		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_user_context_rows(plan, ctx.ids.items, ctx.ids.count, &sink, &err), &err);
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_user_context_rows(plan, rows.items.items, rows.items.count, &sink, &err), &err);
 	}
-	shopsetup_vec_free(&ctx.ids);
+	php_shopsetup_rows_free(&rows);
 }
 
 ZEND_METHOD(ShopSetup_Plan, groupRow)
@@ -1116,14 +851,14 @@ ZEND_METHOD(ShopSetup_Plan, productRows)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	php_shopsetup_strings_ctx ctx;
-	if (php_shopsetup_collect_strings(existing, "reference", 1, &ctx)) {
+	php_shopsetup_rows rows;
+	if (php_shopsetup_read_rows(existing, &php_shopsetup_references, &rows)) {
 		shopsetup_sink sink;
 		shopsetup_error err = { 0 };
 		php_shopsetup_sink_into(&sink, return_value);
-		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_product_rows(plan, ctx.names.items, ctx.names.count, &sink, &err), &err);
+		php_shopsetup_rows_or_throw(return_value, shopsetup_plan_product_rows(plan, rows.items.items, rows.items.count, &sink, &err), &err);
 	}
-	php_shopsetup_strings_free(&ctx);
+	php_shopsetup_rows_free(&rows);
 }
 
 ZEND_METHOD(ShopSetup_Plan, productEventRows)

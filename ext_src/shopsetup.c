@@ -10,93 +10,18 @@
 #include <mysql.h>
 
 #include "php_shopsetup.h"
-#include "php_shopsetup_glue.h"
+#include "php_shopsetup_errors.h"
+#include "php_shopsetup_mysql.h"
+#include "php_shopsetup_plan.h"
+#include "php_shopsetup_rows.h"
 #include "shopsetup_mysql.h"
-#include "shopsetup_params.h"
+#include "shopsetup_config.h"
 #include "shopsetup_text.h"
 #if PHP_VERSION_ID < 80200
 /* #[\SensitiveParameter] arrived in PHP 8.2; before it, arguments have no attributes to register. */
 # define zend_add_parameter_attribute(func, offset, name, argc) ((void) 0)
 #endif
 #include "../php_stubs/shopsetup_arginfo.h"
-
-zend_class_entry *php_shopsetup_exception_ce;
-zend_class_entry *php_shopsetup_params_exception_ce;
-zend_class_entry *php_shopsetup_roster_exception_ce;
-zend_class_entry *php_shopsetup_plan_exception_ce;
-zend_class_entry *php_shopsetup_database_exception_ce;
-zend_class_entry *php_shopsetup_plan_ce;
-zend_class_entry *php_shopsetup_mysql_connection_ce;
-
-/* Text for a message, as valid printable UTF-8 (other bytes as \xNN); NULL when out of memory. */
-static zend_string *php_shopsetup_printable(const char *text, size_t len)
-{
-	shopsetup_buf out = { 0 };
-	if (!shopsetup_utf8_quote(&out, (shopsetup_slice){ text, len }, SIZE_MAX / 8)) {
-		shopsetup_buf_free(&out);
-		return NULL;
-	}
-	zend_string *printable = zend_string_init(out.ptr ? out.ptr : "", out.len, 0);
-	shopsetup_buf_free(&out);
-	return printable;
-}
-
-void php_shopsetup_throw(const shopsetup_error *err)
-{
-	switch (err->code) {
-		case SHOPSETUP_E_PARAMS_ESCAPE:
-		case SHOPSETUP_E_PARAMS_EMPTY_KEY:
-		case SHOPSETUP_E_PARAMS_DUPLICATE_KEY:
-		case SHOPSETUP_E_PARAMS_NUL:
-		case SHOPSETUP_E_PARAMS_UTF8:
-			if (err->subject[0] != '\0') {
-				zend_string *key = php_shopsetup_printable(err->subject, strlen(err->subject));
-				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
-					"Handler parameters: %s at byte %zu (key \"%s\")", err->detail, err->offset, key ? ZSTR_VAL(key) : "");
-				if (key != NULL) {
-					zend_string_release(key);
-				}
-			} else {
-				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
-					"Handler parameters: %s at byte %zu", err->detail, err->offset);
-			}
-			return;
-		case SHOPSETUP_E_CONFIG_MISSING:
-		case SHOPSETUP_E_CONFIG_VALUE: {
-			/* the detail quotes the bad value, which may hold any byte */
-			zend_string *detail = php_shopsetup_printable(err->detail, strlen(err->detail));
-			zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
-				"Handler parameter \"%s\": %s", err->subject, detail ? ZSTR_VAL(detail) : "");
-			if (detail != NULL) {
-				zend_string_release(detail);
-			}
-			return;
-		}
-		case SHOPSETUP_E_ROSTER_INVALID:
-		case SHOPSETUP_E_ROSTER_SEATS:
-			zend_throw_exception_ex(php_shopsetup_roster_exception_ce, err->code, "%s", err->detail);
-			return;
-		case SHOPSETUP_E_PLAN_STATE:
-		case SHOPSETUP_E_PLAN_INPUT:
-			if (err->subject[0] != '\0') {
-				zend_throw_exception_ex(php_shopsetup_plan_exception_ce, err->code, "%s: %s", err->subject, err->detail);
-			} else {
-				zend_throw_exception_ex(php_shopsetup_plan_exception_ce, err->code, "%s", err->detail);
-			}
-			return;
-		case SHOPSETUP_E_DB:
-			if (err->subject[0] != '\0') {
-				zend_throw_exception_ex(php_shopsetup_database_exception_ce, err->code, "%s (%s)", err->detail, err->subject);
-			} else {
-				zend_throw_exception_ex(php_shopsetup_database_exception_ce, err->code, "%s", err->detail);
-			}
-			return;
-		case SHOPSETUP_E_NOMEM:
-		case SHOPSETUP_OK:
-			break;
-	}
-	zend_throw_exception_ex(php_shopsetup_exception_ce, err->code, "%s", err->detail[0] ? err->detail : "internal error");
-}
 
 static shopsetup_status php_shopsetup_params_pair(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len)
 {
@@ -155,12 +80,10 @@ static bool php_shopsetup_params_from_array(HashTable *ht, shopsetup_params *par
 		} else if (Z_TYPE_P(value) == IS_LONG) {
 			str = zend_long_to_str(Z_LVAL_P(value));
 		} else {
-			zend_string *printable = php_shopsetup_printable(key_ptr, key_len);
-			zend_throw_exception_ex(php_shopsetup_params_exception_ce, SHOPSETUP_E_CONFIG_VALUE,
-				"Handler parameter \"%s\": must be a string, %s given", printable ? ZSTR_VAL(printable) : "", zend_zval_type_name(value));
-			if (printable != NULL) {
-				zend_string_release(printable);
-			}
+			shopsetup_buf printable = { 0 };
+			zend_throw_exception_ex(php_shopsetup_params_exception_ce, SHOPSETUP_E_CONFIG_VALUE, "Handler parameter \"%s\": must be a string, %s given",
+				shopsetup_utf8_printable(&printable, (shopsetup_slice){ key_ptr, key_len }), zend_zval_type_name(value));
+			shopsetup_buf_free(&printable);
 			shopsetup_params_free(params);
 			return false;
 		}
@@ -213,6 +136,54 @@ static void php_shopsetup_add_slice(zval *array, const char *key, shopsetup_slic
 	add_assoc_stringl_ex(array, key, strlen(key), value.ptr ? value.ptr : "", value.len);
 }
 
+static bool php_shopsetup_config_context_from(HashTable *ctx_ht, shopsetup_config_context *ctx)
+{
+	zval *renewable = zend_hash_str_find_deref(ctx_ht, "renewable", sizeof("renewable") - 1);
+	ctx->renewable = renewable != NULL && zend_is_true(renewable);
+	return php_shopsetup_context_long(ctx_ht, "now", true, &ctx->now)
+		&& php_shopsetup_context_long(ctx_ht, "coursestart", false, &ctx->course_start)
+		&& php_shopsetup_context_string(ctx_ht, "orderref", &ctx->order_ref)
+		&& php_shopsetup_context_string(ctx_ht, "courseshortname", &ctx->course_name);
+}
+
+static void php_shopsetup_config_to_array(const shopsetup_config *config, zval *out)
+{
+	array_init(out);
+	php_shopsetup_add_slice(out, "coursename", config->coursename);
+	php_shopsetup_add_slice(out, "supervisor", config->supervisor);
+	if (config->has_customersupport) {
+		php_shopsetup_add_slice(out, "customersupport", config->customersupport);
+	} else {
+		add_assoc_null(out, "customersupport");
+	}
+	add_assoc_long(out, "starttime", (zend_long) config->starttime);
+	add_assoc_long(out, "endtime", (zend_long) config->endtime);
+	if (config->duration_days >= 0) {
+		add_assoc_long(out, "duration", (zend_long) config->duration_days);
+	} else {
+		add_assoc_null(out, "duration");
+	}
+	add_assoc_bool(out, "autoenrolsupervisor", config->autoenrolsupervisor);
+	zval roles;
+	array_init_size(&roles, (uint32_t) config->requiredroles.count);
+	for (size_t i = 0; i < config->requiredroles.count; i++) {
+		shopsetup_slice *role = SHOPSETUP_VEC_AT(&config->requiredroles, shopsetup_slice, i);
+		add_next_index_stringl(&roles, role->ptr, role->len);
+	}
+	add_assoc_zval(out, "requiredroles", &roles);
+	php_shopsetup_add_slice(out, "tutorrole", config->tutorrole);
+	php_shopsetup_add_slice(out, "mirrorrole", config->mirrorrole);
+	php_shopsetup_add_slice(out, "superviseexisting", config->superviseexisting);
+	add_assoc_stringl(out, "groupname", config->groupname.ptr ? config->groupname.ptr : "", config->groupname.len);
+	zval warnings;
+	array_init_size(&warnings, (uint32_t) config->warnings.count);
+	for (size_t i = 0; i < config->warnings.count; i++) {
+		add_next_index_string(&warnings, *SHOPSETUP_VEC_AT(&config->warnings, char *, i));
+	}
+	add_assoc_zval(out, "warnings", &warnings);
+
+}
+
 PHP_FUNCTION(ShopSetup_handler_config)
 {
 	HashTable *params_ht, *ctx_ht;
@@ -222,17 +193,8 @@ PHP_FUNCTION(ShopSetup_handler_config)
 	ZEND_PARSE_PARAMETERS_END();
 
 	shopsetup_config_context ctx = { 0 };
-	zval *renewable = zend_hash_str_find_deref(ctx_ht, "renewable", sizeof("renewable") - 1);
-	if (!php_shopsetup_context_long(ctx_ht, "now", true, &ctx.now)
-		|| !php_shopsetup_context_long(ctx_ht, "coursestart", false, &ctx.course_start)
-		|| !php_shopsetup_context_string(ctx_ht, "orderref", &ctx.order_ref)
-		|| !php_shopsetup_context_string(ctx_ht, "courseshortname", &ctx.course_name)) {
-		RETURN_THROWS();
-	}
-	ctx.renewable = renewable != NULL && zend_is_true(renewable);
-
 	shopsetup_params params;
-	if (!php_shopsetup_params_from_array(params_ht, &params)) {
+	if (!php_shopsetup_config_context_from(ctx_ht, &ctx) || !php_shopsetup_params_from_array(params_ht, &params)) {
 		RETURN_THROWS();
 	}
 	shopsetup_config config;
@@ -243,40 +205,7 @@ PHP_FUNCTION(ShopSetup_handler_config)
 		RETURN_THROWS();
 	}
 
-	array_init(return_value);
-	php_shopsetup_add_slice(return_value, "coursename", config.coursename);
-	php_shopsetup_add_slice(return_value, "supervisor", config.supervisor);
-	if (config.has_customersupport) {
-		php_shopsetup_add_slice(return_value, "customersupport", config.customersupport);
-	} else {
-		add_assoc_null(return_value, "customersupport");
-	}
-	add_assoc_long(return_value, "starttime", (zend_long) config.starttime);
-	add_assoc_long(return_value, "endtime", (zend_long) config.endtime);
-	if (config.duration_days >= 0) {
-		add_assoc_long(return_value, "duration", (zend_long) config.duration_days);
-	} else {
-		add_assoc_null(return_value, "duration");
-	}
-	add_assoc_bool(return_value, "autoenrolsupervisor", config.autoenrolsupervisor);
-	zval roles;
-	array_init_size(&roles, (uint32_t) config.requiredroles.count);
-	for (size_t i = 0; i < config.requiredroles.count; i++) {
-		shopsetup_slice *role = SHOPSETUP_VEC_AT(&config.requiredroles, shopsetup_slice, i);
-		add_next_index_stringl(&roles, role->ptr, role->len);
-	}
-	add_assoc_zval(return_value, "requiredroles", &roles);
-	php_shopsetup_add_slice(return_value, "tutorrole", config.tutorrole);
-	php_shopsetup_add_slice(return_value, "mirrorrole", config.mirrorrole);
-	php_shopsetup_add_slice(return_value, "superviseexisting", config.superviseexisting);
-	add_assoc_stringl(return_value, "groupname", config.groupname.ptr ? config.groupname.ptr : "", config.groupname.len);
-	zval warnings;
-	array_init_size(&warnings, (uint32_t) config.warnings.count);
-	for (size_t i = 0; i < config.warnings.count; i++) {
-		add_next_index_string(&warnings, *SHOPSETUP_VEC_AT(&config.warnings, char *, i));
-	}
-	add_assoc_zval(return_value, "warnings", &warnings);
-
+	php_shopsetup_config_to_array(&config, return_value);
 	shopsetup_config_free(&config);
 	shopsetup_params_free(&params);
 }
@@ -325,6 +254,32 @@ static bool php_shopsetup_person_field(HashTable *person, const char *name, uint
 	return true;
 }
 
+/* A pool holding the taken names; false with an exception. */
+static bool php_shopsetup_username_pool_from(HashTable *people, HashTable *taken, shopsetup_username_pool *pool)
+{
+	if (!shopsetup_username_pool_init(pool, zend_hash_num_elements(people) + (taken ? zend_hash_num_elements(taken) : 0))) {
+		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		return false;
+	}
+	zval *name;
+	if (taken == NULL) {
+		return true;
+	}
+	ZEND_HASH_FOREACH_VAL(taken, name) {
+		ZVAL_DEREF(name);
+		if (Z_TYPE_P(name) != IS_STRING) {
+			zend_argument_type_error(2, "must contain only strings, %s given", zend_zval_type_name(name));
+		} else if (!shopsetup_username_pool_take(pool, php_shopsetup_slice(Z_STR_P(name)))) {
+			zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		} else {
+			continue;
+		}
+		shopsetup_username_pool_free(pool);
+		return false;
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
 PHP_FUNCTION(ShopSetup_make_usernames)
 {
 	HashTable *people, *taken = NULL;
@@ -336,22 +291,8 @@ PHP_FUNCTION(ShopSetup_make_usernames)
 
 	shopsetup_username_pool pool;
 	shopsetup_buf base = { 0 };
-	if (!shopsetup_username_pool_init(&pool, zend_hash_num_elements(people) + (taken ? zend_hash_num_elements(taken) : 0))) {
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+	if (!php_shopsetup_username_pool_from(people, taken, &pool)) {
 		RETURN_THROWS();
-	}
-	if (taken != NULL) {
-		zval *name;
-		ZEND_HASH_FOREACH_VAL(taken, name) {
-			ZVAL_DEREF(name);
-			if (Z_TYPE_P(name) != IS_STRING) {
-				zend_argument_type_error(2, "must contain only strings, %s given", zend_zval_type_name(name));
-				goto fail;
-			}
-			if (!shopsetup_username_pool_take(&pool, php_shopsetup_slice(Z_STR_P(name)))) {
-				goto nomem;
-			}
-		} ZEND_HASH_FOREACH_END();
 	}
 
 	array_init_size(return_value, zend_hash_num_elements(people));
@@ -399,15 +340,6 @@ fail:
 	RETURN_THROWS();
 }
 
-ZEND_METHOD(ShopSetup_RosterException, getErrors)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-
-	zval rv;
-	zval *errors = zend_read_property(php_shopsetup_roster_exception_ce, Z_OBJ_P(ZEND_THIS), "errors", sizeof("errors") - 1, 1, &rv);
-	RETURN_COPY_DEREF(errors);
-}
-
 static void *php_shopsetup_emalloc(size_t size)
 {
 	return emalloc(size);
@@ -440,10 +372,8 @@ PHP_MINIT_FUNCTION(shopsetup)
 	php_shopsetup_roster_exception_ce = register_class_ShopSetup_RosterException(php_shopsetup_exception_ce);
 	php_shopsetup_plan_exception_ce = register_class_ShopSetup_PlanException(php_shopsetup_exception_ce);
 	php_shopsetup_database_exception_ce = register_class_ShopSetup_DatabaseException(php_shopsetup_exception_ce);
-	php_shopsetup_plan_ce = register_class_ShopSetup_Plan();
-	php_shopsetup_mysql_connection_ce = register_class_ShopSetup_MysqlConnection();
-	php_shopsetup_plan_minit();
-	php_shopsetup_mysql_minit();
+	php_shopsetup_plan_minit(register_class_ShopSetup_Plan());
+	php_shopsetup_mysql_minit(register_class_ShopSetup_MysqlConnection());
 	return shopsetup_mysql_library_init() ? SUCCESS : FAILURE;
 }
 

@@ -35,6 +35,11 @@ shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code
 	return code;
 }
 
+shopsetup_status shopsetup_nomem(shopsetup_error *err)
+{
+	return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory");
+}
+
 bool shopsetup_buf_reserve(shopsetup_buf *buf, size_t extra)
 {
 	if (extra >= SIZE_MAX / 2 - buf->len) {

@@ -1,5 +1,5 @@
 /* The handler's configuration rules: defaults, enrolment times, role buckets, group name. */
-#include "shopsetup_params.h"
+#include "shopsetup_config.h"
 #include "shopsetup_text.h"
 
 #include <stdio.h>
@@ -125,7 +125,7 @@ static shopsetup_status shopsetup_config_times(const shopsetup_params *params, c
 
 	if (has_end && end.len > 0) {
 		if (end.ptr[0] == '+') {
-			char unit = (char) (end.ptr[end.len - 1] | 0x20);
+			char unit = shopsetup_ascii_lower(end.ptr[end.len - 1]);
 			int64_t amount;
 			if (end.len < 3 || (unit != 'd' && unit != 'h')
 				|| !shopsetup_parse_count((shopsetup_slice){ end.ptr + 1, end.len - 2 }, &amount)

@@ -48,6 +48,8 @@ shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code
 	__attribute__((format(printf, 6, 7)))
 #endif
 	;
+/* Fills err with SHOPSETUP_E_NOMEM. */
+shopsetup_status shopsetup_nomem(shopsetup_error *err);
 
 /*
  * The core allocates through these. They default to the C library's; the Zend glue installs
@@ -154,6 +156,11 @@ typedef struct {
 /* Copies len bytes plus a NUL; NULL when out of memory. */
 const char *shopsetup_pool_dup(shopsetup_pool *pool, const char *s, size_t len);
 void shopsetup_pool_free(shopsetup_pool *pool);
+
+static inline char shopsetup_ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
 
 /* Trims ASCII white space (space, tab, CR, LF, VT, FF) at both ends, as PHP's trim() does minus NUL. */
 shopsetup_slice shopsetup_trim(shopsetup_slice s);

@@ -165,8 +165,7 @@ size_t shopsetup_email_normalize(const char *s, size_t len, char *out)
 {
 	shopsetup_slice t = shopsetup_trim((shopsetup_slice){ s, len });
 	for (size_t i = 0; i < t.len; i++) {
-		char c = t.ptr[i];
-		out[i] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+		out[i] = shopsetup_ascii_lower(t.ptr[i]);
 	}
 	return t.len;
 }

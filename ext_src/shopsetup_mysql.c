@@ -17,13 +17,6 @@
 /* rounds of new usernames checked against the database's equality before giving up */
 #define SHOPSETUP_USERNAME_ROUNDS 32
 #define SHOPSETUP_STATEMENT_MAX (1024 * 1024)
-#define SHOPSETUP_USER_CONTEXT_LEVEL 30
-#define SHOPSETUP_SYSTEM_CONTEXT_LEVEL 10
-
-static shopsetup_status shopsetup_nomem(shopsetup_error *err)
-{
-	return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory");
-}
 
 static shopsetup_status shopsetup_db_error(shopsetup_mysql *db, const char *step, shopsetup_error *err)
 {
@@ -732,7 +725,7 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 {
 	char select[256], sql[256];
 	snprintf(select, sizeof(select), "SELECT instanceid, id FROM `%scontext` WHERE contextlevel = %d",
-		db->prefix, SHOPSETUP_USER_CONTEXT_LEVEL);
+		db->prefix, SHOPSETUP_CONTEXTLEVEL_USER);
 	shopsetup_vec found, missing;
 	shopsetup_vec_init(&found, sizeof(shopsetup_id_pair));
 	shopsetup_vec_init(&missing, sizeof(int64_t));
@@ -756,7 +749,7 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 	if (status == SHOPSETUP_OK && missing.count > 0) {
 		int64_t system;
 		snprintf(sql, sizeof(sql), "SELECT id FROM `%scontext` WHERE contextlevel = %d AND instanceid = 0",
-			db->prefix, SHOPSETUP_SYSTEM_CONTEXT_LEVEL);
+			db->prefix, SHOPSETUP_CONTEXTLEVEL_SYSTEM);
 		status = shopsetup_query_int(db, sql, "find the system context", &system, err);
 		if (status == SHOPSETUP_OK && system <= 0) {
 			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "context", 7, "the site has no system context");
@@ -767,7 +760,7 @@ static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_
 			update.len = 0;
 			if (!shopsetup_buf_printf(&update,
 					"UPDATE `%scontext` SET path = CONCAT('/%lld/', id) WHERE contextlevel = %d AND path IS NULL AND instanceid IN (",
-					db->prefix, (long long) system, SHOPSETUP_USER_CONTEXT_LEVEL)) {
+					db->prefix, (long long) system, SHOPSETUP_CONTEXTLEVEL_USER)) {
 				status = shopsetup_nomem(err);
 			} else if ((status = shopsetup_sql_items(db, &update, users, &next, SIZE_MAX, shopsetup_sql_list_item, ",", ")",
 					"set user context paths", err)) == SHOPSETUP_OK) {

@@ -68,7 +68,7 @@ static int shopsetup_hex_value(unsigned char c)
 	if (c >= '0' && c <= '9') {
 		return c - '0';
 	}
-	return (c | 0x20) - 'a' + 10;
+	return shopsetup_ascii_lower((char) c) - 'a' + 10;
 }
 
 /* Maps an offset in the decoded text of a part back to the raw input. */

@@ -15,7 +15,6 @@
 /* Moodle constants. */
 #define SHOPSETUP_ENROL_USER_ACTIVE 0
 #define SHOPSETUP_FORMAT_HTML 1
-#define SHOPSETUP_CONTEXT_USER 30
 
 const shopsetup_fact_spec shopsetup_fact_specs[] = {
 	SHOPSETUP_FACT(courseid, SHOPSETUP_FACT_INT, true),
@@ -61,9 +60,141 @@ static int shopsetup_id_compare(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, shopsetup_error *err)
+bool shopsetup_plan_init(shopsetup_plan *plan, size_t expected_people)
+{
+	memset(plan, 0, sizeof(*plan));
+	shopsetup_vec_init(&plan->buckets, sizeof(shopsetup_bucket));
+	shopsetup_vec_init(&plan->people, sizeof(shopsetup_person));
+	shopsetup_vec_init(&plan->assignments, sizeof(shopsetup_assignment));
+	shopsetup_vec_init(&plan->errors, sizeof(shopsetup_row_error));
+	shopsetup_vec_init(&plan->notices, sizeof(shopsetup_notice));
+	shopsetup_vec_init(&plan->facts.privilegeduserids, sizeof(int64_t));
+	shopsetup_plan_facts_defaults(&plan->facts);
+	return shopsetup_vec_reserve(&plan->people, expected_people)
+		&& shopsetup_vec_reserve(&plan->assignments, expected_people)
+		&& shopsetup_hash_init(&plan->by_email, expected_people);
+}
+
+void shopsetup_plan_free(shopsetup_plan *plan)
+{
+	shopsetup_vec_free(&plan->buckets);
+	shopsetup_vec_free(&plan->people);
+	shopsetup_vec_free(&plan->assignments);
+	shopsetup_vec_free(&plan->errors);
+	shopsetup_vec_free(&plan->notices);
+	shopsetup_vec_free(&plan->facts.privilegeduserids);
+	shopsetup_hash_free(&plan->by_email);
+	shopsetup_hash_free(&plan->by_username);
+	shopsetup_hash_free(&plan->by_userid);
+	shopsetup_pool_free(&plan->strings);
+}
+
+bool shopsetup_plan_store(shopsetup_plan *plan, const char *s, size_t len, shopsetup_slice *out)
+{
+	const char *copy = shopsetup_pool_dup(&plan->strings, s, len);
+	if (copy == NULL) {
+		return false;
+	}
+	*out = (shopsetup_slice){ copy, len };
+	return true;
+}
+
+void shopsetup_plan_facts_defaults(shopsetup_facts *f)
+{
+	f->enroloperator = true;
+	f->maildisplay = 2;
+	f->mailformat = 1;
+	f->autosubscribe = 1;
+	f->auth = SHOPSETUP_SLICE("manual");
+	f->lang = SHOPSETUP_SLICE("en");
+	f->handler = SHOPSETUP_SLICE(SHOPSETUP_HANDLER_NAME);
+	f->calendartype = SHOPSETUP_SLICE("gregorian");
+}
+
+shopsetup_status shopsetup_fact_find(shopsetup_slice name, const shopsetup_fact_spec **spec, shopsetup_error *err)
+{
+	for (size_t s = 0; s < shopsetup_fact_spec_count; s++) {
+		const char *candidate = shopsetup_fact_specs[s].name;
+		if (shopsetup_slice_eq(name, (shopsetup_slice){ candidate, strlen(candidate) })) {
+			*spec = &shopsetup_fact_specs[s];
+			return SHOPSETUP_OK;
+		}
+	}
+	return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0, "Plan facts: unknown fact \"%.*s\"", (int) name.len, name.ptr);
+}
+
+shopsetup_status shopsetup_fact_wrong_type(const shopsetup_fact_spec *spec, const char *given, shopsetup_error *err)
+{
+	static const char *const expected[] = {
+		[SHOPSETUP_FACT_INT] = "a non-negative int",
+		[SHOPSETUP_FACT_STRING] = "a string",
+		[SHOPSETUP_FACT_BOOL] = "a bool",
+		[SHOPSETUP_FACT_IDS] = "a list of positive ints",
+	};
+	return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0, "Plan facts: \"%s\" must be %s, %s given", spec->name,
+		expected[spec->type], given);
+}
+
+static void *shopsetup_fact_slot(shopsetup_plan *plan, const shopsetup_fact_spec *spec)
+{
+	return (char *) &plan->facts + spec->offset;
+}
+
+shopsetup_status shopsetup_plan_set_int_fact(shopsetup_plan *plan, const shopsetup_fact_spec *spec, int64_t value, shopsetup_error *err)
+{
+	if (value < 0) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0, "Plan facts: \"%s\" must not be negative, got %lld",
+			spec->name, (long long) value);
+	}
+	*(int64_t *) shopsetup_fact_slot(plan, spec) = value;
+	return SHOPSETUP_OK;
+}
+
+shopsetup_status shopsetup_plan_set_string_fact(shopsetup_plan *plan, const shopsetup_fact_spec *spec, shopsetup_slice value,
+	shopsetup_error *err)
+{
+	return shopsetup_plan_store(plan, value.ptr, value.len, shopsetup_fact_slot(plan, spec)) ? SHOPSETUP_OK : shopsetup_nomem(err);
+}
+
+void shopsetup_plan_set_bool_fact(shopsetup_plan *plan, const shopsetup_fact_spec *spec, bool value)
+{
+	*(bool *) shopsetup_fact_slot(plan, spec) = value;
+}
+
+shopsetup_status shopsetup_plan_add_id_fact(shopsetup_plan *plan, const shopsetup_fact_spec *spec, int64_t id, shopsetup_error *err)
+{
+	if (id <= 0) {
+		return shopsetup_fact_wrong_type(spec, "array", err);
+	}
+	int64_t *slot = shopsetup_vec_push(shopsetup_fact_slot(plan, spec));
+	if (slot == NULL) {
+		return shopsetup_nomem(err);
+	}
+	*slot = id;
+	return SHOPSETUP_OK;
+}
+
+shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, uint64_t given, shopsetup_error *err)
 {
 	shopsetup_facts *f = &plan->facts;
+	for (size_t s = 0; s < shopsetup_fact_spec_count; s++) {
+		if (shopsetup_fact_specs[s].required && !(given & SHOPSETUP_FACT_BIT(&shopsetup_fact_specs[s]))) {
+			return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0, "Plan facts: \"%s\" is required",
+				shopsetup_fact_specs[s].name);
+		}
+	}
+	if (f->courseid == 0 || f->enrolid == 0 || f->operatorid == 0 || f->supervisorroleid == 0 || f->billitemid == 0
+		|| f->coursecontextid == 0 || f->operatorcontextid == 0) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0, "Plan facts: courseid, coursecontextid, enrolid, "
+			"operatorid, operatorcontextid, supervisorroleid and billitemid must be positive");
+	}
+	if (f->groupidnumber.len == 0 || f->groupname.len == 0) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0,
+			"Plan facts: groupidnumber and groupname must not be empty (the group is found by its idnumber)");
+	}
+	if (f->timeend != 0 && f->timeend <= f->timestart) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0, "Plan facts: timeend must be 0 or after timestart");
+	}
 	f->supervise = SHOPSETUP_SUPERVISE_UNPRIVILEGED;
 	if (f->superviseexisting.len > 0 && !shopsetup_supervise_mode_parse(f->superviseexisting, &f->supervise)) {
 		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0,
@@ -86,11 +217,6 @@ bool shopsetup_plan_supervises(const shopsetup_plan *plan, const shopsetup_perso
 	}
 	return f->privilegeduserids.count == 0 || bsearch(&person->userid, f->privilegeduserids.items, f->privilegeduserids.count, sizeof(int64_t),
 		shopsetup_id_compare) == NULL;
-}
-
-static shopsetup_status shopsetup_nomem(shopsetup_error *err)
-{
-	return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory");
 }
 
 static shopsetup_status shopsetup_stage_error(shopsetup_error *err, const char *step, const char *needed)
@@ -295,8 +421,7 @@ shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const sho
 			goto done;
 		}
 		for (size_t k = 0; k < lower.len; k++) {
-			char c = lower.ptr[k];
-			((char *) lower.ptr)[k] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+			((char *) lower.ptr)[k] = shopsetup_ascii_lower(lower.ptr[k]);
 		}
 		if (!shopsetup_username_pool_take(&pool, lower)) {
 			status = shopsetup_nomem(err);
@@ -641,7 +766,7 @@ shopsetup_status shopsetup_plan_user_context_rows(const shopsetup_plan *plan, co
 			continue;
 		}
 		shopsetup_col cols[] = {
-			SHOPSETUP_COL_I("contextlevel", SHOPSETUP_CONTEXT_USER),
+			SHOPSETUP_COL_I("contextlevel", SHOPSETUP_CONTEXTLEVEL_USER),
 			SHOPSETUP_COL_I("instanceid", person->userid),
 			SHOPSETUP_COL_I("depth", 2),
 			SHOPSETUP_COL_I("locked", 0),

@@ -11,7 +11,14 @@
 #define SHOPSETUP_PLAN_H
 
 #include "shopsetup_core.h"
-#include "shopsetup_params.h"
+#include "shopsetup_config.h"
+
+/* Moodle's context levels (CONTEXT_SYSTEM, CONTEXT_USER). */
+#define SHOPSETUP_CONTEXTLEVEL_SYSTEM 10
+#define SHOPSETUP_CONTEXTLEVEL_USER 30
+
+/* The local_shop handler whose products the plan writes. */
+#define SHOPSETUP_HANDLER_NAME "std_setuponecoursesession"
 
 /* Column limits of Moodle 4.5's user table, in characters. */
 #define SHOPSETUP_MAX_NAME 100
@@ -144,8 +151,26 @@ typedef struct {
 bool shopsetup_plan_init(shopsetup_plan *plan, size_t expected_people);
 void shopsetup_plan_free(shopsetup_plan *plan);
 bool shopsetup_plan_store(shopsetup_plan *plan, const char *s, size_t len, shopsetup_slice *out);
-/* Checks the facts that need more than a type (superviseexisting) and indexes the privileged users. */
-shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, shopsetup_error *err);
+
+/* Moodle's defaults of the optional facts (shopsetup_plan_init applies them). */
+void shopsetup_plan_facts_defaults(shopsetup_facts *facts);
+/* The spec of the fact called name; SHOPSETUP_E_PLAN_INPUT when there is none. */
+shopsetup_status shopsetup_fact_find(shopsetup_slice name, const shopsetup_fact_spec **spec, shopsetup_error *err);
+/* given names the type of the value that spec's type does not accept ("string", "array"...). */
+shopsetup_status shopsetup_fact_wrong_type(const shopsetup_fact_spec *spec, const char *given, shopsetup_error *err);
+/* Setters of the fact slots, by spec; ints must not be negative, ids must be positive. */
+shopsetup_status shopsetup_plan_set_int_fact(shopsetup_plan *plan, const shopsetup_fact_spec *spec, int64_t value, shopsetup_error *err);
+shopsetup_status shopsetup_plan_set_string_fact(shopsetup_plan *plan, const shopsetup_fact_spec *spec, shopsetup_slice value,
+	shopsetup_error *err);
+void shopsetup_plan_set_bool_fact(shopsetup_plan *plan, const shopsetup_fact_spec *spec, bool value);
+shopsetup_status shopsetup_plan_add_id_fact(shopsetup_plan *plan, const shopsetup_fact_spec *spec, int64_t id, shopsetup_error *err);
+/* Bit i of given: shopsetup_fact_specs[i] was set. */
+#define SHOPSETUP_FACT_BIT(spec) (UINT64_C(1) << ((spec) - shopsetup_fact_specs))
+/*
+ * Every required fact given, the ids positive, the group named, the times in order, superviseexisting
+ * known; indexes the privileged users.
+ */
+shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, uint64_t given, shopsetup_error *err);
 /*
  * Whether the operator is attached to a person through the cross roles: always to an account the order
  * creates; to an existing account as superviseexisting says (by default only to one that is not privileged).
@@ -153,19 +178,20 @@ shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, shopsetup_erro
 bool shopsetup_plan_supervises(const shopsetup_plan *plan, const shopsetup_person *person);
 
 /* Roster building. */
-shopsetup_status shopsetup_plan_add_bucket(shopsetup_plan *plan, shopsetup_slice name, int64_t roleid, uint32_t *index, shopsetup_error *err);
-bool shopsetup_plan_find_bucket(const shopsetup_plan *plan, shopsetup_slice name, uint32_t *index);
+shopsetup_status shopsetup_roster_add_bucket(shopsetup_plan *plan, shopsetup_slice name, int64_t roleid, uint32_t *index, shopsetup_error *err);
+bool shopsetup_roster_find_bucket(const shopsetup_plan *plan, shopsetup_slice name, uint32_t *index);
 /* Records a problem with a row or a bucket; the plan will be refused. */
-shopsetup_status shopsetup_plan_reject(shopsetup_plan *plan, shopsetup_slice bucket, shopsetup_slice email, shopsetup_field field,
+shopsetup_status shopsetup_roster_reject(shopsetup_plan *plan, shopsetup_slice bucket, shopsetup_slice email, shopsetup_field field,
 	const char *reason, shopsetup_error *err);
 /*
- * fields[SHOPSETUP_FIELD_EMAIL] is the address as typed. Fields in the rejected mask (1 << field)
- * were already rejected by the caller: the others are still checked, nothing is added.
+ * fields[SHOPSETUP_FIELD_EMAIL] is the address as typed; when empty, the participant's key in its
+ * bucket is. Fields in the rejected mask (1 << field) were already rejected by the caller: the
+ * others are still checked, nothing is added.
  */
-shopsetup_status shopsetup_plan_add_participant(shopsetup_plan *plan, uint32_t bucket,
+shopsetup_status shopsetup_roster_add_participant(shopsetup_plan *plan, uint32_t bucket, shopsetup_slice bucket_key,
 	const shopsetup_slice fields[SHOPSETUP_FIELD_COUNT], uint32_t rejected, shopsetup_error *err);
 /* Refuses the plan when any row was rejected or the seats do not suffice. */
-shopsetup_status shopsetup_plan_finish_roster(shopsetup_plan *plan, int64_t seats, shopsetup_error *err);
+shopsetup_status shopsetup_roster_finish(shopsetup_plan *plan, int64_t seats, shopsetup_error *err);
 
 /* Row sinks: one call per row with its columns, in a fixed order per table. */
 typedef enum {
@@ -243,7 +269,7 @@ typedef struct {
 } shopsetup_role_assignment;
 
 /*
- * User contexts for the participants who have none (their ids are not in existing): contextlevel 30,
+ * User contexts for the participants who have none (their ids are not in existing): SHOPSETUP_CONTEXTLEVEL_USER,
  * depth 2, not locked. The path, /<system context id>/<id>, needs the new id: the writer sets it
  * after the insert, as context_user::instance() does.
  */

@@ -18,53 +18,10 @@ static const size_t shopsetup_field_limits[SHOPSETUP_FIELD_COUNT] = {
 	SHOPSETUP_MAX_CITY, SHOPSETUP_MAX_INSTITUTION, SHOPSETUP_MAX_PHONE,
 };
 
-static shopsetup_status shopsetup_nomem(shopsetup_error *err)
-{
-	return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory");
-}
-
-bool shopsetup_plan_init(shopsetup_plan *plan, size_t expected_people)
-{
-	memset(plan, 0, sizeof(*plan));
-	shopsetup_vec_init(&plan->buckets, sizeof(shopsetup_bucket));
-	shopsetup_vec_init(&plan->people, sizeof(shopsetup_person));
-	shopsetup_vec_init(&plan->assignments, sizeof(shopsetup_assignment));
-	shopsetup_vec_init(&plan->errors, sizeof(shopsetup_row_error));
-	shopsetup_vec_init(&plan->notices, sizeof(shopsetup_notice));
-	shopsetup_vec_init(&plan->facts.privilegeduserids, sizeof(int64_t));
-	return shopsetup_vec_reserve(&plan->people, expected_people)
-		&& shopsetup_vec_reserve(&plan->assignments, expected_people)
-		&& shopsetup_hash_init(&plan->by_email, expected_people);
-}
-
-void shopsetup_plan_free(shopsetup_plan *plan)
-{
-	shopsetup_vec_free(&plan->buckets);
-	shopsetup_vec_free(&plan->people);
-	shopsetup_vec_free(&plan->assignments);
-	shopsetup_vec_free(&plan->errors);
-	shopsetup_vec_free(&plan->notices);
-	shopsetup_vec_free(&plan->facts.privilegeduserids);
-	shopsetup_hash_free(&plan->by_email);
-	shopsetup_hash_free(&plan->by_username);
-	shopsetup_hash_free(&plan->by_userid);
-	shopsetup_pool_free(&plan->strings);
-}
-
-bool shopsetup_plan_store(shopsetup_plan *plan, const char *s, size_t len, shopsetup_slice *out)
-{
-	const char *copy = shopsetup_pool_dup(&plan->strings, s, len);
-	if (copy == NULL) {
-		return false;
-	}
-	*out = (shopsetup_slice){ copy, len };
-	return true;
-}
-
-shopsetup_status shopsetup_plan_add_bucket(shopsetup_plan *plan, shopsetup_slice name, int64_t roleid, uint32_t *index,
+shopsetup_status shopsetup_roster_add_bucket(shopsetup_plan *plan, shopsetup_slice name, int64_t roleid, uint32_t *index,
 	shopsetup_error *err)
 {
-	if (shopsetup_plan_find_bucket(plan, name, index)) {
+	if (shopsetup_roster_find_bucket(plan, name, index)) {
 		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, name.ptr, name.len, "bucket given twice");
 	}
 	if (roleid <= 0) {
@@ -82,7 +39,7 @@ shopsetup_status shopsetup_plan_add_bucket(shopsetup_plan *plan, shopsetup_slice
 	return SHOPSETUP_OK;
 }
 
-bool shopsetup_plan_find_bucket(const shopsetup_plan *plan, shopsetup_slice name, uint32_t *index)
+bool shopsetup_roster_find_bucket(const shopsetup_plan *plan, shopsetup_slice name, uint32_t *index)
 {
 	for (size_t i = 0; i < plan->buckets.count; i++) {
 		if (shopsetup_slice_eq(SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, i)->name, name)) {
@@ -93,7 +50,7 @@ bool shopsetup_plan_find_bucket(const shopsetup_plan *plan, shopsetup_slice name
 	return false;
 }
 
-shopsetup_status shopsetup_plan_reject(shopsetup_plan *plan, shopsetup_slice bucket, shopsetup_slice email, shopsetup_field field,
+shopsetup_status shopsetup_roster_reject(shopsetup_plan *plan, shopsetup_slice bucket, shopsetup_slice email, shopsetup_field field,
 	const char *reason, shopsetup_error *err)
 {
 	shopsetup_row_error *row = shopsetup_vec_push(&plan->errors);
@@ -126,7 +83,7 @@ static shopsetup_status shopsetup_roster_check_field(shopsetup_plan *plan, shops
 		return SHOPSETUP_OK;
 	}
 	*ok = false;
-	return shopsetup_plan_reject(plan, bucket, email, field, reason, err);
+	return shopsetup_roster_reject(plan, bucket, email, field, reason, err);
 }
 
 static shopsetup_status shopsetup_roster_notice(shopsetup_plan *plan, uint32_t person_index, uint32_t bucket, bool same_bucket,
@@ -163,17 +120,18 @@ static shopsetup_status shopsetup_roster_notice(shopsetup_plan *plan, uint32_t p
 	return SHOPSETUP_OK;
 }
 
-shopsetup_status shopsetup_plan_add_participant(shopsetup_plan *plan, uint32_t bucket,
+shopsetup_status shopsetup_roster_add_participant(shopsetup_plan *plan, uint32_t bucket, shopsetup_slice bucket_key,
 	const shopsetup_slice fields[SHOPSETUP_FIELD_COUNT], uint32_t rejected, shopsetup_error *err)
 {
-	shopsetup_slice raw_email = fields[SHOPSETUP_FIELD_EMAIL];
+	bool email_from_key = fields[SHOPSETUP_FIELD_EMAIL].len == 0 && !(rejected & (1u << SHOPSETUP_FIELD_EMAIL));
+	shopsetup_slice raw_email = email_from_key ? bucket_key : fields[SHOPSETUP_FIELD_EMAIL];
 	shopsetup_slice bucket_name = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, bucket)->name;
 	shopsetup_slice trimmed[SHOPSETUP_FIELD_COUNT];
 	shopsetup_status status = SHOPSETUP_OK;
 	bool ok = rejected == 0;
 
 	for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
-		trimmed[f] = shopsetup_trim(fields[f]);
+		trimmed[f] = shopsetup_trim(f == SHOPSETUP_FIELD_EMAIL ? raw_email : fields[f]);
 	}
 	/* The normal form of a valid address is never longer than the input. */
 	char email_stack[256];
@@ -188,10 +146,10 @@ shopsetup_status shopsetup_plan_add_participant(shopsetup_plan *plan, uint32_t b
 		/* already reported */
 	} else if (email_len == 0) {
 		ok = false;
-		status = shopsetup_plan_reject(plan, bucket_name, raw_email, SHOPSETUP_FIELD_EMAIL, "is required", err);
+		status = shopsetup_roster_reject(plan, bucket_name, raw_email, SHOPSETUP_FIELD_EMAIL, "is required", err);
 	} else if (!shopsetup_email_is_valid(email, email_len)) {
 		ok = false;
-		status = shopsetup_plan_reject(plan, bucket_name, raw_email, SHOPSETUP_FIELD_EMAIL, "is not a valid email address", err);
+		status = shopsetup_roster_reject(plan, bucket_name, raw_email, SHOPSETUP_FIELD_EMAIL, "is not a valid email address", err);
 	} else {
 		status = shopsetup_roster_check_field(plan, bucket_name, raw_email, SHOPSETUP_FIELD_EMAIL, trimmed[SHOPSETUP_FIELD_EMAIL], &ok, err);
 	}
@@ -252,7 +210,7 @@ done:
 	return status;
 }
 
-shopsetup_status shopsetup_plan_finish_roster(shopsetup_plan *plan, int64_t seats, shopsetup_error *err)
+shopsetup_status shopsetup_roster_finish(shopsetup_plan *plan, int64_t seats, shopsetup_error *err)
 {
 	if (plan->errors.count > 0) {
 		return shopsetup_error_set(err, SHOPSETUP_E_ROSTER_INVALID, 0, NULL, 0,

@@ -23,6 +23,8 @@ size_t shopsetup_utf8_cut(const char *s, size_t len, size_t max);
  * most max bytes of it, ending on a character. False when out of memory.
  */
 bool shopsetup_utf8_quote(shopsetup_buf *out, shopsetup_slice text, size_t max);
+/* All of text quoted so into the empty buffer out, for a message; "" when out of memory. */
+const char *shopsetup_utf8_printable(shopsetup_buf *out, shopsetup_slice text);
 
 /* Exactly what Moodle 4.5's validate_email() accepts (PHP's FILTER_VALIDATE_EMAIL, no CR/LF/<>). */
 bool shopsetup_email_is_valid(const char *s, size_t len);

@@ -162,8 +162,8 @@ static bool shopsetup_username_clean(shopsetup_slice s, shopsetup_buf *out)
 	for (size_t i = 0; i < s.len;) {
 		uint32_t cp;
 		i += shopsetup_username_decode(p + i, s.len - i, &cp);
-		if (cp >= 'A' && cp <= 'Z') {
-			cp += 'a' - 'A';
+		if (cp < 0x80) {
+			cp = (uint32_t) shopsetup_ascii_lower((char) cp);
 		}
 		if (shopsetup_username_is_separator(cp)) {
 			if (len > start && out->ptr[len - 1] != '-') {
@@ -290,8 +290,7 @@ bool shopsetup_username_pool_take(shopsetup_username_pool *pool, shopsetup_slice
 			}
 		} else {
 			for (size_t j = 0; j < n; j++) {
-				char c = taken.ptr[i + j];
-				folded[len++] = c >= 'A' && c <= 'Z' ? (char) (c + 'a' - 'A') : c;
+				folded[len++] = shopsetup_ascii_lower(taken.ptr[i + j]);
 			}
 		}
 		i += n;

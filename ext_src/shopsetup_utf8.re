@@ -99,6 +99,11 @@ size_t shopsetup_utf8_cut(const char *s, size_t len, size_t max)
 	return n;
 }
 
+const char *shopsetup_utf8_printable(shopsetup_buf *out, shopsetup_slice text)
+{
+	return shopsetup_utf8_quote(out, text, SIZE_MAX / 8) && out->ptr != NULL ? out->ptr : "";
+}
+
 bool shopsetup_utf8_quote(shopsetup_buf *out, shopsetup_slice text, size_t max)
 {
 	static const char hex[] = "0123456789ABCDEF";

@@ -14,7 +14,7 @@
  * On failure: a configuration error whose detail is valid UTF-8 when the input was.
  */
 #include "shopsetup_fuzz.h"
-#include "shopsetup_params.h"
+#include "shopsetup_config.h"
 #include "shopsetup_text.h"
 
 static shopsetup_status shopsetup_fuzz_config_pair(void *ctx, const char *key, size_t key_len, const char *value,

@@ -116,8 +116,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	shopsetup_slice t = shopsetup_trim((shopsetup_slice){ s, size });
 	SHOPSETUP_FUZZ_CHECK(len == t.len && len <= size, "normalize length %zu, trimmed %zu", len, t.len);
 	for (size_t i = 0; i < len; i++) {
-		char c = t.ptr[i];
-		SHOPSETUP_FUZZ_CHECK(other[i] == ((c >= 'A' && c <= 'Z') ? (char) (c + 32) : c), "normalize byte %zu", i);
+		SHOPSETUP_FUZZ_CHECK(other[i] == shopsetup_ascii_lower(t.ptr[i]), "normalize byte %zu", i);
 	}
 	if (core && t.len == size) {
 		SHOPSETUP_FUZZ_CHECK(shopsetup_email_is_valid(other, len), "the normal form of a valid address is invalid");

@@ -559,7 +559,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	shopsetup_plan plan;
 	SHOPSETUP_FUZZ_CHECK(shopsetup_plan_init(&plan, npeople), "out of memory");
 
-	/* Facts, with the checks php_shopsetup_plan_facts() makes before the core sees them. */
+	/* Facts, mostly valid so that the stages are reached; the core checks them. */
 	shopsetup_facts *f = &plan.facts;
 	int64_t *ints[] = { &f->courseid, &f->coursecontextid, &f->enrolid, &f->operatorid, &f->operatorcontextid,
 		&f->mnethostid, &f->timestart, &f->timeend, &f->now, &f->modifierid, &f->supervisorroleid, &f->mirrorroleid,
@@ -602,7 +602,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		SHOPSETUP_FUZZ_CHECK(id != NULL, "out of memory");
 		*id = 1 + shopsetup_fuzz_u8(&r) % 40;
 	}
-	if (shopsetup_fuzz_expect(shopsetup_plan_check_facts(&plan, &err), &err, "checkFacts") != SHOPSETUP_OK) {
+	if (shopsetup_fuzz_expect(shopsetup_plan_check_facts(&plan, UINT64_MAX, &err), &err, "checkFacts") != SHOPSETUP_OK) {
 		shopsetup_plan_free(&plan);
 		shopsetup_pool_free(&ctx.strings);
 		free(copy);
@@ -628,7 +628,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		int64_t roleid = (flags & 32) ? shopsetup_fuzz_i64(&r) : 3 + (int64_t) b;
 		uint32_t index;
-		built = shopsetup_fuzz_expect(shopsetup_plan_add_bucket(&plan, name, roleid, &index, &err), &err, "addBucket") == SHOPSETUP_OK;
+		built = shopsetup_fuzz_expect(shopsetup_roster_add_bucket(&plan, name, roleid, &index, &err), &err, "addBucket") == SHOPSETUP_OK;
 		SHOPSETUP_FUZZ_CHECK(!built || index == b, "bucket index %u for bucket %zu", index, b);
 	}
 	nbuckets = plan.buckets.count;
@@ -642,17 +642,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		if (pick & 0x80) {
 			/* a bucket the roles do not know: the glue rejects the row itself */
-			built = shopsetup_fuzz_expect(shopsetup_plan_reject(&plan, SHOPSETUP_SLICE("nobucket"), fields[0], SHOPSETUP_FIELD_COUNT,
+			built = shopsetup_fuzz_expect(shopsetup_roster_reject(&plan, SHOPSETUP_SLICE("nobucket"), fields[0], SHOPSETUP_FIELD_COUNT,
 				"bucket has no role", &err), &err, "reject") == SHOPSETUP_OK;
 			continue;
 		}
 		uint32_t rejected = (pick & 0x40) ? (uint32_t) shopsetup_fuzz_u8(&r) & 0x3F : 0;
-		built = shopsetup_fuzz_expect(shopsetup_plan_add_participant(&plan, pick % nbuckets, fields, rejected, &err), &err,
+		built = shopsetup_fuzz_expect(shopsetup_roster_add_participant(&plan, pick % nbuckets,
+			(pick & 0x20) ? shopsetup_fuzz_email(&ctx, &r) : SHOPSETUP_SLICE(""), fields, rejected, &err), &err,
 			"addParticipant") == SHOPSETUP_OK;
 	}
 
 	int64_t seats = (flags & 64) ? shopsetup_fuzz_i64(&r) : (int64_t) plan.assignments.count;
-	if (built && shopsetup_fuzz_expect(shopsetup_plan_finish_roster(&plan, seats, &err), &err, "finishRoster") == SHOPSETUP_OK) {
+	if (built && shopsetup_fuzz_expect(shopsetup_roster_finish(&plan, seats, &err), &err, "finishRoster") == SHOPSETUP_OK) {
 		SHOPSETUP_FUZZ_CHECK(plan.errors.count == 0 && (int64_t) plan.assignments.count <= seats, "roster accepted");
 		for (size_t p = 0; p < plan.people.count; p++) {
 			const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan.people, shopsetup_person, p);

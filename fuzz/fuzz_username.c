@@ -77,8 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < ntaken; i++) {
 			bool same = taken[i].len == len;
 			for (size_t k = 0; same && k < len; k++) {
-				char c = taken[i].ptr[k];
-				same = ((c >= 'A' && c <= 'Z') ? (char) (c + 32) : c) == name[k];
+				same = shopsetup_ascii_lower(taken[i].ptr[k]) == name[k];
 			}
 			SHOPSETUP_FUZZ_CHECK(!same, "claimed \"%s\", which is taken", name);
 		}
