@@ -15,6 +15,7 @@ if [ ! -f Makefile ] || [ config.m4 -nt Makefile ] || [ Makefile.frag -nt Makefi
     # gen_stub.php wants PHP-Parser next to it; Debian's php-parser works (no download needed).
     mkdir -p build/PHP-Parser-4.15.1 && ln -sfn /usr/share/php build/PHP-Parser-4.15.1/lib
     ./configure --enable-shopsetup >/dev/null
+    make clean >/dev/null   # objects and .dep files of an earlier list of sources
 fi
 make -j"$(nproc)" CFLAGS="$cflags" >/dev/null
 echo "build: modules/shopsetup.so"
