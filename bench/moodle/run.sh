@@ -6,8 +6,8 @@
 #   MOODLE_DIR=/path/to/moodle bench/moodle/run.sh   an existing site (the handler installed in it)
 #
 # Settings: BENCH_SIZES (default 100,1000,10000), BENCH_REPS (3), BENCH_REPS_LARGE (reps for N >= 10000, default 1),
-# BENCH_SIDES ("native dml api"), BENCH_PROFILE_N (1000; empty: no profile), BENCH_PORT (33641).
-# Results: bench/results/moodle/ (runs.jsonl, profile-*.json, summary.txt, machine.txt).
+# BENCH_SIDES ("native dml api"), BENCH_PROFILE_N (1000; empty: no profile), BENCH_PORT (33641),
+# BENCH_OUT (results directory, default bench/results/moodle: runs.jsonl, profile-*.json, summary.txt, machine.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
@@ -19,7 +19,7 @@ profilen=${BENCH_PROFILE_N-1000}
 port=${BENCH_PORT:-33641}
 dbdir=/tmp/shopsetup-bench-moodle-db
 sitedir=/tmp/shopsetup-bench-moodle-site
-out=$repo/bench/results/moodle
+out=${BENCH_OUT:-$repo/bench/results/moodle}
 mkdir -p "$out"
 rm -f "$out"/runs.jsonl "$out"/profile-*.json
 
@@ -56,9 +56,11 @@ one() { # N SIDE [PROFILEFILE]
     "${php[@]}" bench/moodle/run.php "$state" ${3:+"$3"} 2>>"$out/run.err" | grep '^{' || { tail -20 "$out/run.err"; exit 1; }
 }
 
+for side in "${sides[@]}"; do   # warm-up of the fresh site's caches (MUC, language strings, themes), not timed
+    one 100 "$side" >/dev/null
+done
 for n in ${sizes//,/ }; do
     r=$reps; [ "$n" -ge 10000 ] && r=$repslarge
-    one "$n" "${sides[0]}" >/dev/null   # warm-up (caches, opcache-less PHP: file cache of the site)
     for rep in $(seq 1 "$r"); do
         for k in "${!sides[@]}"; do   # rotating order, a different side first in each repetition
             side=${sides[$(((k + rep) % ${#sides[@]}))]}

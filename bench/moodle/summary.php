@@ -17,7 +17,7 @@ $median = function (array $values) {
 $col = fn(array $rs, string $k) => $median(array_column($rs, $k));
 
 $failed = false;
-echo "Medians (runs per cell in brackets). usable: until production returns; total: usable + log buffer + ad-hoc queue\n";
+echo "Medians. usable: until production returns; total: usable + log buffer + ad-hoc queue\n";
 echo "drained. queries: \$DB reads + writes (usable part); server: statements the server received (Questions),\n";
 echo "the native store's own included.\n\n";
 printf("%7s | %-6s | %4s | %11s | %11s | %9s | %9s | %6s | %10s | %10s\n", 'N', 'side', 'runs', 'usable ms', 'total ms',
