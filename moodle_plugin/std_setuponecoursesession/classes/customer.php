@@ -62,7 +62,7 @@ class customer {
             return $feedback;
         }
 
-        extension::require();
+        extension::require_usable();
         $email = \ShopSetup\normalize_email((string) $customer->email);
         if ($email === null) {
             $errorstatus = true;

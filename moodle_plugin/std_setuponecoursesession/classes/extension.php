@@ -57,7 +57,7 @@ class extension {
     /**
      * Fails with the problem's message when the extension is missing or too old.
      */
-    public static function require(): void {
+    public static function require_usable(): void {
         $problem = self::problem();
         if ($problem !== null) {
             $a = (object) ['found' => (string) phpversion('shopsetup'), 'required' => self::MIN_VERSION];

@@ -157,7 +157,7 @@ class session_setup {
      * @return array
      */
     public static function decode_params($raw): array {
-        extension::require();
+        extension::require_usable();
         if (is_array($raw)) {
             return $raw;
         }
