@@ -43,6 +43,7 @@ if test "$PHP_SHOPSETUP" != "no"; then
     ext_src/php_shopsetup_mysql.c
     ext_src/php_shopsetup_errors.c
     ext_src/php_shopsetup_rows.c
+    ext_src/php_shopsetup_store.c
     ext_src/shopsetup_buf.c
     ext_src/shopsetup_params.c
     ext_src/shopsetup_utf8.c
@@ -51,6 +52,7 @@ if test "$PHP_SHOPSETUP" != "no"; then
     ext_src/shopsetup_roster.c
     ext_src/shopsetup_username.c
     ext_src/shopsetup_plan.c
+    ext_src/shopsetup_driver.c
     ext_src/shopsetup_mysql.c
   "
   PHP_SUBST(SHOPSETUP_SHARED_LIBADD)

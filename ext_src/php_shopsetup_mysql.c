@@ -8,6 +8,7 @@
 
 #include "php_shopsetup_errors.h"
 #include "php_shopsetup_mysql.h"
+#include "php_shopsetup_store.h"
 #include "php_shopsetup_plan.h"
 #include "php_shopsetup_rows.h"
 #include "shopsetup_mysql.h"
@@ -143,97 +144,6 @@ ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
 	intern->connected = true;
 }
 
-static void php_shopsetup_pairs(zval *out, const char *key, const shopsetup_vec *pairs)
-{
-	zval map;
-	array_init_size(&map, (uint32_t) pairs->count);
-	for (size_t i = 0; i < pairs->count; i++) {
-		const shopsetup_id_pair *pair = SHOPSETUP_VEC_AT(pairs, shopsetup_id_pair, i);
-		add_index_long(&map, (zend_ulong) pair->userid, (zend_long) pair->id);
-	}
-	add_assoc_zval(out, key, &map);
-}
-
-/* Builds the PHP report into ctx (a zval) before COMMIT: a memory-limit error here rolls the setup back. */
-static shopsetup_status php_shopsetup_run_report(void *ctx, const shopsetup_plan *plan, const shopsetup_run_report *report,
-	shopsetup_error *err)
-{
-	zval *out = ctx;
-	zval users, created, matched, unsupervised, match, group, enrolments, roles, members, products;
-	array_init(out);
-
-	array_init(&created);
-	for (size_t i = 0; i < report->users_created.count; i++) {
-		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, *SHOPSETUP_VEC_AT(&report->users_created, uint32_t, i));
-		add_assoc_long_ex(&created, person->fields[SHOPSETUP_FIELD_EMAIL].ptr, person->fields[SHOPSETUP_FIELD_EMAIL].len,
-			(zend_long) person->userid);
-	}
-	array_init(&matched);
-	array_init(&unsupervised);
-	for (size_t p = 0; p < plan->people.count; p++) {
-		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
-		shopsetup_slice email = person->fields[SHOPSETUP_FIELD_EMAIL];
-		if (person->status == SHOPSETUP_PERSON_MATCHED || person->status == SHOPSETUP_PERSON_SUSPENDED) {
-			add_assoc_long_ex(&matched, email.ptr, email.len, (zend_long) person->userid);
-		}
-		if (person->userid != plan->facts.operatorid && !shopsetup_plan_supervises(plan, person)) {
-			add_assoc_long_ex(&unsupervised, email.ptr, email.len, (zend_long) person->userid);
-		}
-	}
-	php_shopsetup_match_report_to_array(plan, &report->match, &match);
-	array_init(&users);
-	add_assoc_zval(&users, "created", &created);
-	add_assoc_zval(&users, "matched", &matched);
-	add_assoc_zval(&users, "unsupervised", &unsupervised);
-	zval *suspended = zend_hash_str_find(Z_ARRVAL(match), "suspended", sizeof("suspended") - 1);
-	zval *ambiguous = zend_hash_str_find(Z_ARRVAL(match), "ambiguous", sizeof("ambiguous") - 1);
-	Z_ADDREF_P(suspended);
-	Z_ADDREF_P(ambiguous);
-	add_assoc_zval(&users, "suspended", suspended);
-	add_assoc_zval(&users, "ambiguous", ambiguous);
-	zval_ptr_dtor(&match);
-	add_assoc_zval(out, "users", &users);
-
-	php_shopsetup_pairs(out, "contexts_created", &report->contexts_created);
-
-	array_init(&group);
-	add_assoc_long(&group, "id", (zend_long) report->groupid);
-	add_assoc_bool(&group, "created", report->group_created);
-	add_assoc_zval(out, "group", &group);
-
-	array_init(&enrolments);
-	php_shopsetup_pairs(&enrolments, "created", &report->enrolments_created);
-	php_shopsetup_pairs(&enrolments, "updated", &report->enrolments_updated);
-	add_assoc_long(&enrolments, "unchanged", (zend_long) report->enrolments_unchanged);
-	add_assoc_zval(out, "enrolments", &enrolments);
-
-	array_init_size(&roles, (uint32_t) report->roles_added.count);
-	for (size_t i = 0; i < report->roles_added.count; i++) {
-		add_next_index_long(&roles, (zend_long) *SHOPSETUP_VEC_AT(&report->roles_added, int64_t, i));
-	}
-	add_assoc_zval(out, "role_assignments", &roles);
-
-	array_init_size(&members, (uint32_t) report->members_added.count);
-	for (size_t i = 0; i < report->members_added.count; i++) {
-		add_next_index_long(&members, (zend_long) *SHOPSETUP_VEC_AT(&report->members_added, int64_t, i));
-	}
-	add_assoc_zval(out, "group_members", &members);
-
-	array_init_size(&products, (uint32_t) report->products_added.count);
-	for (size_t i = 0; i < report->products_added.count; i++) {
-		add_next_index_long(&products, (zend_long) SHOPSETUP_VEC_AT(&report->products_added, shopsetup_id_pair, i)->id);
-	}
-	add_assoc_zval(out, "products", &products);
-	add_assoc_long(out, "statements", (zend_long) report->statements);
-#ifdef ZEND_HAS_OOM
-	/* PHP builds that delay the memory-limit error to the next opcode: any allocation of the run may have gone over it. */
-	if (ZEND_HAS_OOM()) {
-		return shopsetup_error_set(err, SHOPSETUP_E_NOMEM, 0, NULL, 0, "out of memory: the setup was rolled back");
-	}
-#endif
-	return SHOPSETUP_OK;
-}
-
 ZEND_METHOD(ShopSetup_MysqlConnection, run)
 {
 	zval *plan_zv;
@@ -246,18 +156,7 @@ ZEND_METHOD(ShopSetup_MysqlConnection, run)
 	if (plan == NULL) {
 		RETURN_THROWS();
 	}
-	shopsetup_run_report report;
-	shopsetup_error err = { 0 };
-	shopsetup_run_report_init(&report);
-	shopsetup_before_commit build_report = { php_shopsetup_run_report, return_value };
-	shopsetup_status status = shopsetup_mysql_run(db, plan, &report, build_report, &err);
-	shopsetup_run_report_free(&report);
-	if (status != SHOPSETUP_OK) {
-		zval_ptr_dtor(return_value);
-		ZVAL_NULL(return_value);
-		php_shopsetup_throw(&err);
-		RETURN_THROWS();
-	}
+	php_shopsetup_run(shopsetup_mysql_store(db), NULL, plan, return_value);
 }
 
 ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo)

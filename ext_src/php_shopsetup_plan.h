@@ -11,6 +11,5 @@ void php_shopsetup_plan_minit(zend_class_entry *ce);
 
 /* The plan of a constructed ShopSetup\Plan, or NULL with an exception. */
 shopsetup_plan *php_shopsetup_plan_get(zval *object);
-void php_shopsetup_match_report_to_array(const shopsetup_plan *plan, const shopsetup_match_report *report, zval *out);
 
 #endif

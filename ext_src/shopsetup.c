@@ -14,6 +14,7 @@
 #include "php_shopsetup_mysql.h"
 #include "php_shopsetup_plan.h"
 #include "php_shopsetup_rows.h"
+#include "php_shopsetup_store.h"
 #include "shopsetup_mysql.h"
 #include "shopsetup_config.h"
 #include "shopsetup_text.h"
@@ -372,6 +373,7 @@ PHP_MINIT_FUNCTION(shopsetup)
 	php_shopsetup_roster_exception_ce = register_class_ShopSetup_RosterException(php_shopsetup_exception_ce);
 	php_shopsetup_plan_exception_ce = register_class_ShopSetup_PlanException(php_shopsetup_exception_ce);
 	php_shopsetup_database_exception_ce = register_class_ShopSetup_DatabaseException(php_shopsetup_exception_ce);
+	php_shopsetup_store_minit(register_class_ShopSetup_Store());
 	php_shopsetup_plan_minit(register_class_ShopSetup_Plan());
 	php_shopsetup_mysql_minit(register_class_ShopSetup_MysqlConnection());
 	return shopsetup_mysql_library_init() ? SUCCESS : FAILURE;

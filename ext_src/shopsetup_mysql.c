@@ -1,10 +1,10 @@
 /*
- * The MySQL/MariaDB bulk executor.
+ * The MySQL/MariaDB store of the setup driver (libmariadb / libmysqlclient).
  *
  * One named lock serialises setups on a site (Moodle has no unique index on user.email, so two
  * setups sharing a new email must not both create it), then one READ COMMITTED transaction
  * looks up with chunked IN lists and writes with multi-row INSERTs and batched UPDATEs, every
- * statement sized under max_allowed_packet. The plan decides what to write; this file only moves rows.
+ * statement sized under max_allowed_packet. The driver decides what to write; this file only moves rows.
  */
 #include "shopsetup_mysql.h"
 #include "shopsetup_text.h"
@@ -14,8 +14,7 @@
 #include <string.h>
 
 #define SHOPSETUP_IN_CHUNK 1000
-/* rounds of new usernames checked against the database's equality before giving up */
-#define SHOPSETUP_USERNAME_ROUNDS 32
+#define SHOPSETUP_LIKE_CHUNK 250
 #define SHOPSETUP_STATEMENT_MAX (1024 * 1024)
 
 static shopsetup_status shopsetup_db_error(shopsetup_mysql *db, const char *step, shopsetup_error *err)
@@ -32,32 +31,6 @@ bool shopsetup_mysql_library_init(void)
 void shopsetup_mysql_library_end(void)
 {
 	mysql_library_end();
-}
-
-void shopsetup_run_report_init(shopsetup_run_report *report)
-{
-	memset(report, 0, sizeof(*report));
-	shopsetup_vec_init(&report->match.suspended, sizeof(uint32_t));
-	shopsetup_vec_init(&report->match.ambiguous, sizeof(shopsetup_ambiguity));
-	shopsetup_vec_init(&report->users_created, sizeof(uint32_t));
-	shopsetup_vec_init(&report->contexts_created, sizeof(shopsetup_id_pair));
-	shopsetup_vec_init(&report->enrolments_created, sizeof(shopsetup_id_pair));
-	shopsetup_vec_init(&report->enrolments_updated, sizeof(shopsetup_id_pair));
-	shopsetup_vec_init(&report->roles_added, sizeof(int64_t));
-	shopsetup_vec_init(&report->members_added, sizeof(int64_t));
-	shopsetup_vec_init(&report->products_added, sizeof(shopsetup_id_pair));
-}
-
-void shopsetup_run_report_free(shopsetup_run_report *report)
-{
-	shopsetup_match_report_free(&report->match);
-	shopsetup_vec_free(&report->users_created);
-	shopsetup_vec_free(&report->contexts_created);
-	shopsetup_vec_free(&report->enrolments_created);
-	shopsetup_vec_free(&report->enrolments_updated);
-	shopsetup_vec_free(&report->roles_added);
-	shopsetup_vec_free(&report->members_added);
-	shopsetup_vec_free(&report->products_added);
 }
 
 /* ---- connection ---- */
@@ -77,7 +50,7 @@ static bool shopsetup_prefix_is_safe(const char *prefix)
 	return true;
 }
 
-static shopsetup_status shopsetup_query(shopsetup_mysql *db, const char *sql, size_t len, const char *step, shopsetup_error *err)
+static shopsetup_status shopsetup_mysql_query(shopsetup_mysql *db, const char *sql, size_t len, const char *step, shopsetup_error *err)
 {
 	db->statements++;
 	if (mysql_real_query(db->conn, sql, (unsigned long) len) != 0) {
@@ -89,7 +62,7 @@ static shopsetup_status shopsetup_query(shopsetup_mysql *db, const char *sql, si
 /* Runs a query expected to return one integer (NULL reads as -1). */
 static shopsetup_status shopsetup_query_int(shopsetup_mysql *db, const char *sql, const char *step, int64_t *out, shopsetup_error *err)
 {
-	shopsetup_status status = shopsetup_query(db, sql, strlen(sql), step, err);
+	shopsetup_status status = shopsetup_mysql_query(db, sql, strlen(sql), step, err);
 	if (status != SHOPSETUP_OK) {
 		return status;
 	}
@@ -153,8 +126,8 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 
 	/* As Moodle's own connections: a value that does not fit is an error, never silently cut. */
 	static const char strict[] = "SET SESSION sql_mode = 'STRICT_ALL_TABLES'";
-	int64_t packet, email_ci;
-	shopsetup_status status = shopsetup_query(db, strict, sizeof(strict) - 1, "connect", err);
+	int64_t packet;
+	shopsetup_status status = shopsetup_mysql_query(db, strict, sizeof(strict) - 1, "connect", err);
 	if (status == SHOPSETUP_OK) {
 		status = shopsetup_query_int(db, "SELECT @@max_allowed_packet", "connect", &packet, err);
 	}
@@ -164,8 +137,9 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 	}
 	db->statement_limit = packet > 0 && (size_t) packet / 2 < SHOPSETUP_STATEMENT_MAX ? (size_t) packet / 2 : SHOPSETUP_STATEMENT_MAX;
 
-	/* Match emails through the index when the column compares case-insensitively, else through LOWER(). */
+	/* Emails are matched through the index when the column compares case-insensitively; it also proves the table is there. */
 	char sql[512];
+	int64_t email_ci;
 	snprintf(sql, sizeof(sql),
 		"SELECT COLLATION_NAME LIKE '%%\\_ci' FROM information_schema.COLUMNS"
 		" WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%suser' AND COLUMN_NAME = 'email'", db->prefix);
@@ -180,7 +154,7 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 		shopsetup_mysql_close(db);
 		return status;
 	}
-	db->email_ci = email_ci == 1;
+	db->collations[db->ncollations++] = (shopsetup_mysql_collation){ "user", "email", email_ci == 1 };
 
 	/* One lock per site: database plus prefix, hashed to fit the 64-character limit. */
 	char site[256];
@@ -231,7 +205,7 @@ static shopsetup_status shopsetup_insert_flush(shopsetup_insert_sink *ins, shops
 	if (ins->rows == 0) {
 		return SHOPSETUP_OK;
 	}
-	shopsetup_status status = shopsetup_query(ins->db, ins->sql.ptr, ins->sql.len, ins->table, err);
+	shopsetup_status status = shopsetup_mysql_query(ins->db, ins->sql.ptr, ins->sql.len, ins->table, err);
 	ins->sql.len = ins->header_len;
 	ins->rows = 0;
 	return status;
@@ -314,154 +288,20 @@ static shopsetup_status shopsetup_insert_finish(shopsetup_insert_sink *ins, shop
 	return status;
 }
 
-/*
- * Chunked "SELECT <what> FROM <table> WHERE <where> AND <column> IN (...)" over ints or strings;
- * calls on_row for each row.
- */
-typedef struct {
-	const int64_t *ints;
-	const shopsetup_slice *strings;
-	size_t count;
-} shopsetup_in_list;
+/* ---- lookups ---- */
 
-typedef bool (*shopsetup_item_fn)(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i);
+typedef bool (*shopsetup_item_fn)(shopsetup_mysql *db, shopsetup_buf *sql, const shopsetup_query *query, size_t i);
 
-static bool shopsetup_sql_list_item(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
+static bool shopsetup_sql_value(shopsetup_mysql *db, shopsetup_buf *sql, const shopsetup_col *value)
 {
-	return list.ints ? shopsetup_buf_append_int(sql, list.ints[i]) : shopsetup_sql_string(db, sql, list.strings[i].ptr, list.strings[i].len);
+	return value->type == SHOPSETUP_COL_INT ? shopsetup_buf_append_int(sql, value->i)
+		: shopsetup_sql_string(db, sql, value->s.ptr ? value->s.ptr : "", value->s.len);
 }
 
-/*
- * Appends items of list from *next on, separated by sep, then tail: at most max items, and no
- * more than keep the statement under the statement limit (at least one, else an error).
- * *next moves past the items written.
- */
-static shopsetup_status shopsetup_sql_items(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t *next,
-	size_t max, shopsetup_item_fn item, const char *sep, const char *tail, const char *step, shopsetup_error *err)
+static bool shopsetup_sql_key(shopsetup_mysql *db, shopsetup_buf *sql, const shopsetup_query *query, size_t i)
 {
-	size_t first = *next, sep_len = strlen(sep), tail_len = strlen(tail);
-	for (size_t i = first; i < list.count && i - first < max; i++) {
-		size_t before = sql->len;
-		if ((i > first && !shopsetup_buf_append(sql, sep, sep_len)) || !item(db, sql, list, i)) {
-			return shopsetup_nomem(err);
-		}
-		if (sql->len + tail_len > db->statement_limit) {
-			if (i == first) {
-				return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, step, strlen(step),
-					"one value needs a statement of %zu bytes, more than the server's max_allowed_packet allows", sql->len + tail_len);
-			}
-			sql->len = before;
-			break;
-		}
-		*next = i + 1;
-	}
-	return shopsetup_buf_append(sql, tail, tail_len) ? SHOPSETUP_OK : shopsetup_nomem(err);
-}
-
-typedef shopsetup_status (*shopsetup_row_fn)(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err);
-
-/* Runs a query and calls on_row for each row of its result. */
-static shopsetup_status shopsetup_select(shopsetup_mysql *db, const char *sql, size_t len, const char *step, shopsetup_row_fn on_row,
-	void *ctx, shopsetup_error *err)
-{
-	shopsetup_status status = shopsetup_query(db, sql, len, step, err);
-	if (status != SHOPSETUP_OK) {
-		return status;
-	}
-	MYSQL_RES *res = mysql_store_result(db->conn);
-	if (res == NULL) {
-		return shopsetup_db_error(db, step, err);
-	}
-	MYSQL_ROW row;
-	while (status == SHOPSETUP_OK && (row = mysql_fetch_row(res)) != NULL) {
-		status = on_row(ctx, row, mysql_fetch_lengths(res), err);
-	}
-	mysql_free_result(res);
-	return status;
-}
-
-/* A SELECT over a list: head, then items joined by sep, then tail, as many per statement as fit. */
-typedef struct {
-	const char *head, *sep, *tail;
-	shopsetup_item_fn item;
-	size_t max_items;
-} shopsetup_chunked_select;
-
-static shopsetup_status shopsetup_select_chunked(shopsetup_mysql *db, const shopsetup_chunked_select *select, shopsetup_in_list list,
-	const char *step, shopsetup_row_fn on_row, void *ctx, shopsetup_error *err)
-{
-	shopsetup_buf sql = { 0 };
-	shopsetup_status status = SHOPSETUP_OK;
-	for (size_t next = 0; next < list.count && status == SHOPSETUP_OK;) {
-		sql.len = 0;
-		if (!shopsetup_buf_append(&sql, select->head, strlen(select->head))) {
-			status = shopsetup_nomem(err);
-		} else if ((status = shopsetup_sql_items(db, &sql, list, &next, select->max_items, select->item, select->sep, select->tail,
-				step, err)) == SHOPSETUP_OK) {
-			status = shopsetup_select(db, sql.ptr, sql.len, step, on_row, ctx, err);
-		}
-	}
-	shopsetup_buf_free(&sql);
-	return status;
-}
-
-static shopsetup_status shopsetup_select_in(shopsetup_mysql *db, const char *select, const char *column, shopsetup_in_list list,
-	const char *step, shopsetup_row_fn on_row, void *ctx, shopsetup_error *err)
-{
-	char head[512];
-	snprintf(head, sizeof(head), "%s AND %s IN (", select, column);
-	shopsetup_chunked_select in = { head, ",", ")", shopsetup_sql_list_item, SHOPSETUP_IN_CHUNK };
-	return shopsetup_select_chunked(db, &in, list, step, on_row, ctx, err);
-}
-
-static int64_t shopsetup_col_int(MYSQL_ROW row, unsigned i)
-{
-	return row[i] ? strtoll(row[i], NULL, 10) : 0;
-}
-
-/* ---- stages ---- */
-
-typedef struct {
-	shopsetup_vec rows;    /* row type of the stage */
-	shopsetup_pool strings;
-} shopsetup_rows;
-
-static void shopsetup_rows_init(shopsetup_rows *rows, size_t item)
-{
-	shopsetup_vec_init(&rows->rows, item);
-	rows->strings.head = NULL;
-}
-
-static void shopsetup_rows_free(shopsetup_rows *rows)
-{
-	shopsetup_vec_free(&rows->rows);
-	shopsetup_pool_free(&rows->strings);
-}
-
-static shopsetup_status shopsetup_collect_account(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
-{
-	shopsetup_rows *rows = ctx;
-	shopsetup_account *account = shopsetup_vec_push(&rows->rows);
-	const char *email = account ? shopsetup_pool_dup(&rows->strings, row[1] ? row[1] : "", lengths[1]) : NULL;
-	if (email == NULL) {
-		return shopsetup_nomem(err);
-	}
-	account->id = shopsetup_col_int(row, 0);
-	account->email = (shopsetup_slice){ email, lengths[1] };
-	account->suspended = shopsetup_col_int(row, 2) != 0;
-	return SHOPSETUP_OK;
-}
-
-static shopsetup_status shopsetup_collect_string(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
-{
-	shopsetup_rows *rows = ctx;
-	shopsetup_slice *slot = shopsetup_vec_push(&rows->rows);
-	const char *copy = slot ? shopsetup_pool_dup(&rows->strings, row[0] ? row[0] : "", lengths[0]) : NULL;
-	if (copy == NULL) {
-		return shopsetup_nomem(err);
-	}
-	*slot = (shopsetup_slice){ copy, lengths[0] };
-	return SHOPSETUP_OK;
+	return query->keys.strings == NULL ? shopsetup_buf_append_int(sql, query->keys.ints[i])
+		: shopsetup_sql_string(db, sql, query->keys.strings[i].ptr, query->keys.strings[i].len);
 }
 
 /* LIKE 'prefix%' with the prefix's own % _ \ escaped. */
@@ -478,375 +318,229 @@ static bool shopsetup_sql_like_prefix(shopsetup_mysql *db, shopsetup_buf *sql, s
 	return ok;
 }
 
-static int shopsetup_account_id_cmp(const void *a, const void *b)
+/* Whether a column compares case-insensitively (its collation ends in _ci), asked once per column. */
+static shopsetup_status shopsetup_column_caseless(shopsetup_mysql *db, const char *table, const char *column, bool *caseless,
+	shopsetup_error *err)
 {
-	int64_t x = ((const shopsetup_account *) a)->id, y = ((const shopsetup_account *) b)->id;
-	return (x > y) - (x < y);
-}
-
-/* One row per account: the lookups may find an account twice. */
-static void shopsetup_accounts_distinct(shopsetup_vec *accounts)
-{
-	if (accounts->count < 2) {
-		return;
-	}
-	qsort(accounts->items, accounts->count, sizeof(shopsetup_account), shopsetup_account_id_cmp);
-	size_t kept = 1;
-	for (size_t i = 1; i < accounts->count; i++) {
-		shopsetup_account *account = SHOPSETUP_VEC_AT(accounts, shopsetup_account, i);
-		if (account->id != SHOPSETUP_VEC_AT(accounts, shopsetup_account, kept - 1)->id) {
-			*SHOPSETUP_VEC_AT(accounts, shopsetup_account, kept++) = *account;
+	for (size_t i = 0; i < db->ncollations; i++) {
+		if (strcmp(db->collations[i].table, table) == 0 && strcmp(db->collations[i].column, column) == 0) {
+			*caseless = db->collations[i].caseless;
+			return SHOPSETUP_OK;
 		}
 	}
-	accounts->count = kept;
+	char sql[512];
+	int64_t ci;
+	snprintf(sql, sizeof(sql), "SELECT COLLATION_NAME LIKE '%%\\_ci' FROM information_schema.COLUMNS"
+		" WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%s%s' AND COLUMN_NAME = '%s'", db->prefix, table, column);
+	shopsetup_status status = shopsetup_query_int(db, sql, "find the column's collation", &ci, err);
+	*caseless = ci == 1;
+	if (status == SHOPSETUP_OK && db->ncollations < SHOPSETUP_COUNT(db->collations)) {
+		db->collations[db->ncollations++] = (shopsetup_mysql_collation){ table, column, *caseless };
+	}
+	return status;
 }
 
-static bool shopsetup_sql_email_like(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
+static bool shopsetup_sql_caseless_like(shopsetup_mysql *db, shopsetup_buf *sql, const shopsetup_query *query, size_t i)
 {
-	const char *column = db->email_ci ? "email LIKE " : "LOWER(email) LIKE ";
-	return shopsetup_buf_append(sql, column, strlen(column)) && shopsetup_sql_like_prefix(db, sql, list.strings[i]);
+	return shopsetup_buf_printf(sql, db->caseless ? "`%s` LIKE " : "LOWER(`%s`) LIKE ", query->key)
+		&& shopsetup_sql_like_prefix(db, sql, query->keys.strings[i]);
 }
 
 /*
- * Accounts are matched on the trimmed, lower-cased email, as matchAccounts() does, through the
- * email index: "email LIKE '<normalised>%'" finds the address with anything after it (trailing
- * white space included), "email < '!'" the few addresses that start with white space or a
- * control character; the plan keeps the rows whose normalised email is a participant's.
+ * Appends the query's keys from *next on, separated by sep, then tail: at most max keys, and no
+ * more than keep the statement under the statement limit (at least one, else an error).
+ * *next moves past the keys written.
  */
-static shopsetup_status shopsetup_stage_accounts(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
-	shopsetup_error *err)
+static shopsetup_status shopsetup_sql_items(shopsetup_mysql *db, shopsetup_buf *sql, const shopsetup_query *query, size_t *next,
+	size_t max, shopsetup_item_fn item, const char *sep, const char *tail, shopsetup_error *err)
 {
-	shopsetup_slice *emails = shopsetup_malloc((plan->people.count + 1) * sizeof(*emails));
-	if (emails == NULL) {
-		return shopsetup_nomem(err);
-	}
-	for (size_t p = 0; p < plan->people.count; p++) {
-		emails[p] = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p)->fields[SHOPSETUP_FIELD_EMAIL];
-	}
-	char head[256], spaced[320];
-	snprintf(head, sizeof(head), "SELECT id, email, suspended FROM `%suser` WHERE deleted = 0 AND mnethostid = %lld AND (",
-		db->prefix, (long long) plan->facts.mnethostid);
-	int spaced_len = snprintf(spaced, sizeof(spaced), "%s email < '!')", head);
-	shopsetup_chunked_select by_email = { head, " OR ", ")", shopsetup_sql_email_like, SHOPSETUP_IN_CHUNK };
-	shopsetup_rows accounts;
-	shopsetup_rows_init(&accounts, sizeof(shopsetup_account));
-	shopsetup_status status = shopsetup_select_chunked(db, &by_email, (shopsetup_in_list){ NULL, emails, plan->people.count },
-		"find accounts by email", shopsetup_collect_account, &accounts, err);
-	shopsetup_free(emails);
-	if (status == SHOPSETUP_OK && plan->people.count > 0) {
-		status = shopsetup_select(db, spaced, (size_t) spaced_len, "find accounts by email", shopsetup_collect_account, &accounts, err);
-	}
-	if (status == SHOPSETUP_OK) {
-		shopsetup_accounts_distinct(&accounts.rows);
-		shopsetup_match_report_free(&report->match);
-		status = shopsetup_plan_match_accounts(plan, accounts.rows.items, accounts.rows.count, &report->match, err);
-	}
-	shopsetup_rows_free(&accounts);
-	return status;
-}
-
-static bool shopsetup_sql_username_like(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
-{
-	return shopsetup_buf_append(sql, "username LIKE ", 14) && shopsetup_sql_like_prefix(db, sql, list.strings[i]);
-}
-
-static bool shopsetup_sql_union_string(shopsetup_mysql *db, shopsetup_buf *sql, shopsetup_in_list list, size_t i)
-{
-	return shopsetup_buf_append(sql, " UNION ALL SELECT ", 18) && shopsetup_sql_string(db, sql, list.strings[i].ptr, list.strings[i].len);
-}
-
-/*
- * The assigned usernames that the column's collation holds equal to a stored one (full-width
- * letters, a trailing space, an ignorable character...): the database judges, not a byte
- * comparison. They are added to taken.
- */
-static shopsetup_status shopsetup_find_username_collisions(shopsetup_mysql *db, const shopsetup_plan *plan, shopsetup_rows *taken,
-	shopsetup_error *err)
-{
-	shopsetup_slice *names = shopsetup_malloc((plan->people.count + 1) * sizeof(*names));
-	size_t count = 0;
-	if (names == NULL) {
-		return shopsetup_nomem(err);
-	}
-	for (size_t p = 0; p < plan->people.count; p++) {
-		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
-		if (person->status == SHOPSETUP_PERSON_NEW) {
-			names[count++] = person->username;
+	size_t first = *next, sep_len = strlen(sep), tail_len = strlen(tail);
+	for (size_t i = first; i < query->keys.count && i - first < max; i++) {
+		size_t before = sql->len;
+		if ((i > first && !shopsetup_buf_append(sql, sep, sep_len)) || !item(db, sql, query, i)) {
+			return shopsetup_nomem(err);
 		}
-	}
-	char tail[192];
-	snprintf(tail, sizeof(tail), ") AS n JOIN `%suser` u ON u.mnethostid = %lld AND u.username = n.name WHERE n.name <> ''",
-		db->prefix, (long long) plan->facts.mnethostid);
-	shopsetup_chunked_select equal = { "SELECT n.name FROM (SELECT '' AS name", "", tail, shopsetup_sql_union_string, SHOPSETUP_IN_CHUNK };
-	shopsetup_status status = shopsetup_select_chunked(db, &equal, (shopsetup_in_list){ NULL, names, count }, "find taken usernames",
-		shopsetup_collect_string, taken, err);
-	shopsetup_free(names);
-	return status;
-}
-
-static shopsetup_status shopsetup_stage_usernames(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_error *err)
-{
-	shopsetup_vec prefixes;
-	shopsetup_status status = shopsetup_plan_username_prefixes(plan, &prefixes, err);
-	if (status != SHOPSETUP_OK) {
-		return status;
-	}
-	char head[192];
-	snprintf(head, sizeof(head), "SELECT username FROM `%suser` WHERE mnethostid = %lld AND (",
-		db->prefix, (long long) plan->facts.mnethostid);
-	shopsetup_chunked_select by_prefix = { head, " OR ", ")", shopsetup_sql_username_like, SHOPSETUP_IN_CHUNK / 4 };
-	shopsetup_rows taken;
-	shopsetup_rows_init(&taken, sizeof(shopsetup_slice));
-	status = shopsetup_select_chunked(db, &by_prefix, (shopsetup_in_list){ NULL, prefixes.items, prefixes.count },
-		"find taken usernames", shopsetup_collect_string, &taken, err);
-	shopsetup_vec_free(&prefixes);
-	if (status == SHOPSETUP_OK) {
-		status = shopsetup_plan_assign_usernames(plan, taken.rows.items, taken.rows.count, err);
-	}
-	for (unsigned round = 0; status == SHOPSETUP_OK; round++) {
-		size_t known = taken.rows.count;
-		if ((status = shopsetup_find_username_collisions(db, plan, &taken, err)) != SHOPSETUP_OK || taken.rows.count == known) {
+		if (sql->len + tail_len > db->statement_limit) {
+			if (i == first) {
+				return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, query->table, strlen(query->table),
+					"one value needs a statement of %zu bytes, more than the server's max_allowed_packet allows", sql->len + tail_len);
+			}
+			sql->len = before;
 			break;
 		}
-		if (round == SHOPSETUP_USERNAME_ROUNDS) {
-			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "find taken usernames", 20,
-				"new usernames still equal existing ones (by the column's collation) after %d tries", SHOPSETUP_USERNAME_ROUNDS);
-			break;
-		}
-		status = shopsetup_plan_reassign_usernames(plan, taken.rows.items, taken.rows.count, err);
+		*next = i + 1;
 	}
-	shopsetup_rows_free(&taken);
+	return shopsetup_buf_append(sql, tail, tail_len) ? SHOPSETUP_OK : shopsetup_nomem(err);
+}
+
+/* Runs a query and hands each row of its result on, typed as the query's columns. */
+static shopsetup_status shopsetup_select(shopsetup_mysql *db, const shopsetup_buf *sql, const shopsetup_query *query,
+	shopsetup_found_fn on_row, void *ctx, shopsetup_error *err)
+{
+	shopsetup_status status = shopsetup_mysql_query(db, sql->ptr, sql->len, query->table, err);
+	MYSQL_RES *res = status == SHOPSETUP_OK ? mysql_store_result(db->conn) : NULL;
+	if (status == SHOPSETUP_OK && (res == NULL || mysql_num_fields(res) != query->ncolumns)) {
+		status = res == NULL ? shopsetup_db_error(db, query->table, err)
+			: shopsetup_error_set(err, SHOPSETUP_E_DB, 0, query->table, strlen(query->table), "unexpected number of columns");
+	}
+	shopsetup_col values[8];
+	if (status == SHOPSETUP_OK && query->ncolumns > SHOPSETUP_COUNT(values)) {
+		status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, query->table, strlen(query->table), "too many columns");
+	}
+	MYSQL_ROW row;
+	while (status == SHOPSETUP_OK && (row = mysql_fetch_row(res)) != NULL) {
+		unsigned long *lengths = mysql_fetch_lengths(res);
+		for (size_t c = 0; c < query->ncolumns; c++) {
+			values[c] = (shopsetup_col){ query->columns[c].name, query->columns[c].type, 0, { "", 0 } };
+			if (row[c] != NULL && query->columns[c].type == SHOPSETUP_COL_INT) {
+				values[c].i = strtoll(row[c], NULL, 10);
+			} else if (row[c] != NULL) {
+				values[c].s = (shopsetup_slice){ row[c], lengths[c] };
+			}
+		}
+		status = on_row(ctx, values, err);
+	}
+	if (res != NULL) {
+		mysql_free_result(res);
+	}
 	return status;
 }
 
-static shopsetup_status shopsetup_set_user_id_row(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+/* SELECT <columns> FROM <table> WHERE <conditions>, the head of every lookup. */
+static bool shopsetup_sql_select_head(shopsetup_mysql *db, shopsetup_buf *sql, const shopsetup_query *query)
 {
-	return shopsetup_plan_set_user_id(ctx, (shopsetup_slice){ row[0] ? row[0] : "", lengths[0] }, shopsetup_col_int(row, 1), err);
+	bool ok = shopsetup_buf_append(sql, "SELECT ", 7);
+	for (size_t c = 0; c < query->ncolumns && ok; c++) {
+		ok = shopsetup_buf_printf(sql, "%s`%s`", c ? ", " : "", query->columns[c].name);
+	}
+	ok = ok && shopsetup_buf_append(sql, " FROM ", 6) && shopsetup_sql_table(db, sql, query->table)
+		&& shopsetup_buf_append(sql, " WHERE 1 = 1", 12);
+	for (size_t c = 0; c < query->nconditions && ok; c++) {
+		ok = shopsetup_buf_printf(sql, " AND `%s` = ", query->conditions[c].name) && shopsetup_sql_value(db, sql, &query->conditions[c]);
+	}
+	return ok;
 }
 
-/* Ids of inserted rows come from their unique keys: multi-row INSERTs do not promise consecutive ids. */
-static shopsetup_status shopsetup_stage_users(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
+static shopsetup_status shopsetup_mysql_find(void *self, const shopsetup_query *query, shopsetup_found_fn on_row, void *ctx,
 	shopsetup_error *err)
 {
-	shopsetup_insert_sink ins;
-	shopsetup_sink sink;
-	shopsetup_insert_sink_init(&ins, db, &sink);
-	shopsetup_status status = shopsetup_insert_finish(&ins, shopsetup_plan_new_user_rows(plan, &sink, err), err);
-	if (status != SHOPSETUP_OK) {
-		return status;
-	}
-	size_t fresh = 0;
-	shopsetup_slice *usernames = shopsetup_malloc((plan->people.count + 1) * sizeof(*usernames));
-	if (usernames == NULL) {
-		return shopsetup_nomem(err);
-	}
-	for (size_t p = 0; p < plan->people.count && status == SHOPSETUP_OK; p++) {
-		shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
-		if (person->status == SHOPSETUP_PERSON_NEW) {
-			usernames[fresh++] = person->username;
-			uint32_t *slot = shopsetup_vec_push(&report->users_created);
-			status = slot ? (*slot = (uint32_t) p, SHOPSETUP_OK) : shopsetup_nomem(err);
-		}
-	}
-	char select[256];
-	snprintf(select, sizeof(select), "SELECT username, id FROM `%suser` WHERE mnethostid = %lld",
-		db->prefix, (long long) plan->facts.mnethostid);
-	if (status == SHOPSETUP_OK) {
-		status = shopsetup_select_in(db, select, "username", (shopsetup_in_list){ NULL, usernames, fresh },
-			"read new user ids", shopsetup_set_user_id_row, plan, err);
-	}
-	shopsetup_free(usernames);
-	if (status == SHOPSETUP_OK) {
-		status = shopsetup_plan_check_users(plan, err);
-	}
-	if (status == SHOPSETUP_OK) {
-		shopsetup_insert_sink_init(&ins, db, &sink);
-		status = shopsetup_insert_finish(&ins, shopsetup_plan_new_user_preference_rows(plan, &sink, err), err);
-	}
-	return status;
-}
-
-typedef struct {
-	shopsetup_plan *plan;
-	shopsetup_vec *found; /* shopsetup_id_pair userid -> context id */
-} shopsetup_context_ctx;
-
-static shopsetup_status shopsetup_set_context_row(void *ctx_ptr, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
-{
-	shopsetup_context_ctx *ctx = ctx_ptr;
-	int64_t userid = shopsetup_col_int(row, 0), contextid = shopsetup_col_int(row, 1);
-	shopsetup_id_pair *pair = shopsetup_vec_push(ctx->found);
-	if (pair == NULL) {
-		return shopsetup_nomem(err);
-	}
-	*pair = (shopsetup_id_pair){ userid, contextid };
-	return shopsetup_plan_set_user_context(ctx->plan, userid, contextid, err);
-}
-
-/* Records one column of each row written, then hands the row on. */
-typedef struct {
-	shopsetup_sink inner;
-	const char *column;
-	shopsetup_vec *ints;      /* when the column is an int */
-	shopsetup_vec *strings;   /* shopsetup_slice, when it is a string */
-	shopsetup_pool *pool;
-} shopsetup_tee;
-
-static bool shopsetup_tee_row(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols, shopsetup_error *err)
-{
-	shopsetup_tee *tee = ctx;
-	for (size_t c = 0; c < ncols; c++) {
-		if (strcmp(cols[c].name, tee->column) != 0) {
-			continue;
-		}
-		if (tee->ints != NULL) {
-			int64_t *slot = shopsetup_vec_push(tee->ints);
-			if (slot == NULL) {
-				shopsetup_nomem(err);
-				return false;
-			}
-			*slot = cols[c].i;
-		} else {
-			shopsetup_slice *slot = shopsetup_vec_push(tee->strings);
-			const char *copy = slot ? shopsetup_pool_dup(tee->pool, cols[c].s.ptr, cols[c].s.len) : NULL;
-			if (copy == NULL) {
-				shopsetup_nomem(err);
-				return false;
-			}
-			*slot = (shopsetup_slice){ copy, cols[c].s.len };
-		}
-	}
-	return tee->inner.row(tee->inner.ctx, table, cols, ncols, err);
-}
-
-/* User contexts as context_user::instance() makes them: inserted without path, then path /<system>/<id>, depth 2. */
-static shopsetup_status shopsetup_stage_contexts(shopsetup_mysql *db, shopsetup_plan *plan, const int64_t *users, size_t count,
-	shopsetup_run_report *report, shopsetup_error *err)
-{
-	char select[256], sql[256];
-	snprintf(select, sizeof(select), "SELECT instanceid, id FROM `%scontext` WHERE contextlevel = %d",
-		db->prefix, SHOPSETUP_CONTEXTLEVEL_USER);
-	shopsetup_vec found, missing;
-	shopsetup_vec_init(&found, sizeof(shopsetup_id_pair));
-	shopsetup_vec_init(&missing, sizeof(int64_t));
-	shopsetup_context_ctx ctx = { plan, &found };
-	int64_t *existing = NULL;
-	shopsetup_status status = shopsetup_select_in(db, select, "instanceid", (shopsetup_in_list){ users, NULL, count },
-		"find user contexts", shopsetup_set_context_row, &ctx, err);
-	if (status == SHOPSETUP_OK && (existing = shopsetup_malloc((found.count + 1) * sizeof(int64_t))) == NULL) {
-		status = shopsetup_nomem(err);
-	}
-	if (status == SHOPSETUP_OK) {
-		for (size_t i = 0; i < found.count; i++) {
-			existing[i] = SHOPSETUP_VEC_AT(&found, shopsetup_id_pair, i)->userid;
-		}
-		shopsetup_insert_sink ins;
-		shopsetup_tee tee = { { NULL, NULL }, "instanceid", &missing, NULL, NULL };
-		shopsetup_sink sink = { shopsetup_tee_row, &tee };
-		shopsetup_insert_sink_init(&ins, db, &tee.inner);
-		status = shopsetup_insert_finish(&ins, shopsetup_plan_user_context_rows(plan, existing, found.count, &sink, err), err);
-	}
-	if (status == SHOPSETUP_OK && missing.count > 0) {
-		int64_t system;
-		snprintf(sql, sizeof(sql), "SELECT id FROM `%scontext` WHERE contextlevel = %d AND instanceid = 0",
-			db->prefix, SHOPSETUP_CONTEXTLEVEL_SYSTEM);
-		status = shopsetup_query_int(db, sql, "find the system context", &system, err);
-		if (status == SHOPSETUP_OK && system <= 0) {
-			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "context", 7, "the site has no system context");
-		}
-		shopsetup_buf update = { 0 };
-		shopsetup_in_list users = { missing.items, NULL, missing.count };
-		for (size_t next = 0; next < missing.count && status == SHOPSETUP_OK;) {
-			update.len = 0;
-			if (!shopsetup_buf_printf(&update,
-					"UPDATE `%scontext` SET path = CONCAT('/%lld/', id) WHERE contextlevel = %d AND path IS NULL AND instanceid IN (",
-					db->prefix, (long long) system, SHOPSETUP_CONTEXTLEVEL_USER)) {
-				status = shopsetup_nomem(err);
-			} else if ((status = shopsetup_sql_items(db, &update, users, &next, SIZE_MAX, shopsetup_sql_list_item, ",", ")",
-					"set user context paths", err)) == SHOPSETUP_OK) {
-				status = shopsetup_query(db, update.ptr, update.len, "set user context paths", err);
-			}
-		}
-		shopsetup_buf_free(&update);
-		ctx.found = &report->contexts_created;
-		if (status == SHOPSETUP_OK) {
-			status = shopsetup_select_in(db, select, "instanceid", (shopsetup_in_list){ missing.items, NULL, missing.count },
-				"read new user contexts", shopsetup_set_context_row, &ctx, err);
-		}
-	}
-	shopsetup_free(existing);
-	shopsetup_vec_free(&found);
-	shopsetup_vec_free(&missing);
-	return status;
-}
-
-static shopsetup_status shopsetup_stage_group(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
-	shopsetup_error *err)
-{
+	shopsetup_mysql *db = self;
 	shopsetup_buf sql = { 0 };
 	shopsetup_status status = SHOPSETUP_OK;
-	if (!shopsetup_buf_printf(&sql, "SELECT MIN(id) FROM `%sgroups` WHERE courseid = %lld AND idnumber = ",
-			db->prefix, (long long) plan->facts.courseid)
-		|| !shopsetup_sql_string(db, &sql, plan->facts.groupidnumber.ptr, plan->facts.groupidnumber.len)) {
+	if (query->match == SHOPSETUP_MATCH_CASELESS_PREFIX) {
+		status = shopsetup_column_caseless(db, query->table, query->key, &db->caseless, err);
+	}
+	size_t head_len = 0;
+	if (status == SHOPSETUP_OK && (!shopsetup_sql_select_head(db, &sql, query)
+			|| (query->match == SHOPSETUP_MATCH_EQUAL && !shopsetup_buf_printf(&sql, " AND `%s` IN (", query->key))
+			|| (query->match == SHOPSETUP_MATCH_CASELESS_PREFIX && !shopsetup_buf_append(&sql, " AND (", 6))
+			|| (query->match == SHOPSETUP_MATCH_BELOW && !shopsetup_buf_printf(&sql, " AND `%s` < ", query->key)))) {
 		status = shopsetup_nomem(err);
 	}
-	if (status == SHOPSETUP_OK) {
-		status = shopsetup_query_int(db, sql.ptr, "find the order's group", &report->groupid, err);
-	}
-	shopsetup_buf_free(&sql);
-	if (status != SHOPSETUP_OK || report->groupid > 0) {
+	head_len = sql.len;
+	if (status == SHOPSETUP_OK && query->match == SHOPSETUP_MATCH_NONE) {
+		status = shopsetup_select(db, &sql, query, on_row, ctx, err);
+		shopsetup_buf_free(&sql);
 		return status;
 	}
-	shopsetup_insert_sink ins;
-	shopsetup_sink sink;
-	shopsetup_insert_sink_init(&ins, db, &sink);
-	status = shopsetup_insert_finish(&ins, shopsetup_plan_group_row(plan, &sink, err), err);
-	if (status == SHOPSETUP_OK) {
-		report->groupid = (int64_t) mysql_insert_id(db->conn);
-		report->group_created = true;
+	size_t max = query->match == SHOPSETUP_MATCH_EQUAL ? SHOPSETUP_IN_CHUNK
+		: query->match == SHOPSETUP_MATCH_CASELESS_PREFIX ? SHOPSETUP_LIKE_CHUNK : 1;
+	shopsetup_item_fn item = query->match == SHOPSETUP_MATCH_CASELESS_PREFIX ? shopsetup_sql_caseless_like : shopsetup_sql_key;
+	const char *sep = query->match == SHOPSETUP_MATCH_CASELESS_PREFIX ? " OR " : ",";
+	const char *tail = query->match == SHOPSETUP_MATCH_BELOW ? "" : ")";
+	for (size_t next = 0; next < query->keys.count && status == SHOPSETUP_OK;) {
+		sql.len = head_len;
+		if ((status = shopsetup_sql_items(db, &sql, query, &next, max, item, sep, tail, err)) == SHOPSETUP_OK) {
+			status = shopsetup_select(db, &sql, query, on_row, ctx, err);
+		}
 	}
+	shopsetup_buf_free(&sql);
 	return status;
 }
 
-static shopsetup_status shopsetup_collect_enrolment(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+typedef struct {
+	int64_t index;
+} shopsetup_key_row;
+
+typedef struct {
+	shopsetup_key_fn on_key;
+	void *ctx;
+	size_t count;
+} shopsetup_key_ctx;
+
+static shopsetup_status shopsetup_found_key(void *ctx_ptr, const shopsetup_col *row, shopsetup_error *err)
 {
-	shopsetup_enrolment *e = shopsetup_vec_push(ctx);
-	if (e == NULL) {
-		return shopsetup_nomem(err);
+	shopsetup_key_ctx *ctx = ctx_ptr;
+	if (row[0].i < 0 || (size_t) row[0].i >= ctx->count) {
+		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "find keys", 9, "the server returned a key that was not asked");
 	}
-	*e = (shopsetup_enrolment){ shopsetup_col_int(row, 0), shopsetup_col_int(row, 1), shopsetup_col_int(row, 2),
-		shopsetup_col_int(row, 3), shopsetup_col_int(row, 4) };
-	return SHOPSETUP_OK;
+	return ctx->on_key(ctx->ctx, (size_t) row[0].i, err);
+}
+
+static bool shopsetup_sql_union_key(shopsetup_mysql *db, shopsetup_buf *sql, const shopsetup_query *query, size_t i)
+{
+	return shopsetup_buf_printf(sql, " UNION ALL SELECT %zu, ", i) && shopsetup_sql_key(db, sql, query, i);
 }
 
 /*
- * A sink turning int-only rows keyed by id into "UPDATE ... SET col = CASE id WHEN .. THEN .. END
- * ... WHERE id IN (...)", a few hundred rows per statement (enrolments widened on a re-run or a
- * later order). The userid column is recorded for the report, not written.
+ * The keys that the column's collation holds equal to a stored value: the keys as a derived
+ * table joined on the column, so that the server compares them as it compares the column.
  */
-#define SHOPSETUP_UPDATE_CHUNK 500
+static shopsetup_status shopsetup_mysql_find_keys(void *self, const shopsetup_query *query, shopsetup_key_fn on_key, void *ctx,
+	shopsetup_error *err)
+{
+	shopsetup_mysql *db = self;
+	static const shopsetup_column index_column[] = { { "i", SHOPSETUP_COL_INT, 0 } };
+	shopsetup_query result = { query->table, index_column, 1, NULL, 0, NULL, SHOPSETUP_MATCH_NONE, { 0 } };
+	shopsetup_buf head = { 0 }, tail = { 0 }, sql = { 0 };
+	static const char select[] = "SELECT DISTINCT n.i FROM (SELECT -1 AS i, '' AS k";
+	bool ok = shopsetup_buf_append(&head, select, sizeof(select) - 1)
+		&& shopsetup_buf_append(&tail, ") AS n JOIN ", 12) && shopsetup_sql_table(db, &tail, query->table)
+		&& shopsetup_buf_printf(&tail, " t ON t.`%s` = n.k", query->key);
+	for (size_t c = 0; c < query->nconditions && ok; c++) {
+		ok = shopsetup_buf_printf(&tail, " AND t.`%s` = ", query->conditions[c].name) && shopsetup_sql_value(db, &tail, &query->conditions[c]);
+	}
+	ok = ok && shopsetup_buf_append(&tail, " WHERE n.i >= 0", 15);
+	shopsetup_status status = ok ? SHOPSETUP_OK : shopsetup_nomem(err);
+	shopsetup_key_ctx keys = { on_key, ctx, query->keys.count };
+	for (size_t next = 0; next < query->keys.count && status == SHOPSETUP_OK;) {
+		sql.len = 0;
+		if (!shopsetup_buf_append(&sql, head.ptr, head.len)) {
+			status = shopsetup_nomem(err);
+		} else if ((status = shopsetup_sql_items(db, &sql, query, &next, SHOPSETUP_IN_CHUNK, shopsetup_sql_union_key, "", tail.ptr,
+				err)) == SHOPSETUP_OK) {
+			status = shopsetup_select(db, &sql, &result, shopsetup_found_key, &keys, err);
+		}
+	}
+	shopsetup_buf_free(&head);
+	shopsetup_buf_free(&tail);
+	shopsetup_buf_free(&sql);
+	return status;
+}
+
+/* ---- updates ---- */
+
+/*
+ * A sink turning rows keyed by id into "UPDATE ... SET col = CASE id WHEN .. THEN .. END ...
+ * WHERE id IN (...)", a few hundred rows per statement.
+ */
+#define SHOPSETUP_UPDATE_CHUNK 2000
 #define SHOPSETUP_UPDATE_MAX_COLS 16
 
 typedef struct {
 	shopsetup_mysql *db;
-	shopsetup_vec *updated;      /* shopsetup_id_pair userid -> id */
 	const char *table;
 	const char *names[SHOPSETUP_UPDATE_MAX_COLS];
-	size_t ncols;                /* without id and userid */
-	shopsetup_vec values;        /* int64_t: id, then ncols values, per pending row */
+	size_t ncols;                /* without id */
+	shopsetup_vec values;        /* shopsetup_col: id, then ncols values, per pending row */
+	shopsetup_pool strings;
 	size_t rows;
+	size_t bytes;                /* of the pending statement, at most */
 } shopsetup_update_sink;
 
-#define SHOPSETUP_INT_DIGITS_MAX 20 /* -9223372036854775808 */
-
-/* The most bytes the statement of rows pending rows can take. */
-static size_t shopsetup_update_bytes(const shopsetup_update_sink *up, size_t rows)
+static size_t shopsetup_update_value_bytes(const shopsetup_col *value)
 {
-	size_t bytes = sizeof("UPDATE `` SET  WHERE id IN ()") + SHOPSETUP_MYSQL_PREFIX_MAX + strlen(up->table);
-	for (size_t c = 0; c < up->ncols; c++) {
-		bytes += sizeof(", `` = CASE id END") + strlen(up->names[c]);
-	}
-	return bytes + rows * (up->ncols * (sizeof(" WHEN  THEN ") + 2 * SHOPSETUP_INT_DIGITS_MAX) + SHOPSETUP_INT_DIGITS_MAX + 1);
+	return sizeof(" WHEN  THEN ") + SHOPSETUP_INT_DIGITS_MAX + (value->type == SHOPSETUP_COL_INT ? SHOPSETUP_INT_DIGITS_MAX : 2 * value->s.len + 3);
 }
 
 static shopsetup_status shopsetup_update_flush(shopsetup_update_sink *up, shopsetup_error *err)
@@ -854,7 +548,7 @@ static shopsetup_status shopsetup_update_flush(shopsetup_update_sink *up, shopse
 	if (up->rows == 0) {
 		return SHOPSETUP_OK;
 	}
-	const int64_t *v = up->values.items;
+	const shopsetup_col *v = up->values.items;
 	size_t stride = up->ncols + 1;
 	shopsetup_buf sql = { 0 };
 	bool ok = shopsetup_buf_append(&sql, "UPDATE ", 7) && shopsetup_sql_table(up->db, &sql, up->table)
@@ -862,384 +556,137 @@ static shopsetup_status shopsetup_update_flush(shopsetup_update_sink *up, shopse
 	for (size_t c = 0; c < up->ncols && ok; c++) {
 		ok = shopsetup_buf_printf(&sql, "%s`%s` = CASE id", c ? ", " : "", up->names[c]);
 		for (size_t r = 0; r < up->rows && ok; r++) {
-			ok = shopsetup_buf_printf(&sql, " WHEN %lld THEN %lld", (long long) v[r * stride], (long long) v[r * stride + 1 + c]);
+			ok = shopsetup_buf_printf(&sql, " WHEN %lld THEN ", (long long) v[r * stride].i)
+				&& shopsetup_sql_value(up->db, &sql, &v[r * stride + 1 + c]);
 		}
 		ok = ok && shopsetup_buf_append(&sql, " END", 4);
 	}
 	ok = ok && shopsetup_buf_append(&sql, " WHERE id IN (", 14);
 	for (size_t r = 0; r < up->rows && ok; r++) {
-		ok = shopsetup_buf_printf(&sql, "%s%lld", r ? "," : "", (long long) v[r * stride]);
+		ok = shopsetup_buf_printf(&sql, "%s%lld", r ? "," : "", (long long) v[r * stride].i);
 	}
 	shopsetup_status status = ok && shopsetup_buf_appendc(&sql, ')')
-		? shopsetup_query(up->db, sql.ptr, sql.len, up->table, err) : shopsetup_nomem(err);
+		? shopsetup_mysql_query(up->db, sql.ptr, sql.len, up->table, err) : shopsetup_nomem(err);
 	shopsetup_buf_free(&sql);
 	up->rows = 0;
 	up->values.count = 0;
+	up->bytes = 0;
 	return status;
 }
 
 static bool shopsetup_update_row(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols, shopsetup_error *err)
 {
 	shopsetup_update_sink *up = ctx;
-	int64_t id = 0, userid = 0;
-	size_t n = 0;
-	int64_t row[SHOPSETUP_UPDATE_MAX_COLS];
+	const shopsetup_col *id = NULL;
+	size_t n = 0, bytes = sizeof("UPDATE `` SET  WHERE id IN ()") + SHOPSETUP_MYSQL_PREFIX_MAX + strlen(table) + SHOPSETUP_INT_DIGITS_MAX + 1;
 	for (size_t c = 0; c < ncols; c++) {
 		if (strcmp(cols[c].name, "id") == 0) {
-			id = cols[c].i;
-		} else if (strcmp(cols[c].name, "userid") == 0) {
-			userid = cols[c].i;
-		} else if (n < SHOPSETUP_UPDATE_MAX_COLS && cols[c].type == SHOPSETUP_COL_INT) {
-			if (up->rows == 0 && up->values.count == 0) {
-				up->names[n] = cols[c].name;
-			}
-			row[n++] = cols[c].i;
-		} else {
+			id = &cols[c];
+			continue;
+		}
+		if (n == SHOPSETUP_UPDATE_MAX_COLS || (up->rows > 0 && (n >= up->ncols || strcmp(up->names[n], cols[c].name) != 0))) {
 			shopsetup_error_set(err, SHOPSETUP_E_DB, 0, table, strlen(table), "cannot batch an update of column %s", cols[c].name);
 			return false;
 		}
+		up->names[n++] = cols[c].name;
+		bytes += sizeof(", `` = CASE id END") + strlen(cols[c].name) + shopsetup_update_value_bytes(&cols[c]);
+	}
+	if (id == NULL || id->type != SHOPSETUP_COL_INT || (up->rows > 0 && n != up->ncols)) {
+		shopsetup_error_set(err, SHOPSETUP_E_DB, 0, table, strlen(table), "an update needs the row's id and the same columns as the others");
+		return false;
 	}
 	up->table = table;
 	up->ncols = n;
-	if (shopsetup_update_bytes(up, up->rows + 1) > up->db->statement_limit) {
+	if (up->bytes + bytes > up->db->statement_limit) {
 		if (up->rows == 0) {
-			shopsetup_error_set(err, SHOPSETUP_E_DB, 0, table, strlen(table),
-				"one row needs more than the server's max_allowed_packet allows");
+			shopsetup_error_set(err, SHOPSETUP_E_DB, 0, table, strlen(table), "one row needs more than the server's max_allowed_packet allows");
 			return false;
 		}
 		if (shopsetup_update_flush(up, err) != SHOPSETUP_OK) {
 			return false;
 		}
 	}
-	shopsetup_id_pair *pair = shopsetup_vec_push(up->updated);
-	int64_t *slot = pair ? shopsetup_vec_push(&up->values) : NULL;
-	for (size_t c = 0; slot != NULL && c < n; c++) {
+	up->bytes += bytes;
+	shopsetup_col *slot = shopsetup_vec_push(&up->values);
+	if (slot != NULL) {
+		*slot = *id;
+	}
+	for (size_t c = 0; slot != NULL && c < ncols; c++) {
+		if (&cols[c] == id) {
+			continue;
+		}
 		slot = shopsetup_vec_push(&up->values);
 		if (slot != NULL) {
-			*slot = row[c];
+			*slot = cols[c];
+			if (cols[c].type == SHOPSETUP_COL_STR) {
+				slot->s.ptr = shopsetup_pool_dup(&up->strings, cols[c].s.ptr ? cols[c].s.ptr : "", cols[c].s.len);
+				slot = slot->s.ptr ? slot : NULL;
+			}
 		}
 	}
 	if (slot == NULL) {
 		shopsetup_nomem(err);
 		return false;
 	}
-	*pair = (shopsetup_id_pair){ userid, id };
-	SHOPSETUP_VEC_AT(&up->values, int64_t, up->values.count - n - 1)[0] = id;
 	if (++up->rows == SHOPSETUP_UPDATE_CHUNK) {
 		return shopsetup_update_flush(up, err) == SHOPSETUP_OK;
 	}
 	return true;
 }
 
-static shopsetup_status shopsetup_set_enrolment_row(void *ctx_ptr, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
-{
-	shopsetup_context_ctx *ctx = ctx_ptr;
-	int64_t userid = shopsetup_col_int(row, 0), ueid = shopsetup_col_int(row, 1);
-	shopsetup_id_pair *pair = shopsetup_vec_push(ctx->found);
-	if (pair == NULL) {
-		return shopsetup_nomem(err);
-	}
-	*pair = (shopsetup_id_pair){ userid, ueid };
-	return shopsetup_plan_set_enrolment_id(ctx->plan, userid, ueid, err);
-}
-
-static shopsetup_status shopsetup_stage_enrolments(shopsetup_mysql *db, shopsetup_plan *plan, const int64_t *users, size_t count,
-	shopsetup_run_report *report, shopsetup_error *err)
-{
-	char select[256];
-	snprintf(select, sizeof(select), "SELECT id, userid, status, timestart, timeend FROM `%suser_enrolments` WHERE enrolid = %lld",
-		db->prefix, (long long) plan->facts.enrolid);
-	shopsetup_vec existing;
-	shopsetup_vec_init(&existing, sizeof(shopsetup_enrolment));
-	shopsetup_status status = shopsetup_select_in(db, select, "userid", (shopsetup_in_list){ users, NULL, count },
-		"find enrolments", shopsetup_collect_enrolment, &existing, err);
-	if (status != SHOPSETUP_OK) {
-		shopsetup_vec_free(&existing);
-		return status;
-	}
-	shopsetup_insert_sink ins;
-	shopsetup_sink insert_sink, update_sink = { shopsetup_update_row, NULL };
-	shopsetup_update_sink up = { .db = db, .updated = &report->enrolments_updated };
-	shopsetup_vec_init(&up.values, sizeof(int64_t));
-	update_sink.ctx = &up;
-	shopsetup_change_count counts;
-	shopsetup_insert_sink_init(&ins, db, &insert_sink);
-	status = shopsetup_insert_finish(&ins, shopsetup_plan_enrolment_changes(plan, existing.items, existing.count,
-		&insert_sink, &update_sink, &counts, err), err);
-	if (status == SHOPSETUP_OK) {
-		status = shopsetup_update_flush(&up, err);
-	}
-	shopsetup_vec_free(&up.values);
-	shopsetup_vec_free(&existing);
-	report->enrolments_unchanged = counts.unchanged;
-	if (status != SHOPSETUP_OK) {
-		return status;
-	}
-	if (counts.inserted > 0) {
-		/* the enrolments without an id yet are the ones just inserted */
-		int64_t *fresh = shopsetup_malloc(count * sizeof(int64_t));
-		size_t nfresh = 0;
-		if (fresh == NULL) {
-			return shopsetup_nomem(err);
-		}
-		for (size_t u = 0; u < count; u++) {
-			if (!shopsetup_plan_has_enrolment_id(plan, users[u])) {
-				fresh[nfresh++] = users[u];
-			}
-		}
-		snprintf(select, sizeof(select), "SELECT userid, id FROM `%suser_enrolments` WHERE enrolid = %lld",
-			db->prefix, (long long) plan->facts.enrolid);
-		shopsetup_context_ctx ctx = { plan, &report->enrolments_created };
-		status = shopsetup_select_in(db, select, "userid", (shopsetup_in_list){ fresh, NULL, nfresh },
-			"read new enrolment ids", shopsetup_set_enrolment_row, &ctx, err);
-		shopsetup_free(fresh);
-	}
-	return status == SHOPSETUP_OK ? shopsetup_plan_check_enrolments(plan, err) : status;
-}
-
-/* ---- role assignments, memberships, products ---- */
-
-static shopsetup_status shopsetup_collect_ra(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
-{
-	shopsetup_role_assignment_added *ra = shopsetup_vec_push(ctx);
-	if (ra == NULL) {
-		return shopsetup_nomem(err);
-	}
-	*ra = (shopsetup_role_assignment_added){ shopsetup_col_int(row, 0), shopsetup_col_int(row, 1),
-		shopsetup_col_int(row, 2), shopsetup_col_int(row, 3) };
-	return SHOPSETUP_OK;
-}
+/* ---- the store ---- */
 
 typedef struct {
-	const int64_t *ids;
-	size_t count;
-} shopsetup_ids;
+	union {
+		shopsetup_insert_sink insert;
+		shopsetup_update_sink update;
+	} as;  /* first: the sink's ctx is the struct itself */
+	shopsetup_write kind;
+} shopsetup_mysql_sink;
 
-/* The assignments the plan may add: on the course for the enrolees, in the user contexts both ways. */
-static shopsetup_status shopsetup_find_role_assignments(shopsetup_mysql *db, const shopsetup_plan *plan,
-	shopsetup_ids enrolees, shopsetup_ids contexts, shopsetup_ids participants, shopsetup_row_fn on_row, void *out,
+static shopsetup_status shopsetup_mysql_open(void *self, shopsetup_write kind, const char *table, shopsetup_sink *sink,
 	shopsetup_error *err)
 {
-	const shopsetup_facts *f = &plan->facts;
-	char select[256];
-	snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE contextid = %lld",
-		db->prefix, (long long) f->coursecontextid);
-	shopsetup_status status = shopsetup_select_in(db, select, "userid",
-		(shopsetup_in_list){ enrolees.ids, NULL, enrolees.count }, "find course role assignments", on_row, out, err);
-	if (status == SHOPSETUP_OK) {
-		snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE userid = %lld",
-			db->prefix, (long long) f->operatorid);
-		status = shopsetup_select_in(db, select, "contextid", (shopsetup_in_list){ contexts.ids, NULL, contexts.count },
-			"find the operator's roles in user contexts", on_row, out, err);
-	}
-	if (status == SHOPSETUP_OK && f->mirrorroleid > 0) {
-		snprintf(select, sizeof(select), "SELECT id, contextid, roleid, userid FROM `%srole_assignments` WHERE contextid = %lld",
-			db->prefix, (long long) f->operatorcontextid);
-		status = shopsetup_select_in(db, select, "userid", (shopsetup_in_list){ participants.ids, NULL, participants.count },
-			"find roles in the operator's context", on_row, out, err);
-	}
-	return status;
-}
-
-static shopsetup_slice shopsetup_ra_key(const shopsetup_role_assignment_added *ra)
-{
-	/* contextid, roleid, userid follow each other like in shopsetup_role_assignment */
-	return (shopsetup_slice){ (const char *) &ra->contextid, 3 * sizeof(int64_t) };
-}
-
-typedef struct {
-	const shopsetup_hash *before;
-	shopsetup_vec *added; /* int64_t role_assignments ids */
-} shopsetup_new_ra_ctx;
-
-/* Keeps the ids of the rows that were not there before the insert. */
-static shopsetup_status shopsetup_collect_new_ra(void *ctx_ptr, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
-{
-	shopsetup_new_ra_ctx *ctx = ctx_ptr;
-	shopsetup_role_assignment_added ra = { shopsetup_col_int(row, 0), shopsetup_col_int(row, 1),
-		shopsetup_col_int(row, 2), shopsetup_col_int(row, 3) };
-	if (shopsetup_hash_get(ctx->before, shopsetup_ra_key(&ra), NULL)) {
-		return SHOPSETUP_OK;
-	}
-	int64_t *id = shopsetup_vec_push(ctx->added);
-	if (id == NULL) {
+	shopsetup_mysql_sink *out = shopsetup_calloc(1, sizeof(*out));
+	if (out == NULL) {
 		return shopsetup_nomem(err);
 	}
-	*id = ra.id;
+	out->kind = kind;
+	if (kind == SHOPSETUP_WRITE_INSERT) {
+		shopsetup_insert_sink_init(&out->as.insert, self, sink);
+	} else {
+		out->as.update.db = self;
+		out->as.update.table = table;
+		shopsetup_vec_init(&out->as.update.values, sizeof(shopsetup_col));
+		*sink = (shopsetup_sink){ shopsetup_update_row, &out->as.update };
+	}
+	sink->ctx = out;
 	return SHOPSETUP_OK;
 }
 
-static shopsetup_status shopsetup_stage_roles(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_ids enrolees,
-	shopsetup_ids participants, shopsetup_run_report *report, shopsetup_error *err)
+static shopsetup_status shopsetup_mysql_close_sink(void *self, shopsetup_sink *sink, shopsetup_status status, shopsetup_error *err)
 {
-	int64_t *contexts = shopsetup_malloc((plan->people.count + 1) * sizeof(int64_t));
-	size_t ncontexts = 0;
-	if (contexts == NULL) {
-		return shopsetup_nomem(err);
-	}
-	for (size_t p = 0; p < plan->people.count; p++) {
-		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
-		if (person->contextid > 0) {
-			contexts[ncontexts++] = person->contextid;
+	shopsetup_mysql_sink *out = sink->ctx;
+	if (out->kind == SHOPSETUP_WRITE_INSERT) {
+		status = shopsetup_insert_finish(&out->as.insert, status, err);
+	} else {
+		if (status == SHOPSETUP_OK) {
+			status = shopsetup_update_flush(&out->as.update, err);
 		}
+		shopsetup_vec_free(&out->as.update.values);
+		shopsetup_pool_free(&out->as.update.strings);
 	}
-	shopsetup_ids context_ids = { contexts, ncontexts };
-	shopsetup_vec before;
-	shopsetup_vec_init(&before, sizeof(shopsetup_role_assignment_added));
-	shopsetup_role_assignment *existing = NULL;
-	shopsetup_hash old = { NULL, 0, 0 };
-	shopsetup_status status = shopsetup_find_role_assignments(db, plan, enrolees, context_ids, participants,
-		shopsetup_collect_ra, &before, err);
-	if (status == SHOPSETUP_OK) {
-		existing = shopsetup_malloc((before.count + 1) * sizeof(*existing));
-		if (existing == NULL || !shopsetup_hash_init(&old, before.count)) {
-			status = shopsetup_nomem(err);
-		}
-	}
-	for (size_t i = 0; i < before.count && status == SHOPSETUP_OK; i++) {
-		shopsetup_role_assignment_added *ra = SHOPSETUP_VEC_AT(&before, shopsetup_role_assignment_added, i);
-		existing[i] = (shopsetup_role_assignment){ ra->contextid, ra->roleid, ra->userid };
-		if (!shopsetup_hash_put(&old, shopsetup_ra_key(ra), 0, NULL, NULL)) {
-			status = shopsetup_nomem(err);
-		}
-	}
-	if (status == SHOPSETUP_OK) {
-		shopsetup_insert_sink ins;
-		shopsetup_sink sink;
-		shopsetup_insert_sink_init(&ins, db, &sink);
-		status = shopsetup_plan_role_assignment_rows(plan, existing, before.count, &sink, err);
-		size_t inserted = ins.total;
-		status = shopsetup_insert_finish(&ins, status, err);
-		/* read back the ids of the new rows: what is there now and was not before */
-		if (status == SHOPSETUP_OK && inserted > 0) {
-			shopsetup_new_ra_ctx ctx = { &old, &report->roles_added };
-			status = shopsetup_find_role_assignments(db, plan, enrolees, context_ids, participants,
-				shopsetup_collect_new_ra, &ctx, err);
-		}
-	}
-	shopsetup_hash_free(&old);
-	shopsetup_free(existing);
-	shopsetup_free(contexts);
-	shopsetup_vec_free(&before);
+	shopsetup_free(out);
 	return status;
 }
 
-static shopsetup_status shopsetup_collect_int(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
+static shopsetup_status shopsetup_mysql_lock(void *self, shopsetup_error *err)
 {
-	int64_t *slot = shopsetup_vec_push(ctx);
-	if (slot == NULL) {
-		return shopsetup_nomem(err);
+	shopsetup_mysql *db = self;
+	if (db->conn == NULL) {
+		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, NULL, 0, "the connection is closed");
 	}
-	*slot = shopsetup_col_int(row, 0);
-	return SHOPSETUP_OK;
-}
-
-static shopsetup_status shopsetup_stage_members(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
-	shopsetup_error *err)
-{
-	char select[256];
-	snprintf(select, sizeof(select), "SELECT userid FROM `%sgroups_members` WHERE groupid = %lld",
-		db->prefix, (long long) report->groupid);
-	shopsetup_vec existing;
-	shopsetup_vec_init(&existing, sizeof(int64_t));
-	shopsetup_status status = shopsetup_select(db, select, strlen(select), "find group members", shopsetup_collect_int, &existing, err);
-	if (status == SHOPSETUP_OK) {
-		shopsetup_insert_sink ins;
-		shopsetup_tee tee = { { NULL, NULL }, "userid", &report->members_added, NULL, NULL };
-		shopsetup_sink sink = { shopsetup_tee_row, &tee };
-		shopsetup_insert_sink_init(&ins, db, &tee.inner);
-		status = shopsetup_insert_finish(&ins,
-			shopsetup_plan_group_member_rows(plan, report->groupid, existing.items, existing.count, &sink, err), err);
-	}
-	shopsetup_vec_free(&existing);
-	return status;
-}
-
-static shopsetup_status shopsetup_collect_product(void *ctx, MYSQL_ROW row, unsigned long *lengths, shopsetup_error *err)
-{
-	shopsetup_rows *rows = ctx;
-	shopsetup_product_ref *ref = shopsetup_vec_push(&rows->rows);
-	const char *copy = ref ? shopsetup_pool_dup(&rows->strings, row[0] ? row[0] : "", lengths[0]) : NULL;
-	if (copy == NULL) {
-		return shopsetup_nomem(err);
-	}
-	ref->reference = (shopsetup_slice){ copy, lengths[0] };
-	ref->id = shopsetup_col_int(row, 1);
-	return SHOPSETUP_OK;
-}
-
-static shopsetup_status shopsetup_stage_products(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
-	shopsetup_error *err)
-{
-	char select[256];
-	int64_t billitem = plan->facts.billitemid;
-	snprintf(select, sizeof(select), "SELECT reference, id FROM `%slocal_shop_product` WHERE contexttype = 'userenrol'", db->prefix);
-	shopsetup_in_list line = { &billitem, NULL, 1 };
-	shopsetup_rows existing, now;
-	shopsetup_rows_init(&existing, sizeof(shopsetup_product_ref));
-	shopsetup_rows_init(&now, sizeof(shopsetup_product_ref));
-	shopsetup_vec added;
-	shopsetup_vec_init(&added, sizeof(shopsetup_product_ref));
-	shopsetup_hash known = { NULL, 0, 0 };
-	shopsetup_slice *refs = NULL;
-	size_t inserted = 0;
-	shopsetup_status status = shopsetup_select_in(db, select, "initialbillitemid", line,
-		"find the order line's products", shopsetup_collect_product, &existing, err);
-	if (status == SHOPSETUP_OK) {
-		refs = shopsetup_malloc((existing.rows.count + 1) * sizeof(*refs));
-		status = refs && shopsetup_hash_init(&known, existing.rows.count) ? SHOPSETUP_OK : shopsetup_nomem(err);
-	}
-	for (size_t i = 0; i < existing.rows.count && status == SHOPSETUP_OK; i++) {
-		refs[i] = SHOPSETUP_VEC_AT(&existing.rows, shopsetup_product_ref, i)->reference;
-		if (!shopsetup_hash_put(&known, refs[i], 0, NULL, NULL)) {
-			status = shopsetup_nomem(err);
-		}
-	}
-	if (status == SHOPSETUP_OK) {
-		shopsetup_insert_sink ins;
-		shopsetup_sink sink;
-		shopsetup_insert_sink_init(&ins, db, &sink);
-		status = shopsetup_plan_product_rows(plan, refs, existing.rows.count, &sink, err);
-		inserted = ins.total;
-		status = shopsetup_insert_finish(&ins, status, err);
-	}
-	/* The new products are the line's products whose reference was not there before: one query. */
-	if (status == SHOPSETUP_OK && inserted > 0) {
-		status = shopsetup_select_in(db, select, "initialbillitemid", line, "read new product ids",
-			shopsetup_collect_product, &now, err);
-	}
-	for (size_t i = 0; i < now.rows.count && status == SHOPSETUP_OK; i++) {
-		shopsetup_product_ref *ref = SHOPSETUP_VEC_AT(&now.rows, shopsetup_product_ref, i);
-		if (shopsetup_hash_get(&known, ref->reference, NULL)) {
-			continue;
-		}
-		shopsetup_product_ref *slot = shopsetup_vec_push(&added);
-		shopsetup_id_pair *pair = slot ? shopsetup_vec_push(&report->products_added) : NULL;
-		if (pair == NULL) {
-			status = shopsetup_nomem(err);
-			break;
-		}
-		*slot = *ref;
-		*pair = (shopsetup_id_pair){ 0, ref->id };
-	}
-	if (status == SHOPSETUP_OK && added.count > 0) {
-		shopsetup_insert_sink ins;
-		shopsetup_sink sink;
-		shopsetup_insert_sink_init(&ins, db, &sink);
-		status = shopsetup_insert_finish(&ins, shopsetup_plan_product_event_rows(plan, added.items, added.count, &sink, err), err);
-	}
-	shopsetup_free(refs);
-	shopsetup_hash_free(&known);
-	shopsetup_vec_free(&added);
-	shopsetup_rows_free(&existing);
-	shopsetup_rows_free(&now);
-	return status;
-}
-
-/* ---- the run ---- */
-
-static shopsetup_status shopsetup_lock(shopsetup_mysql *db, shopsetup_error *err)
-{
+	db->statements = 0;
 	char sql[160];
 	int64_t got;
 	snprintf(sql, sizeof(sql), "SELECT GET_LOCK('%s', %u)", db->lock_name, db->lock_timeout);
@@ -1253,72 +700,43 @@ static shopsetup_status shopsetup_lock(shopsetup_mysql *db, shopsetup_error *err
 	return status;
 }
 
-static void shopsetup_unlock(shopsetup_mysql *db)
+static void shopsetup_mysql_unlock(void *self)
 {
+	shopsetup_mysql *db = self;
 	char sql[128];
 	snprintf(sql, sizeof(sql), "DO RELEASE_LOCK('%s')", db->lock_name);
 	mysql_real_query(db->conn, sql, (unsigned long) strlen(sql));
 }
 
-shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
-	shopsetup_before_commit before_commit, shopsetup_error *err)
+static shopsetup_status shopsetup_mysql_begin(void *self, shopsetup_error *err)
 {
-	if (db->conn == NULL) {
-		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, NULL, 0, "the connection is closed");
-	}
-	if (plan->stage != SHOPSETUP_STAGE_PLANNED) {
-		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_STATE, 0, "run", 3, "needs a freshly built plan");
-	}
-	db->statements = 0;
-	shopsetup_status status = shopsetup_lock(db, err);
-	if (status != SHOPSETUP_OK) {
-		return status;
-	}
-	bool in_transaction = false;
-	int64_t *enrolees = shopsetup_malloc((plan->people.count + 1) * sizeof(int64_t));
-	int64_t *participants = shopsetup_malloc((plan->people.count + 1) * sizeof(int64_t));
-	if (enrolees == NULL || participants == NULL) {
-		status = shopsetup_nomem(err);
-		goto done;
-	}
 	static const char isolation[] = "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
-	if ((status = shopsetup_query(db, isolation, sizeof(isolation) - 1, "start transaction", err)) != SHOPSETUP_OK
-		|| (status = shopsetup_query(db, "START TRANSACTION", 17, "start transaction", err)) != SHOPSETUP_OK) {
-		goto done;
-	}
-	in_transaction = true;
-	if ((status = shopsetup_stage_accounts(db, plan, report, err)) != SHOPSETUP_OK
-		|| (status = shopsetup_stage_usernames(db, plan, err)) != SHOPSETUP_OK
-		|| (status = shopsetup_stage_users(db, plan, report, err)) != SHOPSETUP_OK) {
-		goto done;
-	}
-	for (size_t p = 0; p < plan->people.count; p++) {
-		participants[p] = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p)->userid;
-	}
-	shopsetup_ids participant_ids = { participants, plan->people.count };
-	shopsetup_ids enrolee_ids = { enrolees, shopsetup_plan_enrolees(plan, enrolees) };
-	if ((status = shopsetup_stage_contexts(db, plan, participants, plan->people.count, report, err)) != SHOPSETUP_OK
-		|| (status = shopsetup_stage_group(db, plan, report, err)) != SHOPSETUP_OK
-		|| (status = shopsetup_stage_enrolments(db, plan, enrolees, enrolee_ids.count, report, err)) != SHOPSETUP_OK
-		|| (status = shopsetup_stage_roles(db, plan, enrolee_ids, participant_ids, report, err)) != SHOPSETUP_OK
-		|| (status = shopsetup_stage_members(db, plan, report, err)) != SHOPSETUP_OK
-		|| (status = shopsetup_stage_products(db, plan, report, err)) != SHOPSETUP_OK) {
-		goto done;
-	}
-	report->statements = db->statements + 1; /* with the COMMIT */
-	if (before_commit.fn != NULL && (status = before_commit.fn(before_commit.ctx, plan, report, err)) != SHOPSETUP_OK) {
-		goto done;
-	}
-	status = shopsetup_query(db, "COMMIT", 6, "commit", err);
-	in_transaction = status != SHOPSETUP_OK;
-done:
-	if (in_transaction) {
-		/* The server rolls back by itself when the connection is gone. */
-		mysql_real_query(db->conn, "ROLLBACK", 8);
-	}
-	shopsetup_unlock(db);
-	report->statements = db->statements;
-	shopsetup_free(enrolees);
-	shopsetup_free(participants);
-	return status;
+	shopsetup_status status = shopsetup_mysql_query(self, isolation, sizeof(isolation) - 1, "start transaction", err);
+	return status == SHOPSETUP_OK ? shopsetup_mysql_query(self, "START TRANSACTION", 17, "start transaction", err) : status;
+}
+
+static shopsetup_status shopsetup_mysql_commit(void *self, shopsetup_error *err)
+{
+	return shopsetup_mysql_query(self, "COMMIT", 6, "commit", err);
+}
+
+static void shopsetup_mysql_rollback(void *self)
+{
+	/* The server rolls back by itself when the connection is gone. */
+	mysql_real_query(((shopsetup_mysql *) self)->conn, "ROLLBACK", 8);
+}
+
+static size_t shopsetup_mysql_statements(void *self)
+{
+	return ((shopsetup_mysql *) self)->statements;
+}
+
+static const shopsetup_store_ops shopsetup_mysql_ops = {
+	shopsetup_mysql_lock, shopsetup_mysql_unlock, shopsetup_mysql_begin, shopsetup_mysql_commit, shopsetup_mysql_rollback,
+	shopsetup_mysql_find, shopsetup_mysql_find_keys, shopsetup_mysql_open, shopsetup_mysql_close_sink, shopsetup_mysql_statements,
+};
+
+shopsetup_store shopsetup_mysql_store(shopsetup_mysql *db)
+{
+	return (shopsetup_store){ &shopsetup_mysql_ops, db };
 }

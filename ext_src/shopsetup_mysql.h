@@ -1,9 +1,9 @@
-/* The MySQL/MariaDB bulk executor (libmysqlclient): a whole plan in one transaction. */
+/* The MySQL/MariaDB store of the setup driver (libmariadb / libmysqlclient). */
 #ifndef SHOPSETUP_MYSQL_H
 #define SHOPSETUP_MYSQL_H
 
 #include "shopsetup_core.h"
-#include "shopsetup_plan.h"
+#include "shopsetup_store.h"
 
 #include <mysql.h>
 
@@ -26,41 +26,21 @@ typedef struct {
 #define SHOPSETUP_MYSQL_PREFIX_MAX 32
 
 typedef struct {
+	const char *table, *column;  /* static strings of the driver */
+	bool caseless;
+} shopsetup_mysql_collation;
+
+typedef struct {
 	MYSQL *conn;
 	char prefix[SHOPSETUP_MYSQL_PREFIX_MAX + 1];
 	char lock_name[65];
 	unsigned lock_timeout;
 	size_t statement_limit;  /* bytes per multi-row statement, below max_allowed_packet */
-	bool email_ci;           /* user.email compares case-insensitively */
-	size_t statements;       /* statements sent by the last run, for the report */
+	shopsetup_mysql_collation collations[8]; /* the columns whose case-insensitivity was asked */
+	size_t ncollations;
+	bool caseless;           /* the key column of the lookup being built */
+	size_t statements;       /* statements sent since the lock was taken, for the report */
 } shopsetup_mysql;
-
-typedef struct {
-	int64_t userid, id;
-} shopsetup_id_pair;
-
-/* What a run changed, so that the caller fires one event per real change. */
-typedef struct {
-	shopsetup_match_report match;
-	shopsetup_vec users_created;       /* uint32_t person */
-	shopsetup_vec contexts_created;    /* shopsetup_id_pair userid -> context id */
-	int64_t groupid;
-	bool group_created;
-	shopsetup_vec enrolments_created;  /* shopsetup_id_pair userid -> user_enrolments id */
-	shopsetup_vec enrolments_updated;  /* shopsetup_id_pair */
-	size_t enrolments_unchanged;
-	shopsetup_vec roles_added;         /* int64_t role_assignments ids */
-	shopsetup_vec members_added;       /* int64_t userid */
-	shopsetup_vec products_added;      /* shopsetup_id_pair (userid, product id) */
-	size_t statements;
-} shopsetup_run_report;
-
-typedef struct {
-	int64_t id, contextid, roleid, userid;
-} shopsetup_role_assignment_added;
-
-void shopsetup_run_report_init(shopsetup_run_report *report);
-void shopsetup_run_report_free(shopsetup_run_report *report);
 
 /* Process-wide library set-up, from MINIT / MSHUTDOWN. */
 bool shopsetup_mysql_library_init(void);
@@ -69,20 +49,7 @@ void shopsetup_mysql_library_end(void);
 shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_mysql_options *options, shopsetup_error *err);
 void shopsetup_mysql_close(shopsetup_mysql *db);
 
-/*
- * Called with the complete report just before COMMIT: whatever the caller makes of the report and
- * whatever may fail doing it happens while an error still rolls everything back.
- */
-typedef struct {
-	shopsetup_status (*fn)(void *ctx, const shopsetup_plan *plan, const shopsetup_run_report *report, shopsetup_error *err);
-	void *ctx;
-} shopsetup_before_commit;
-
-/*
- * Runs every stage of a freshly built plan in one transaction; rolls back and reports on any error.
- * After COMMIT only infallible work remains (the lock's release, frees).
- */
-shopsetup_status shopsetup_mysql_run(shopsetup_mysql *db, shopsetup_plan *plan, shopsetup_run_report *report,
-	shopsetup_before_commit before_commit, shopsetup_error *err);
+/* The store of the setup driver over this connection (shopsetup_driver_run()). */
+shopsetup_store shopsetup_mysql_store(shopsetup_mysql *db);
 
 #endif

@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SHOPSETUP_COL_I(n, v) ((shopsetup_col){ (n), SHOPSETUP_COL_INT, (int64_t) (v), { NULL, 0 } })
-#define SHOPSETUP_COL_S(n, v) ((shopsetup_col){ (n), SHOPSETUP_COL_STR, 0, (v) })
-#define SHOPSETUP_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define SHOPSETUP_FACT(field, type, required) { #field, type, offsetof(shopsetup_facts, field), required }
 
 /* Moodle constants. */

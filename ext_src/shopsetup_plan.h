@@ -2,10 +2,9 @@
  * The plan of one course-session setup (pure C core).
  *
  * Roster: participants are validated, normalised and de-duplicated by email; each
- * (person, bucket) assignment takes a seat. Then the plan moves through stages, each fed with
- * what the database holds and yielding the rows to write, through a row sink, so that the
- * PHP glue (arrays for $DB->insert_records()) and the MySQL executor (multi-row INSERTs) write
- * the very same rows.
+ * (person, bucket) assignment takes a seat. Then the driver (shopsetup_driver.c) moves the plan
+ * through its stages, each fed with what the database holds and yielding the rows to write
+ * through a row sink of the store.
  */
 #ifndef SHOPSETUP_PLAN_H
 #define SHOPSETUP_PLAN_H
@@ -205,6 +204,12 @@ typedef struct {
 	int64_t i;
 	shopsetup_slice s;
 } shopsetup_col;
+
+#define SHOPSETUP_COL_I(n, v) ((shopsetup_col){ (n), SHOPSETUP_COL_INT, (int64_t) (v), { NULL, 0 } })
+#define SHOPSETUP_COL_S(n, v) ((shopsetup_col){ (n), SHOPSETUP_COL_STR, 0, (v) })
+#define SHOPSETUP_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+/* digits of the longest int64_t, -9223372036854775808 */
+#define SHOPSETUP_INT_DIGITS_MAX 20
 
 typedef struct {
 	/* Returns false to stop; err is then filled by the sink. */

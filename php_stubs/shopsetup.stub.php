@@ -84,11 +84,74 @@ namespace ShopSetup {
     }
 
     /**
-     * A course-session setup: the roster checked and de-duplicated, then the rows to write,
-     * produced stage by stage as the caller tells what the database holds.
-     *
-     * MysqlConnection::run() drives every stage itself; on other databases the Moodle plugin
-     * drives them through $DB. Both write what the plan yields.
+     * A database that the setup driver writes a plan through, for a database the extension has
+     * no native store for (the Moodle plugin's store over $DB). A store holds no rule: the driver
+     * decides every row, in the order of its stages; the store finds, inserts and updates rows.
+     * Values are int or string; a store chunks long key lists and row sets as its database needs.
+     */
+    interface Store
+    {
+        /**
+         * find(): $keyColumn equals one of $keys.
+         * @var int
+         */
+        const MATCH_EQUAL = 1;
+        /**
+         * find(): $keyColumn, lower-cased, starts with one of $keys (given in lower case).
+         * @var int
+         */
+        const MATCH_CASELESS_PREFIX = 2;
+        /**
+         * find(): $keyColumn sorts before the one key, by the database's own comparison.
+         * @var int
+         */
+        const MATCH_BELOW = 3;
+
+        /** Serialises the setups of one site; waits for another one, then throws. */
+        public function lock(): void;
+
+        /** Releases lock(); must not throw. */
+        public function unlock(): void;
+
+        public function begin(): void;
+
+        public function commit(): void;
+
+        /** Undoes everything since begin(); must not throw. */
+        public function rollback(): void;
+
+        /**
+         * The rows of $table whose columns in $conditions equal their values and, unless
+         * $keyColumn is "", whose $keyColumn matches one of $keys as $match says.
+         *
+         * @param array $columns the columns to return
+         * @param array $conditions column => value
+         * @return iterable one list of values per row, in the order of $columns
+         */
+        public function find(string $table, array $columns, array $conditions, string $keyColumn, int $match, array $keys): iterable;
+
+        /**
+         * The keys, as given, that the database's own comparison holds equal to $keyColumn of a
+         * row matching $conditions (a collation may hold "Ab" equal to "ab").
+         *
+         * @return array a list of keys
+         */
+        public function findKeys(string $table, array $conditions, string $keyColumn, array $keys): array;
+
+        /** Inserts the rows (column => value, the same columns in every row). */
+        public function insert(string $table, array $rows): void;
+
+        /** Sets columns by id: each row is column => value, with "id". */
+        public function update(string $table, array $rows): void;
+
+        /** Statements sent so far, for the report. */
+        public function statements(): int;
+    }
+
+    /**
+     * A course-session setup: the roster checked and de-duplicated, then written in one
+     * transaction by the setup driver, stage by stage, over a store: MysqlConnection::run()
+     * (the native MySQL/MariaDB store) or run() with a Store of the caller's.
      *
      * @not-serializable
      * @strict-properties
@@ -112,8 +175,8 @@ namespace ShopSetup {
 
         /**
          * @return array one entry per person: email, firstname, lastname, city, institution,
-         *         phone2, buckets, roleids, and once resolved userid, username and status
-         *         ("matched", "suspended" or "created")
+         *         phone2, buckets, roleids, supervised, and once resolved userid, username and
+         *         status ("matched", "suspended" or "created")
          */
         public function people(): array {}
 
@@ -124,91 +187,23 @@ namespace ShopSetup {
         public function seatsUsed(): int {}
 
         /**
-         * Stage 1: the site's accounts for emails() (not deleted, local host), as rows with id,
-         * email, suspended. Several accounts for one email: active before suspended, then
-         * lowest id.
+         * Runs every stage through $store in one transaction (lock, begin, the stages, commit;
+         * rollback and unlock on any error) and reports what changed, as MysqlConnection::run().
+         * A plan runs once: build a new one to retry.
+         *
+         * @return array the report (see MysqlConnection::run())
+         * @throws DatabaseException or what the store threw; nothing of the setup stays
+         */
+        public function run(Store $store): array {}
+
+        /**
+         * The first stages without writing: which accounts the roster matches and the usernames of
+         * the accounts it would create (people() then shows them). The plan cannot run after.
          *
          * @return array ["matched" => int, "suspended" => emails, "ambiguous" => list of
          *         ["email", "ids", "chosen"]]
          */
-        public function matchAccounts(iterable $accounts): array {}
-
-        /** @return array Stage 2: base usernames of the people still without an account */
-        public function usernamePrefixes(): array {}
-
-        /**
-         * Stage 2: usernames of the new accounts, given every taken username that starts with
-         * one of usernamePrefixes().
-         *
-         * @return array email => username
-         */
-        public function assignUsernames(iterable $taken): array {}
-
-        /** @return array Stage 3: "user" rows, one per new account, without any password */
-        public function newUserRows(): array {}
-
-        /** Stage 3: ids of the inserted accounts, username => id. */
-        public function setNewUserIds(array $idsByUsername): void {}
-
-        /** @return array Stage 3: "user_preferences" rows (create_password, auth_forcepasswordchange) */
-        public function newUserPreferenceRows(): array {}
-
-        /** @return array email => user id for every participant */
-        public function userIds(): array {}
-
-        /**
-         * Stage 4: enrolments to insert or update, given the instance's current ones for
-         * userIds() and the operator (rows with id, userid, status, timestart, timeend).
-         *
-         * @return array ["insert" => rows, "update" => rows with id, "unchanged" => count]
-         */
-        public function enrolmentChanges(iterable $existing): array {}
-
-        /** Stage 4: user_enrolments ids once they all exist, userid => id. */
-        public function setEnrolmentIds(array $idsByUserid): void {}
-
-        /**
-         * Stage 5: "context" rows for the participants without a user context, given the user ids
-         * that have one: contextlevel 30, depth 2. The path "/<system context id>/<id>" needs the
-         * new id: set it after the insert, as context_user::instance() does.
-         *
-         * @return array rows
-         */
-        public function userContextRows(iterable $existingUserIds): array {}
-
-        /**
-         * Stage 5: "role_assignments" rows to add: course roles and the cross roles in user
-         * contexts. $userContextIds: userid => context id for the participants and the operator;
-         * $existing: rows with contextid, roleid, userid already there.
-         *
-         * @return array rows
-         */
-        public function roleAssignmentRows(array $userContextIds, iterable $existing): array {}
-
-        /**
-         * Stage 5: "groups_members" rows to add, given the user ids already in the group.
-         *
-         * @return array rows
-         */
-        public function groupMemberRows(int $groupid, iterable $existingMembers): array {}
-
-        /** @return array the "groups" row for the order's group, when it does not exist yet */
-        public function groupRow(): array {}
-
-        /**
-         * Stage 6: "local_shop_product" rows to add (one per seat of this order line), given the
-         * references this order line already has.
-         *
-         * @return array rows
-         */
-        public function productRows(iterable $existingReferences): array {}
-
-        /**
-         * Stage 6: "local_shop_productevent" rows for the products just added, reference => id.
-         *
-         * @return array rows
-         */
-        public function productEventRows(array $productIdsByReference): array {}
+        public function preview(Store $store): array {}
     }
 
     /**

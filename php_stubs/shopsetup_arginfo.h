@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 24d3c176e7bb59d10bd577b69f52baa32fba3819 */
+ * Stub hash: 7ecf11dc5331a977e28dbb6ae81ddd7c4e78de01 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -26,6 +26,43 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_RosterException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Store_lock, 0, 0, IS_VOID, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_ShopSetup_Store_unlock arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_Store_begin arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_Store_commit arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_Store_rollback arginfo_class_ShopSetup_Store_lock
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_ShopSetup_Store_find, 0, 6, Traversable, MAY_BE_ARRAY)
+	ZEND_ARG_TYPE_INFO(0, table, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, columns, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, conditions, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, keyColumn, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, match, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, keys, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Store_findKeys, 0, 4, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, table, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, conditions, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, keyColumn, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, keys, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Store_insert, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, table, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, rows, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_ShopSetup_Store_update arginfo_class_ShopSetup_Store_insert
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Store_statements, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShopSetup_Plan___construct, 0, 0, 4)
 	ZEND_ARG_TYPE_INFO(0, buckets, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, seats, IS_LONG, 0)
@@ -39,60 +76,13 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShopSetup_Plan_notices arginfo_class_ShopSetup_RosterException_getErrors
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_seatsUsed, 0, 0, IS_LONG, 0)
+#define arginfo_class_ShopSetup_Plan_seatsUsed arginfo_class_ShopSetup_Store_statements
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_run, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, store, ShopSetup\\Store, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_matchAccounts, 0, 1, IS_ARRAY, 0)
-	ZEND_ARG_OBJ_TYPE_MASK(0, accounts, Traversable, MAY_BE_ARRAY, NULL)
-ZEND_END_ARG_INFO()
-
-#define arginfo_class_ShopSetup_Plan_usernamePrefixes arginfo_class_ShopSetup_RosterException_getErrors
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_assignUsernames, 0, 1, IS_ARRAY, 0)
-	ZEND_ARG_OBJ_TYPE_MASK(0, taken, Traversable, MAY_BE_ARRAY, NULL)
-ZEND_END_ARG_INFO()
-
-#define arginfo_class_ShopSetup_Plan_newUserRows arginfo_class_ShopSetup_RosterException_getErrors
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_setNewUserIds, 0, 1, IS_VOID, 0)
-	ZEND_ARG_TYPE_INFO(0, idsByUsername, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
-
-#define arginfo_class_ShopSetup_Plan_newUserPreferenceRows arginfo_class_ShopSetup_RosterException_getErrors
-
-#define arginfo_class_ShopSetup_Plan_userIds arginfo_class_ShopSetup_RosterException_getErrors
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_enrolmentChanges, 0, 1, IS_ARRAY, 0)
-	ZEND_ARG_OBJ_TYPE_MASK(0, existing, Traversable, MAY_BE_ARRAY, NULL)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_setEnrolmentIds, 0, 1, IS_VOID, 0)
-	ZEND_ARG_TYPE_INFO(0, idsByUserid, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_userContextRows, 0, 1, IS_ARRAY, 0)
-	ZEND_ARG_OBJ_TYPE_MASK(0, existingUserIds, Traversable, MAY_BE_ARRAY, NULL)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_roleAssignmentRows, 0, 2, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, userContextIds, IS_ARRAY, 0)
-	ZEND_ARG_OBJ_TYPE_MASK(0, existing, Traversable, MAY_BE_ARRAY, NULL)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_groupMemberRows, 0, 2, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, groupid, IS_LONG, 0)
-	ZEND_ARG_OBJ_TYPE_MASK(0, existingMembers, Traversable, MAY_BE_ARRAY, NULL)
-ZEND_END_ARG_INFO()
-
-#define arginfo_class_ShopSetup_Plan_groupRow arginfo_class_ShopSetup_RosterException_getErrors
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_productRows, 0, 1, IS_ARRAY, 0)
-	ZEND_ARG_OBJ_TYPE_MASK(0, existingReferences, Traversable, MAY_BE_ARRAY, NULL)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Plan_productEventRows, 0, 1, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, productIdsByReference, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
+#define arginfo_class_ShopSetup_Plan_preview arginfo_class_ShopSetup_Plan_run
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShopSetup_MysqlConnection___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)
@@ -105,10 +95,9 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_MysqlConnection_serverInfo, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_ShopSetup_MysqlConnection_connectionId arginfo_class_ShopSetup_Plan_seatsUsed
+#define arginfo_class_ShopSetup_MysqlConnection_connectionId arginfo_class_ShopSetup_Store_statements
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_MysqlConnection_close, 0, 0, IS_VOID, 0)
-ZEND_END_ARG_INFO()
+#define arginfo_class_ShopSetup_MysqlConnection_close arginfo_class_ShopSetup_Store_lock
 
 
 ZEND_FUNCTION(ShopSetup_decode_params);
@@ -122,21 +111,8 @@ ZEND_METHOD(ShopSetup_Plan, emails);
 ZEND_METHOD(ShopSetup_Plan, people);
 ZEND_METHOD(ShopSetup_Plan, notices);
 ZEND_METHOD(ShopSetup_Plan, seatsUsed);
-ZEND_METHOD(ShopSetup_Plan, matchAccounts);
-ZEND_METHOD(ShopSetup_Plan, usernamePrefixes);
-ZEND_METHOD(ShopSetup_Plan, assignUsernames);
-ZEND_METHOD(ShopSetup_Plan, newUserRows);
-ZEND_METHOD(ShopSetup_Plan, setNewUserIds);
-ZEND_METHOD(ShopSetup_Plan, newUserPreferenceRows);
-ZEND_METHOD(ShopSetup_Plan, userIds);
-ZEND_METHOD(ShopSetup_Plan, enrolmentChanges);
-ZEND_METHOD(ShopSetup_Plan, setEnrolmentIds);
-ZEND_METHOD(ShopSetup_Plan, userContextRows);
-ZEND_METHOD(ShopSetup_Plan, roleAssignmentRows);
-ZEND_METHOD(ShopSetup_Plan, groupMemberRows);
-ZEND_METHOD(ShopSetup_Plan, groupRow);
-ZEND_METHOD(ShopSetup_Plan, productRows);
-ZEND_METHOD(ShopSetup_Plan, productEventRows);
+ZEND_METHOD(ShopSetup_Plan, run);
+ZEND_METHOD(ShopSetup_Plan, preview);
 ZEND_METHOD(ShopSetup_MysqlConnection, __construct);
 ZEND_METHOD(ShopSetup_MysqlConnection, run);
 ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo);
@@ -180,27 +156,29 @@ static const zend_function_entry class_ShopSetup_DatabaseException_methods[] = {
 };
 
 
+static const zend_function_entry class_ShopSetup_Store_methods[] = {
+	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, lock, arginfo_class_ShopSetup_Store_lock, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, unlock, arginfo_class_ShopSetup_Store_unlock, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, begin, arginfo_class_ShopSetup_Store_begin, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, commit, arginfo_class_ShopSetup_Store_commit, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, rollback, arginfo_class_ShopSetup_Store_rollback, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, find, arginfo_class_ShopSetup_Store_find, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, findKeys, arginfo_class_ShopSetup_Store_findKeys, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, insert, arginfo_class_ShopSetup_Store_insert, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, update, arginfo_class_ShopSetup_Store_update, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, statements, arginfo_class_ShopSetup_Store_statements, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_FE_END
+};
+
+
 static const zend_function_entry class_ShopSetup_Plan_methods[] = {
 	ZEND_ME(ShopSetup_Plan, __construct, arginfo_class_ShopSetup_Plan___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, emails, arginfo_class_ShopSetup_Plan_emails, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, people, arginfo_class_ShopSetup_Plan_people, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, notices, arginfo_class_ShopSetup_Plan_notices, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, seatsUsed, arginfo_class_ShopSetup_Plan_seatsUsed, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, matchAccounts, arginfo_class_ShopSetup_Plan_matchAccounts, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, usernamePrefixes, arginfo_class_ShopSetup_Plan_usernamePrefixes, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, assignUsernames, arginfo_class_ShopSetup_Plan_assignUsernames, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, newUserRows, arginfo_class_ShopSetup_Plan_newUserRows, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, setNewUserIds, arginfo_class_ShopSetup_Plan_setNewUserIds, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, newUserPreferenceRows, arginfo_class_ShopSetup_Plan_newUserPreferenceRows, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, userIds, arginfo_class_ShopSetup_Plan_userIds, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, enrolmentChanges, arginfo_class_ShopSetup_Plan_enrolmentChanges, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, setEnrolmentIds, arginfo_class_ShopSetup_Plan_setEnrolmentIds, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, userContextRows, arginfo_class_ShopSetup_Plan_userContextRows, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, roleAssignmentRows, arginfo_class_ShopSetup_Plan_roleAssignmentRows, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, groupMemberRows, arginfo_class_ShopSetup_Plan_groupMemberRows, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, groupRow, arginfo_class_ShopSetup_Plan_groupRow, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, productRows, arginfo_class_ShopSetup_Plan_productRows, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_Plan, productEventRows, arginfo_class_ShopSetup_Plan_productEventRows, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_Plan, run, arginfo_class_ShopSetup_Plan_run, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_Plan, preview, arginfo_class_ShopSetup_Plan_preview, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -266,6 +244,34 @@ static zend_class_entry *register_class_ShopSetup_DatabaseException(zend_class_e
 
 	INIT_NS_CLASS_ENTRY(ce, "ShopSetup", "DatabaseException", class_ShopSetup_DatabaseException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_ShopSetup_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_ShopSetup_Store(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "ShopSetup", "Store", class_ShopSetup_Store_methods);
+	class_entry = zend_register_internal_interface(&ce);
+
+	zval const_MATCH_EQUAL_value;
+	ZVAL_LONG(&const_MATCH_EQUAL_value, 1);
+	zend_string *const_MATCH_EQUAL_name = zend_string_init_interned("MATCH_EQUAL", sizeof("MATCH_EQUAL") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_MATCH_EQUAL_name, &const_MATCH_EQUAL_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_MATCH_EQUAL_name);
+
+	zval const_MATCH_CASELESS_PREFIX_value;
+	ZVAL_LONG(&const_MATCH_CASELESS_PREFIX_value, 2);
+	zend_string *const_MATCH_CASELESS_PREFIX_name = zend_string_init_interned("MATCH_CASELESS_PREFIX", sizeof("MATCH_CASELESS_PREFIX") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_MATCH_CASELESS_PREFIX_name, &const_MATCH_CASELESS_PREFIX_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_MATCH_CASELESS_PREFIX_name);
+
+	zval const_MATCH_BELOW_value;
+	ZVAL_LONG(&const_MATCH_BELOW_value, 3);
+	zend_string *const_MATCH_BELOW_name = zend_string_init_interned("MATCH_BELOW", sizeof("MATCH_BELOW") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_MATCH_BELOW_name, &const_MATCH_BELOW_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_MATCH_BELOW_name);
 
 	return class_entry;
 }

@@ -96,33 +96,33 @@ shopsetup_test_db_drop('fault_statement');
 --EXPECT--
 INSERT user: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 2 of user (user)
   rows: same, new accounts: 0, Ann's enrolment: as before
-  again: ShopSetup\PlanException: run: needs a freshly built plan
+  again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 INSERT user_preferences: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 3 of user_preferences (user_preferences)
   rows: same, new accounts: 0, Ann's enrolment: as before
-  again: ShopSetup\PlanException: run: needs a freshly built plan
+  again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 INSERT context: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 3 of context (context)
   rows: same, new accounts: 0, Ann's enrolment: as before
-  again: ShopSetup\PlanException: run: needs a freshly built plan
+  again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 INSERT groups: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 1 of groups (groups)
   rows: same, new accounts: 0, Ann's enrolment: as before
-  again: ShopSetup\PlanException: run: needs a freshly built plan
+  again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 UPDATE user_enrolments: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on UPDATE 1 of user_enrolments (user_enrolments)
   rows: same, new accounts: 0, Ann's enrolment: as before
-  again: ShopSetup\PlanException: run: needs a freshly built plan
+  again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 INSERT user_enrolments: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 3 of user_enrolments (user_enrolments)
   rows: same, new accounts: 0, Ann's enrolment: as before
-  again: ShopSetup\PlanException: run: needs a freshly built plan
+  again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 INSERT role_assignments: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 3 of role_assignments (role_assignments)
   rows: same, new accounts: 0, Ann's enrolment: as before
-  again: ShopSetup\PlanException: run: needs a freshly built plan
+  again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 INSERT groups_members: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 4 of groups_members (groups_members)
   rows: same, new accounts: 0, Ann's enrolment: as before
-  again: ShopSetup\PlanException: run: needs a freshly built plan
+  again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 INSERT local_shop_product: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 5 of local_shop_product (local_shop_product)
   rows: same, new accounts: 0, Ann's enrolment: as before
-  again: ShopSetup\PlanException: run: needs a freshly built plan
+  again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 INSERT local_shop_productevent: ShopSetup\DatabaseException: MySQL error 1644 (45000): injected failure on INSERT 5 of local_shop_productevent (local_shop_productevent)
   rows: same, new accounts: 0, Ann's enrolment: as before
-  again: ShopSetup\PlanException: run: needs a freshly built plan
+  again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 retry: 3 created, 2 matched, 5 enrolments created, 1 updated, 16 roles, 6 members, 5 products
 user=8 user_preferences=6 context=13 groups=1 user_enrolments=6 role_assignments=16 groups_members=6 local_shop_product=5 local_shop_productevent=5

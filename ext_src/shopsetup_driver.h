@@ -1,0 +1,55 @@
+/*
+ * The setup driver (pure C core): runs a plan's stages in order over a store, in one transaction,
+ * and reports what changed in one shape, whatever the database.
+ */
+#ifndef SHOPSETUP_DRIVER_H
+#define SHOPSETUP_DRIVER_H
+
+#include "shopsetup_core.h"
+#include "shopsetup_plan.h"
+#include "shopsetup_store.h"
+
+typedef struct {
+	int64_t userid, id;
+} shopsetup_id_pair;
+
+/* What a run changed, so that the caller fires one event per real change. */
+typedef struct {
+	shopsetup_match_report match;
+	shopsetup_vec users_created;       /* uint32_t person */
+	shopsetup_vec contexts_created;    /* shopsetup_id_pair userid -> context id */
+	int64_t groupid;
+	bool group_created;
+	shopsetup_vec enrolments_created;  /* shopsetup_id_pair userid -> user_enrolments id */
+	shopsetup_vec enrolments_updated;  /* shopsetup_id_pair */
+	size_t enrolments_unchanged;
+	shopsetup_vec roles_added;         /* int64_t role_assignments ids */
+	shopsetup_vec members_added;       /* int64_t userid */
+	shopsetup_vec products_added;      /* shopsetup_id_pair (userid, product id) */
+	size_t statements;
+} shopsetup_run_report;
+
+void shopsetup_run_report_init(shopsetup_run_report *report);
+void shopsetup_run_report_free(shopsetup_run_report *report);
+
+/*
+ * Called with the complete report just before COMMIT: whatever the caller makes of the report and
+ * whatever may fail doing it happens while an error still rolls everything back.
+ */
+typedef struct {
+	shopsetup_status (*fn)(void *ctx, const shopsetup_plan *plan, const shopsetup_run_report *report, shopsetup_error *err);
+	void *ctx;
+} shopsetup_before_commit;
+
+/*
+ * Runs every stage of a freshly built plan under the store's lock, in one transaction; rolls back
+ * and reports on any error. After COMMIT only infallible work remains (the lock's release, frees).
+ */
+shopsetup_status shopsetup_driver_run(shopsetup_store store, shopsetup_plan *plan, shopsetup_run_report *report,
+	shopsetup_before_commit before_commit, shopsetup_error *err);
+
+/* The first stages without writing: accounts matched and usernames assigned. The plan cannot run after. */
+shopsetup_status shopsetup_driver_preview(shopsetup_store store, shopsetup_plan *plan, shopsetup_match_report *match,
+	shopsetup_error *err);
+
+#endif
