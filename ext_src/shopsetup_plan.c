@@ -257,7 +257,7 @@ shopsetup_status shopsetup_plan_match_accounts(shopsetup_plan *plan, const shops
 	shopsetup_vec_init(&report->ambiguous, sizeof(shopsetup_ambiguity));
 	report->matched = 0;
 	if (plan->stage != SHOPSETUP_STAGE_PLANNED) {
-		return shopsetup_stage_error(err, "matchAccounts", "runs once, right after the plan is built");
+		return shopsetup_stage_error(err, "match accounts", "runs once, right after the plan is built");
 	}
 
 	size_t people = plan->people.count;
@@ -349,7 +349,7 @@ done:
 shopsetup_status shopsetup_plan_username_prefixes(shopsetup_plan *plan, shopsetup_vec *prefixes, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_MATCHED) {
-		return shopsetup_stage_error(err, "usernamePrefixes", "comes after matchAccounts() and before assignUsernames()");
+		return shopsetup_stage_error(err, "username prefixes", "come after the accounts are matched, before usernames are assigned");
 	}
 	shopsetup_vec_init(prefixes, sizeof(shopsetup_slice));
 	shopsetup_hash distinct;
@@ -392,12 +392,12 @@ shopsetup_status shopsetup_plan_username_prefixes(shopsetup_plan *plan, shopsetu
 shopsetup_status shopsetup_plan_assign_usernames(shopsetup_plan *plan, const shopsetup_slice *taken, size_t count, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_MATCHED) {
-		return shopsetup_stage_error(err, "assignUsernames", "comes after matchAccounts() and usernamePrefixes(), once");
+		return shopsetup_stage_error(err, "assign usernames", "comes after the accounts are matched, once");
 	}
 	for (size_t p = 0; p < plan->people.count; p++) {
 		shopsetup_person *person = shopsetup_person_at(plan, p);
 		if (person->status == SHOPSETUP_PERSON_NEW && person->username_base.ptr == NULL) {
-			return shopsetup_stage_error(err, "assignUsernames", "needs usernamePrefixes() first");
+			return shopsetup_stage_error(err, "assign usernames", "needs the username prefixes first");
 		}
 	}
 	shopsetup_username_pool pool;
@@ -447,7 +447,7 @@ done:
 shopsetup_status shopsetup_plan_reassign_usernames(shopsetup_plan *plan, const shopsetup_slice *taken, size_t count, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_NAMED) {
-		return shopsetup_stage_error(err, "assignUsernames", "can be redone only before the new accounts are written");
+		return shopsetup_stage_error(err, "assign usernames", "can be redone only before the new accounts are written");
 	}
 	plan->stage = SHOPSETUP_STAGE_MATCHED;
 	return shopsetup_plan_assign_usernames(plan, taken, count, err);
@@ -458,7 +458,7 @@ shopsetup_status shopsetup_plan_reassign_usernames(shopsetup_plan *plan, const s
 shopsetup_status shopsetup_plan_new_user_rows(const shopsetup_plan *plan, const shopsetup_sink *sink, shopsetup_error *err)
 {
 	if (plan->stage < SHOPSETUP_STAGE_NAMED) {
-		return shopsetup_stage_error(err, "newUserRows", "comes after assignUsernames()");
+		return shopsetup_stage_error(err, "new accounts", "come after the usernames are assigned");
 	}
 	const shopsetup_facts *f = &plan->facts;
 	for (size_t p = 0; p < plan->people.count; p++) {
@@ -500,7 +500,7 @@ shopsetup_status shopsetup_plan_new_user_rows(const shopsetup_plan *plan, const 
 shopsetup_status shopsetup_plan_set_user_id(shopsetup_plan *plan, shopsetup_slice username, int64_t id, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_NAMED) {
-		return shopsetup_stage_error(err, "setNewUserIds", "comes after assignUsernames(), once");
+		return shopsetup_stage_error(err, "new account ids", "come after the usernames are assigned, once");
 	}
 	uint32_t p;
 	if (!shopsetup_hash_get(&plan->by_username, username, &p)) {
@@ -516,7 +516,7 @@ shopsetup_status shopsetup_plan_set_user_id(shopsetup_plan *plan, shopsetup_slic
 shopsetup_status shopsetup_plan_check_users(shopsetup_plan *plan, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_NAMED) {
-		return shopsetup_stage_error(err, "setNewUserIds", "comes after assignUsernames(), once");
+		return shopsetup_stage_error(err, "new account ids", "come after the usernames are assigned, once");
 	}
 	shopsetup_hash_free(&plan->by_userid); /* left by an earlier call that failed */
 	if (!shopsetup_hash_init(&plan->by_userid, plan->people.count)) {
@@ -545,7 +545,7 @@ shopsetup_status shopsetup_plan_check_users(shopsetup_plan *plan, shopsetup_erro
 shopsetup_status shopsetup_plan_new_user_preference_rows(const shopsetup_plan *plan, const shopsetup_sink *sink, shopsetup_error *err)
 {
 	if (plan->stage < SHOPSETUP_STAGE_USERS) {
-		return shopsetup_stage_error(err, "newUserPreferenceRows", "needs the ids of the new accounts");
+		return shopsetup_stage_error(err, "new account preferences", "need the ids of the new accounts");
 	}
 	static const shopsetup_slice names[] = { { "create_password", 15 }, { "auth_forcepasswordchange", 24 } };
 	for (size_t p = 0; p < plan->people.count; p++) {
@@ -605,7 +605,7 @@ shopsetup_status shopsetup_plan_enrolment_changes(shopsetup_plan *plan, const sh
 	const shopsetup_sink *inserts, const shopsetup_sink *updates, shopsetup_change_count *counts, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_USERS) {
-		return shopsetup_stage_error(err, "enrolmentChanges", "needs every participant's user id, and runs once");
+		return shopsetup_stage_error(err, "enrolments", "need every participant's user id, and are changed once");
 	}
 	const shopsetup_facts *f = &plan->facts;
 	memset(counts, 0, sizeof(*counts));
@@ -678,7 +678,7 @@ done:
 shopsetup_status shopsetup_plan_set_enrolment_id(shopsetup_plan *plan, int64_t userid, int64_t ueid, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_CHANGED) {
-		return shopsetup_stage_error(err, "setEnrolmentIds", "comes after enrolmentChanges(), once");
+		return shopsetup_stage_error(err, "enrolment ids", "come after the enrolment changes, once");
 	}
 	return shopsetup_plan_record_enrolment(plan, userid, ueid, err);
 }
@@ -716,7 +716,7 @@ bool shopsetup_plan_has_enrolment_id(const shopsetup_plan *plan, int64_t userid)
 shopsetup_status shopsetup_plan_check_enrolments(shopsetup_plan *plan, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_CHANGED) {
-		return shopsetup_stage_error(err, "setEnrolmentIds", "comes after enrolmentChanges(), once");
+		return shopsetup_stage_error(err, "enrolment ids", "come after the enrolment changes, once");
 	}
 	for (size_t p = 0; p < plan->people.count; p++) {
 		const shopsetup_person *person = shopsetup_person_at(plan, p);
@@ -739,7 +739,7 @@ shopsetup_status shopsetup_plan_user_context_rows(const shopsetup_plan *plan, co
 	const shopsetup_sink *sink, shopsetup_error *err)
 {
 	if (plan->stage < SHOPSETUP_STAGE_USERS) {
-		return shopsetup_stage_error(err, "userContextRows", "needs every participant's user id");
+		return shopsetup_stage_error(err, "user contexts", "need every participant's user id");
 	}
 	shopsetup_hash have;
 	if (!shopsetup_hash_init(&have, count)) {
@@ -779,7 +779,7 @@ shopsetup_status shopsetup_plan_user_context_rows(const shopsetup_plan *plan, co
 shopsetup_status shopsetup_plan_set_user_context(shopsetup_plan *plan, int64_t userid, int64_t contextid, shopsetup_error *err)
 {
 	if (plan->stage < SHOPSETUP_STAGE_USERS) {
-		return shopsetup_stage_error(err, "roleAssignmentRows", "needs every participant's user id");
+		return shopsetup_stage_error(err, "role assignments", "need every participant's user id");
 	}
 	if (contextid <= 0) {
 		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "context", 7, "id must be positive");
@@ -800,7 +800,7 @@ shopsetup_status shopsetup_plan_role_assignment_rows(const shopsetup_plan *plan,
 	size_t count, const shopsetup_sink *sink, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_ENROLLED) {
-		return shopsetup_stage_error(err, "roleAssignmentRows", "comes after setEnrolmentIds()");
+		return shopsetup_stage_error(err, "role assignments", "come after every enrolment has its id");
 	}
 	const shopsetup_facts *f = &plan->facts;
 	size_t max = plan->assignments.count + 2 * plan->people.count + 1;
@@ -879,7 +879,7 @@ shopsetup_status shopsetup_plan_group_member_rows(const shopsetup_plan *plan, in
 	size_t count, const shopsetup_sink *sink, shopsetup_error *err)
 {
 	if (plan->stage < SHOPSETUP_STAGE_USERS) {
-		return shopsetup_stage_error(err, "groupMemberRows", "needs every participant's user id");
+		return shopsetup_stage_error(err, "group members", "need every participant's user id");
 	}
 	if (groupid <= 0) {
 		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, "groupid", 7, "must be positive");
@@ -999,7 +999,7 @@ shopsetup_status shopsetup_plan_product_rows(const shopsetup_plan *plan, const s
 	const shopsetup_sink *sink, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_ENROLLED) {
-		return shopsetup_stage_error(err, "productRows", "comes after setEnrolmentIds()");
+		return shopsetup_stage_error(err, "products", "come after every enrolment has its id");
 	}
 	const shopsetup_facts *f = &plan->facts;
 	shopsetup_hash seen;
@@ -1064,7 +1064,7 @@ shopsetup_status shopsetup_plan_product_event_rows(const shopsetup_plan *plan, c
 	size_t count, const shopsetup_sink *sink, shopsetup_error *err)
 {
 	if (plan->stage != SHOPSETUP_STAGE_ENROLLED) {
-		return shopsetup_stage_error(err, "productEventRows", "comes after setEnrolmentIds()");
+		return shopsetup_stage_error(err, "product events", "come after every enrolment has its id");
 	}
 	for (size_t i = 0; i < count; i++) {
 		if (products[i].id <= 0) {
