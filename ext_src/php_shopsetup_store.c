@@ -468,9 +468,11 @@ static shopsetup_status php_shopsetup_run_report(void *ctx, const shopsetup_plan
 	add_assoc_long(&enrolments, "unchanged", (zend_long) report->enrolments_unchanged);
 	add_assoc_zval(out, "enrolments", &enrolments);
 
-	php_shopsetup_ids(out, "role_assignments", &report->roles_added, 0, sizeof(int64_t));
+	php_shopsetup_ids(out, "role_assignments", &report->roles_added, offsetof(shopsetup_id_pair, id), sizeof(shopsetup_id_pair));
 	php_shopsetup_ids(out, "group_members", &report->members_added, 0, sizeof(int64_t));
 	php_shopsetup_ids(out, "products", &report->products_added, offsetof(shopsetup_id_pair, id), sizeof(shopsetup_id_pair));
+	php_shopsetup_ids(out, "dirty_users", &report->dirty_users, 0, sizeof(int64_t));
+	add_assoc_long(out, "effects", (zend_long) report->effects);
 	add_assoc_long(out, "statements", (zend_long) report->statements);
 #ifdef ZEND_HAS_OOM
 	/* PHP builds that delay the memory-limit error to the next opcode: any allocation of the run may have gone over it. */

@@ -29,7 +29,8 @@ void shopsetup_run_report_init(shopsetup_run_report *report)
 	shopsetup_vec_init(&report->contexts_created, sizeof(shopsetup_id_pair));
 	shopsetup_vec_init(&report->enrolments_created, sizeof(shopsetup_id_pair));
 	shopsetup_vec_init(&report->enrolments_updated, sizeof(shopsetup_id_pair));
-	shopsetup_vec_init(&report->roles_added, sizeof(int64_t));
+	shopsetup_vec_init(&report->roles_added, sizeof(shopsetup_id_pair));
+	shopsetup_vec_init(&report->dirty_users, sizeof(int64_t));
 	shopsetup_vec_init(&report->members_added, sizeof(int64_t));
 	shopsetup_vec_init(&report->products_added, sizeof(shopsetup_id_pair));
 }
@@ -44,6 +45,7 @@ void shopsetup_run_report_free(shopsetup_run_report *report)
 	shopsetup_vec_free(&report->roles_added);
 	shopsetup_vec_free(&report->members_added);
 	shopsetup_vec_free(&report->products_added);
+	shopsetup_vec_free(&report->dirty_users);
 }
 
 /* ---- the one row reader: each column into its offset of a row struct ---- */
@@ -154,12 +156,6 @@ static bool shopsetup_tee_row(void *ctx, const char *table, const shopsetup_col 
 		}
 	}
 	return tee->inner.row(tee->inner.ctx, table, cols, ncols, err);
-}
-
-static shopsetup_status shopsetup_vec_push_int(shopsetup_vec *vec, int64_t value, shopsetup_error *err)
-{
-	int64_t *slot = shopsetup_vec_push(vec);
-	return slot ? (*slot = value, SHOPSETUP_OK) : shopsetup_nomem(err);
 }
 
 static shopsetup_status shopsetup_vec_push_pair(shopsetup_vec *vec, int64_t userid, int64_t id, shopsetup_error *err)
@@ -766,7 +762,7 @@ static shopsetup_status shopsetup_stage_roles(shopsetup_driver *d, shopsetup_key
 	for (size_t i = 0; i < after.rows.count && status == SHOPSETUP_OK; i++) {
 		const shopsetup_ra_row *ra = SHOPSETUP_VEC_AT(&after.rows, shopsetup_ra_row, i);
 		if (!shopsetup_hash_get(&old, shopsetup_ra_key(ra), NULL)) {
-			status = shopsetup_vec_push_int(&d->report->roles_added, ra->id, d->err);
+			status = shopsetup_vec_push_pair(&d->report->roles_added, ra->userid, ra->id, d->err);
 		}
 	}
 	shopsetup_hash_free(&old);
@@ -883,6 +879,209 @@ static shopsetup_status shopsetup_stage_products(shopsetup_driver *d)
 	return status;
 }
 
+/* ---- access flags: mark_user_dirty() for every user whose roles or enrolment changed ---- */
+
+typedef struct {
+	int64_t id;
+	shopsetup_slice name;
+} shopsetup_flag_row;
+
+typedef struct {
+	const shopsetup_vec *users;       /* int64_t, distinct */
+	const shopsetup_slice *names;     /* the users' ids as text, as cache_flags.name holds them */
+	const shopsetup_found *existing;  /* shopsetup_flag_row */
+	const shopsetup_hash *flagged;    /* name -> index in existing of its lowest id */
+} shopsetup_flags;
+
+static shopsetup_status shopsetup_produce_flags(shopsetup_driver *d, const shopsetup_sink *sink, shopsetup_write kind,
+	const shopsetup_flags *flags)
+{
+	const shopsetup_facts *f = &d->plan->facts;
+	for (size_t u = 0; u < flags->users->count; u++) {
+		uint32_t e;
+		bool found = shopsetup_hash_get(flags->flagged, flags->names[u], &e);
+		if (found != (kind == SHOPSETUP_WRITE_UPDATE)) {
+			continue;
+		}
+		/* set_cache_flag('accesslib/dirtyusers', $userid, 1, time() + $CFG->sessiontimeout) */
+		shopsetup_col cols[] = {
+			found ? SHOPSETUP_COL_I("id", SHOPSETUP_VEC_AT(&flags->existing->rows, shopsetup_flag_row, e)->id)
+				: SHOPSETUP_COL_S("flagtype", SHOPSETUP_SLICE("accesslib/dirtyusers")),
+			found ? SHOPSETUP_COL_S("value", SHOPSETUP_SLICE("1")) : SHOPSETUP_COL_S("name", flags->names[u]),
+			found ? SHOPSETUP_COL_I("expiry", f->now + f->sessiontimeout) : SHOPSETUP_COL_S("value", SHOPSETUP_SLICE("1")),
+			found ? SHOPSETUP_COL_I("timemodified", f->now) : SHOPSETUP_COL_I("expiry", f->now + f->sessiontimeout),
+			SHOPSETUP_COL_I("timemodified", f->now),
+		};
+		if (!sink->row(sink->ctx, "cache_flags", cols, found ? 4 : 5, d->err)) {
+			return d->err->code;
+		}
+	}
+	return SHOPSETUP_OK;
+}
+
+static shopsetup_status shopsetup_produce_flag_inserts(shopsetup_driver *d, const shopsetup_sink *sink, void *arg)
+{
+	return shopsetup_produce_flags(d, sink, SHOPSETUP_WRITE_INSERT, arg);
+}
+
+static shopsetup_status shopsetup_produce_flag_updates(shopsetup_driver *d, const shopsetup_sink *sink, void *arg)
+{
+	return shopsetup_produce_flags(d, sink, SHOPSETUP_WRITE_UPDATE, arg);
+}
+
+/* Adds userid to users once. */
+static shopsetup_status shopsetup_add_user_once(shopsetup_hash *seen, shopsetup_vec *users, int64_t userid, shopsetup_error *err)
+{
+	bool inserted;
+	int64_t *slot = shopsetup_vec_push(users);
+	if (slot == NULL) {
+		return shopsetup_nomem(err);
+	}
+	*slot = userid;
+	if (!shopsetup_hash_put(seen, (shopsetup_slice){ (const char *) slot, sizeof(*slot) }, 0, &inserted, NULL)) {
+		return shopsetup_nomem(err);
+	}
+	if (!inserted) {
+		users->count--;
+	}
+	return SHOPSETUP_OK;
+}
+
+static shopsetup_status shopsetup_stage_access_flags(shopsetup_driver *d)
+{
+	shopsetup_run_report *report = d->report;
+	shopsetup_vec *users = &report->dirty_users;
+	shopsetup_hash seen;
+	size_t most = report->roles_added.count + report->enrolments_updated.count;
+	/* the keys point into users: room for every user first, so that it never moves */
+	if (!shopsetup_hash_init(&seen, most) || !shopsetup_vec_reserve(users, most + 1)) {
+		shopsetup_hash_free(&seen);
+		return shopsetup_nomem(d->err);
+	}
+	shopsetup_status status = SHOPSETUP_OK;
+	for (size_t i = 0; i < report->enrolments_updated.count && status == SHOPSETUP_OK; i++) {
+		status = shopsetup_add_user_once(&seen, users, SHOPSETUP_VEC_AT(&report->enrolments_updated, shopsetup_id_pair, i)->userid, d->err);
+	}
+	for (size_t i = 0; i < report->roles_added.count && status == SHOPSETUP_OK; i++) {
+		status = shopsetup_add_user_once(&seen, users, SHOPSETUP_VEC_AT(&report->roles_added, shopsetup_id_pair, i)->userid, d->err);
+	}
+	shopsetup_hash_free(&seen);
+	if (status != SHOPSETUP_OK || users->count == 0) {
+		return status;
+	}
+	shopsetup_slice *names = shopsetup_malloc(users->count * sizeof(*names));
+	shopsetup_found existing;
+	shopsetup_found_init(&existing, sizeof(shopsetup_flag_row));
+	shopsetup_hash flagged = { NULL, 0, 0 };
+	if (names == NULL || !shopsetup_hash_init(&flagged, users->count)) {
+		status = shopsetup_nomem(d->err);
+	}
+	for (size_t u = 0; u < users->count && status == SHOPSETUP_OK; u++) {
+		char digits[SHOPSETUP_INT_DIGITS_MAX + 1];
+		int len = snprintf(digits, sizeof(digits), "%lld", (long long) *SHOPSETUP_VEC_AT(users, int64_t, u));
+		if (!shopsetup_plan_store(d->plan, digits, (size_t) len, &names[u])) {
+			status = shopsetup_nomem(d->err);
+		}
+	}
+	static const shopsetup_column columns[] = {
+		SHOPSETUP_INT_COLUMN(shopsetup_flag_row, id),
+		SHOPSETUP_STR_COLUMN(shopsetup_flag_row, name),
+	};
+	shopsetup_col type[] = { SHOPSETUP_COL_S("flagtype", SHOPSETUP_SLICE("accesslib/dirtyusers")) };
+	shopsetup_query query = { "cache_flags", columns, 2, type, 1, "name", SHOPSETUP_MATCH_EQUAL, { NULL, names, users->count } };
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_find(d, &query, &existing);
+	}
+	/* set_cache_flag() updates the first row it finds: here the lowest id */
+	for (size_t i = 0; i < existing.rows.count && status == SHOPSETUP_OK; i++) {
+		const shopsetup_flag_row *row = SHOPSETUP_VEC_AT(&existing.rows, shopsetup_flag_row, i);
+		uint32_t e;
+		bool inserted;
+		if (!shopsetup_hash_put(&flagged, row->name, (uint32_t) i, &inserted, &e)) {
+			status = shopsetup_nomem(d->err);
+		} else if (!inserted && row->id < SHOPSETUP_VEC_AT(&existing.rows, shopsetup_flag_row, e)->id) {
+			shopsetup_hash_put(&flagged, row->name, (uint32_t) i, NULL, NULL);
+		}
+	}
+	shopsetup_flags flags = { users, names, &existing, &flagged };
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_write_rows(d, SHOPSETUP_WRITE_UPDATE, "cache_flags", NULL, NULL, shopsetup_produce_flag_updates, &flags);
+	}
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, "cache_flags", NULL, NULL, shopsetup_produce_flag_inserts, &flags);
+	}
+	shopsetup_hash_free(&flagged);
+	shopsetup_found_free(&existing);
+	shopsetup_free(names);
+	return status;
+}
+
+/*
+ * ---- the outbox: what Moodle's APIs do besides writing rows, recorded with the rows ----
+ *
+ * One row per effect, in the order the API calls of each stage produce them; the plugin delivers
+ * them (events, hooks, messages) in id order and deletes each one delivered.
+ */
+
+static bool shopsetup_effect(shopsetup_driver *d, const shopsetup_sink *sink, const char *kind, int64_t objectid, int64_t userid)
+{
+	const shopsetup_facts *f = &d->plan->facts;
+	shopsetup_col cols[] = {
+		SHOPSETUP_COL_I("billitemid", f->billitemid),
+		SHOPSETUP_COL_S("kind", ((shopsetup_slice){ kind, strlen(kind) })),
+		SHOPSETUP_COL_I("objectid", objectid),
+		SHOPSETUP_COL_I("userid", userid),
+		SHOPSETUP_COL_I("attempts", 0),
+		SHOPSETUP_COL_I("timecreated", f->now),
+	};
+	d->report->effects++;
+	return sink->row(sink->ctx, SHOPSETUP_OUTBOX_TABLE, cols, SHOPSETUP_COUNT(cols), d->err);
+}
+
+static bool shopsetup_pair_effects(shopsetup_driver *d, const shopsetup_sink *sink, const char *kind, const shopsetup_vec *pairs)
+{
+	for (size_t i = 0; i < pairs->count; i++) {
+		const shopsetup_id_pair *pair = SHOPSETUP_VEC_AT(pairs, shopsetup_id_pair, i);
+		if (!shopsetup_effect(d, sink, kind, pair->id, pair->userid)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static shopsetup_status shopsetup_produce_effects(shopsetup_driver *d, const shopsetup_sink *sink, void *arg)
+{
+	const shopsetup_run_report *report = d->report;
+	const shopsetup_plan *plan = d->plan;
+	int64_t *enrolees = arg;
+	size_t nenrolees = shopsetup_plan_enrolees(plan, enrolees);
+	bool ok = true;
+	for (size_t i = 0; i < report->users_created.count && ok; i++) {
+		const shopsetup_person *person = shopsetup_person_at(plan, *SHOPSETUP_VEC_AT(&report->users_created, uint32_t, i));
+		ok = shopsetup_effect(d, sink, "user_created", person->userid, person->userid);
+	}
+	ok = ok && (!report->group_created || shopsetup_effect(d, sink, "group_created", report->groupid, 0))
+		&& shopsetup_pair_effects(d, sink, "user_enrolment_created", &report->enrolments_created)
+		&& shopsetup_pair_effects(d, sink, "user_enrolment_updated", &report->enrolments_updated)
+		&& shopsetup_pair_effects(d, sink, "role_assigned", &report->roles_added);
+	for (size_t i = 0; i < nenrolees && ok && plan->facts.recovergrades; i++) {
+		ok = shopsetup_effect(d, sink, "grades_recovered", plan->facts.courseid, enrolees[i]);
+	}
+	for (size_t i = 0; i < report->members_added.count && ok; i++) {
+		ok = shopsetup_effect(d, sink, "group_member_added", report->groupid, *SHOPSETUP_VEC_AT(&report->members_added, int64_t, i));
+	}
+	ok = ok && (report->members_added.count == 0 || shopsetup_effect(d, sink, "group_membership_added", report->groupid, 0));
+	return ok ? SHOPSETUP_OK : d->err->code;
+}
+
+static shopsetup_status shopsetup_stage_outbox(shopsetup_driver *d, int64_t *enrolees)
+{
+	if (!d->plan->facts.outbox) {
+		return SHOPSETUP_OK;
+	}
+	return shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, SHOPSETUP_OUTBOX_TABLE, NULL, NULL, shopsetup_produce_effects, enrolees);
+}
+
 /* ---- the run ---- */
 
 static shopsetup_status shopsetup_driver_fresh_plan(const shopsetup_plan *plan, shopsetup_error *err)
@@ -911,10 +1110,12 @@ static shopsetup_status shopsetup_driver_stages(shopsetup_driver *d, int64_t *en
 		|| (status = shopsetup_stage_group(d)) != SHOPSETUP_OK
 		|| (status = shopsetup_stage_enrolments(d, enrolees, enrolee_ids.count)) != SHOPSETUP_OK
 		|| (status = shopsetup_stage_roles(d, enrolee_ids, participant_ids)) != SHOPSETUP_OK
-		|| (status = shopsetup_stage_members(d)) != SHOPSETUP_OK) {
+		|| (status = shopsetup_stage_members(d)) != SHOPSETUP_OK
+		|| (status = shopsetup_stage_products(d)) != SHOPSETUP_OK
+		|| (status = shopsetup_stage_access_flags(d)) != SHOPSETUP_OK) {
 		return status;
 	}
-	return shopsetup_stage_products(d);
+	return shopsetup_stage_outbox(d, enrolees);
 }
 
 shopsetup_status shopsetup_driver_run(shopsetup_store store, shopsetup_plan *plan, shopsetup_run_report *report,

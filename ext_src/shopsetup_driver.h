@@ -23,9 +23,11 @@ typedef struct {
 	shopsetup_vec enrolments_created;  /* shopsetup_id_pair userid -> user_enrolments id */
 	shopsetup_vec enrolments_updated;  /* shopsetup_id_pair */
 	size_t enrolments_unchanged;
-	shopsetup_vec roles_added;         /* int64_t role_assignments ids */
+	shopsetup_vec roles_added;         /* shopsetup_id_pair userid -> role_assignments id */
 	shopsetup_vec members_added;       /* int64_t userid */
 	shopsetup_vec products_added;      /* shopsetup_id_pair (userid, product id) */
+	shopsetup_vec dirty_users;         /* int64_t: users whose access data changed, flagged as mark_user_dirty() does */
+	size_t effects;                    /* rows added to the outbox */
 	size_t statements;
 } shopsetup_run_report;
 

@@ -48,6 +48,9 @@ const shopsetup_fact_spec shopsetup_fact_specs[] = {
 	SHOPSETUP_FACT(trackforums, SHOPSETUP_FACT_INT, false),
 	SHOPSETUP_FACT(superviseexisting, SHOPSETUP_FACT_STRING, false),
 	SHOPSETUP_FACT(privilegeduserids, SHOPSETUP_FACT_IDS, false),
+	SHOPSETUP_FACT(sessiontimeout, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(outbox, SHOPSETUP_FACT_BOOL, false),
+	SHOPSETUP_FACT(recovergrades, SHOPSETUP_FACT_BOOL, false),
 };
 const size_t shopsetup_fact_spec_count = SHOPSETUP_COUNT(shopsetup_fact_specs);
 
@@ -106,6 +109,7 @@ void shopsetup_plan_facts_defaults(shopsetup_facts *f)
 	f->lang = SHOPSETUP_SLICE("en");
 	f->handler = SHOPSETUP_SLICE(SHOPSETUP_HANDLER_NAME);
 	f->calendartype = SHOPSETUP_SLICE("gregorian");
+	f->sessiontimeout = 7200;
 }
 
 shopsetup_status shopsetup_fact_find(shopsetup_slice name, const shopsetup_fact_spec **spec, shopsetup_error *err)

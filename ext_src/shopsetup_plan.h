@@ -18,6 +18,8 @@
 
 /* The local_shop handler whose products the plan writes. */
 #define SHOPSETUP_HANDLER_NAME "std_setuponecoursesession"
+/* Its table of side effects still to deliver (db/install.xml of the plugin). */
+#define SHOPSETUP_OUTBOX_TABLE "shophandlers_setup_outbox"
 
 /* Column limits of Moodle 4.5's user table, in characters. */
 #define SHOPSETUP_MAX_NAME 100
@@ -109,6 +111,10 @@ typedef struct {
 	shopsetup_slice superviseexisting;
 	shopsetup_vec privilegeduserids;   /* int64_t, sorted once the facts are checked */
 	shopsetup_supervise_mode supervise;
+	/* mark_user_dirty()'s flags expire after the site's session timeout */
+	int64_t sessiontimeout;
+	/* record Moodle's side effects in the plugin's outbox; recover grade history on enrolment */
+	bool outbox, recovergrades;
 } shopsetup_facts;
 
 typedef struct {

@@ -59,7 +59,7 @@ $check('enrolments updated', count($r['enrolments']['updated']), 0);
 $check('role assignments', count($r['role_assignments']), 3 * $n + 1);
 $check('group members', count($r['group_members']), $n + 1);
 $check('products', count($r['products']), $n);
-echo 'statements: ', $r['statements'] < 200 ? 'fewer than 200' : $r['statements'], "\n";
+echo 'statements: ', $r['statements'] < 250 ? 'fewer than 250' : $r['statements'], "\n";
 
 echo "--- database\n";
 $check('accounts', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_user WHERE id > 3'), $n);
@@ -107,7 +107,7 @@ enrolments updated: ok
 role assignments: ok
 group members: ok
 products: ok
-statements: fewer than 200
+statements: fewer than 250
 --- database
 accounts: ok
 accounts per email: ok

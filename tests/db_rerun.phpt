@@ -62,10 +62,10 @@ shopsetup_test_db_drop('rerun');
 ?>
 --EXPECT--
 first run: 4 created, 5 enrolments, 14 roles, 5 members, 5 products
-user=7 user_preferences=8 context=12 groups=1 user_enrolments=5 role_assignments=14 groups_members=5 local_shop_product=5 local_shop_productevent=5
+user=7 user_preferences=8 context=12 groups=1 user_enrolments=5 role_assignments=14 groups_members=5 local_shop_product=5 local_shop_productevent=5 cache_flags=5 shophandlers_setup_outbox=0
 after the second run: same
 matched the accounts of the first run: yes
-array(7) {
+array(9) {
   ["users"]=>
   array(4) {
     ["created"]=>
@@ -111,6 +111,11 @@ array(7) {
   ["products"]=>
   array(0) {
   }
+  ["dirty_users"]=>
+  array(0) {
+  }
+  ["effects"]=>
+  int(0)
 }
 after the third run: same
 third run: 0 created, 4 matched, group created false, enrolments 0/0/5, 0 roles, 0 members, 0 products
