@@ -783,6 +783,12 @@ static shopsetup_status shopsetup_produce_members(shopsetup_driver *d, const sho
 	return shopsetup_plan_group_member_rows(d->plan, d->report->groupid, existing->rows.items, existing->rows.count, sink, d->err);
 }
 
+static shopsetup_status shopsetup_produce_group_modified(shopsetup_driver *d, const shopsetup_sink *sink, void *arg)
+{
+	shopsetup_col cols[] = { SHOPSETUP_COL_I("id", d->report->groupid), SHOPSETUP_COL_I("timemodified", d->plan->facts.now) };
+	return sink->row(sink->ctx, "groups", cols, SHOPSETUP_COUNT(cols), d->err) ? SHOPSETUP_OK : d->err->code;
+}
+
 static shopsetup_status shopsetup_stage_members(shopsetup_driver *d)
 {
 	static const shopsetup_column columns[] = { SHOPSETUP_INT_COLUMN(shopsetup_member_row, userid) };
@@ -797,6 +803,10 @@ static shopsetup_status shopsetup_stage_members(shopsetup_driver *d)
 		status = shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, "groups_members", &sink, &tee.inner, shopsetup_produce_members, &existing);
 	}
 	shopsetup_found_free(&existing);
+	/* groups_add_member(): the group's timemodified is the time of the last member added */
+	if (status == SHOPSETUP_OK && d->report->members_added.count > 0) {
+		status = shopsetup_write_rows(d, SHOPSETUP_WRITE_UPDATE, "groups", NULL, NULL, shopsetup_produce_group_modified, NULL);
+	}
 	return status;
 }
 
@@ -1055,7 +1065,8 @@ static shopsetup_status shopsetup_produce_effects(shopsetup_driver *d, const sho
 	const shopsetup_plan *plan = d->plan;
 	int64_t *enrolees = arg;
 	size_t nenrolees = shopsetup_plan_enrolees(plan, enrolees);
-	bool ok = true;
+	/* first: the caches, invalidated at once after the commit, and again by a delivery that resumes after a crash */
+	bool ok = shopsetup_effect(d, sink, "caches", report->groupid, 0);
 	for (size_t i = 0; i < report->users_created.count && ok; i++) {
 		const shopsetup_person *person = shopsetup_person_at(plan, *SHOPSETUP_VEC_AT(&report->users_created, uint32_t, i));
 		ok = shopsetup_effect(d, sink, "user_created", person->userid, person->userid);
@@ -1070,13 +1081,16 @@ static shopsetup_status shopsetup_produce_effects(shopsetup_driver *d, const sho
 	for (size_t i = 0; i < report->members_added.count && ok; i++) {
 		ok = shopsetup_effect(d, sink, "group_member_added", report->groupid, *SHOPSETUP_VEC_AT(&report->members_added, int64_t, i));
 	}
-	ok = ok && (report->members_added.count == 0 || shopsetup_effect(d, sink, "group_membership_added", report->groupid, 0));
 	return ok ? SHOPSETUP_OK : d->err->code;
 }
 
 static shopsetup_status shopsetup_stage_outbox(shopsetup_driver *d, int64_t *enrolees)
 {
-	if (!d->plan->facts.outbox) {
+	const shopsetup_run_report *report = d->report;
+	bool changed = report->users_created.count > 0 || report->group_created || report->enrolments_created.count > 0
+		|| report->enrolments_updated.count > 0 || report->roles_added.count > 0 || report->members_added.count > 0
+		|| d->plan->facts.recovergrades;
+	if (!d->plan->facts.outbox || !changed) {
 		return SHOPSETUP_OK;
 	}
 	return shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, SHOPSETUP_OUTBOX_TABLE, NULL, NULL, shopsetup_produce_effects, enrolees);
