@@ -29,6 +29,8 @@ use stdClass;
 class result {
     /** @var array the executor's report */
     public $report;
+    /** @var array the outbox's delivery in the request: delivered, pending, failed */
+    public $effects = ['delivered' => 0, 'pending' => 0, 'failed' => 0];
     /** @var string|null why the support course enrolment did not happen */
     public $supportwarning = null;
     /** @var session_setup */
@@ -131,13 +133,14 @@ class result {
     public function feedback(): stdClass {
         $c = session_setup::COMPONENT;
         $counts = $this->counts();
-        $salesadmin = get_string('feedbacksales', $c, $counts);
+        $salesadmin = get_string('feedbacksales', $c, $counts) . get_string('feedbackeffectssales', $c, (object) $this->effects);
         foreach ($this->warnings() as $warning) {
             $salesadmin .= '<br/>' . $warning;
         }
+        $pending = $this->effects['pending'] > 0 ? get_string('feedbackeffectspending', $c, $this->effects['pending']) : '';
         return (object) [
-            'public' => get_string('feedbackpublic', $c, $counts),
-            'private' => get_string('feedbackprivate', $c, $counts),
+            'public' => get_string('feedbackpublic', $c, $counts) . $pending,
+            'private' => get_string('feedbackprivate', $c, $counts) . $pending,
             'salesadmin' => $salesadmin,
         ];
     }

@@ -273,6 +273,10 @@ class session_setup {
             'handler' => self::HANDLER,
             'superviseexisting' => $this->config['superviseexisting'],
             'privilegeduserids' => array_keys($this->privileged),
+            // What Moodle's APIs do besides rows goes to the outbox with the rows (classes/outbox.php).
+            'outbox' => true,
+            'sessiontimeout' => (int) $CFG->sessiontimeout,
+            'recovergrades' => !empty($CFG->recovergradesdefault),
         ];
         // The site's default preferences that user_create_user() writes into new accounts.
         foreach (['calendartype', 'maildisplay', 'mailformat', 'maildigest', 'autosubscribe', 'trackforums'] as $field) {
@@ -364,7 +368,7 @@ class session_setup {
     }
 
     /**
-     * Sets the session up: one transaction, then events and caches, then the support course.
+     * Sets the session up: one transaction (rows and effects), then the effects, then the support course.
      *
      * @return result
      */
@@ -375,8 +379,12 @@ class session_setup {
         } catch (\ShopSetup\Exception $e) {
             throw new moodle_exception('errordatabase', self::COMPONENT, '', $e->getMessage());
         }
-        effects::apply($report, $this);
+        // The caches at once, then the other effects within the request's budget; the task delivers the rest.
         $result = new result($this, $plan, $report);
+        $result->effects = (new outbox())->deliver($this->order->billitemid, outbox::request_budget());
+        if ($result->effects['pending'] > 0) {
+            task\deliver_effects::queue($this->order->billitemid);
+        }
         $result->supportwarning = customer::enrol_support($this->operator, $this->support_course_value());
         return $result;
     }

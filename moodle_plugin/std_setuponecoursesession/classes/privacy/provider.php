@@ -55,6 +55,11 @@ class provider implements core_userlist_provider, metadata_provider, plugin_prov
             'enddate' => 'privacy:metadata:local_shop_product:enddate',
             'reference' => 'privacy:metadata:local_shop_product:reference',
         ], 'privacy:metadata:local_shop_product');
+        $collection->add_database_table(\shophandlers_std_setuponecoursesession\outbox::TABLE, [
+            'userid' => 'privacy:metadata:shophandlers_setup_outbox:userid',
+            'kind' => 'privacy:metadata:shophandlers_setup_outbox:kind',
+            'timecreated' => 'privacy:metadata:shophandlers_setup_outbox:timecreated',
+        ], 'privacy:metadata:shophandlers_setup_outbox');
         return $collection;
     }
 
@@ -183,5 +188,7 @@ class provider implements core_userlist_provider, metadata_provider, plugin_prov
             $data = str_replace('&userid=' . $userid . '&', '&userid=0&', $product->productiondata);
             $DB->set_field('local_shop_product', 'productiondata', $data, ['id' => $product->id]);
         }
+        // Effects not delivered yet lose their participant: nothing is sent to a forgotten user.
+        $DB->delete_records(\shophandlers_std_setuponecoursesession\outbox::TABLE, ['userid' => $userid]);
     }
 }

@@ -25,6 +25,17 @@
 defined('MOODLE_INTERNAL') || die();
 
 $string['beneficiary'] = 'Beneficiary';
+$string['clidelivered'] = 'Order line {$a->billitemid}: {$a->delivered} effects delivered, {$a->pending} still to deliver ({$a->failed} failed).';
+$string['clideliverhelp'] = 'Lists the effects of course-session setups still to deliver (events, welcome messages), or delivers them.
+
+Options:
+--list           the order lines with effects to deliver, and the last error of each
+--billitemid=ID  deliver the effects of this order line
+--all            deliver the effects of every order line
+-h, --help       this help
+
+Example:
+$ sudo -u www-data /usr/bin/php local/shop/datahandling/handlers/std_setuponecoursesession/cli/deliver_effects.php --list';
 $string['clihelp'] = 'Shows the setup plan of an order and, without --dry-run, produces it.
 
 Options:
@@ -36,6 +47,7 @@ Example:
 $ sudo -u www-data /usr/bin/php local/shop/datahandling/handlers/std_setuponecoursesession/cli/setup_session.php --billid=42 --dry-run';
 $string['cliline'] = 'Order line {$a->id}: course {$a->course}, group "{$a->group}"';
 $string['clinoitems'] = 'Bill {$a} has no order line produced by this handler.';
+$string['clipending'] = 'Order line {$a->billitemid}: {$a->pending} effects to deliver, {$a->failed} failed.';
 $string['clipersoncreated'] = 'create  {$a->account}  {$a->name} <{$a->email}>  roles: {$a->roles}';
 $string['clipersonmatched'] = 'match   {$a->account}  {$a->name} <{$a->email}>  roles: {$a->roles}';
 $string['clipersonsuspended'] = 'match   {$a->account} (suspended)  {$a->name} <{$a->email}>  roles: {$a->roles}';
@@ -49,6 +61,7 @@ $string['errorcoursenotenrollable'] = 'Course {$a} has no enabled manual enrolme
 $string['errorcoursenotexists'] = 'Course {$a} does not exist (handler parameter coursename is a course shortname).';
 $string['errorcustomeremail'] = 'The customer\'s email address "{$a}" is not valid: no account can be created.';
 $string['errordatabase'] = 'The session could not be set up; nothing was written. Database error: {$a}';
+$string['erroreffectspending'] = '{$a->pending} effects are still to deliver ({$a->failed} failed): the task runs again later.';
 $string['errorlocktimeout'] = 'Another course-session setup is running on this site; try again in a minute.';
 $string['errornativestore'] = 'The setting store is native, but the extension has no native store for this database ({$a}): set it to auto or dml.';
 $string['errornotarget'] = 'The product has no target course: set the handler parameter coursename.';
@@ -58,6 +71,8 @@ $string['errorrole'] = 'Role {$a} does not exist on this site.';
 $string['errorroster'] = '{$a->message}. {$a->details}';
 $string['errorrosterline'] = '[{$a->bucket}] {$a->email}: {$a->field} {$a->reason}';
 $string['errorstoresetting'] = 'The setting store is {$a}: it must be auto, native or dml.';
+$string['feedbackeffectspending'] = '<p>{$a} notifications (welcome messages, course updates) are still being sent; they follow within minutes.</p>';
+$string['feedbackeffectssales'] = '<p>Effects: {$a->delivered} delivered at once, {$a->pending} left to the scheduled task ({$a->failed} failed). To see or deliver them: cli/deliver_effects.php --list.</p>';
 $string['feedbackprivate'] = '<p>Your training session for <b>{$a->course}</b> is set up: {$a->participants} participants in the group "{$a->group}".</p><p>Participants who had no account on the site receive their login details by email from the site. Participants who already had an account keep it.</p>';
 $string['feedbackpublic'] = '<p>Your training session for <b>{$a->course}</b> is set up: {$a->participants} participants in the group "{$a->group}".</p>';
 $string['feedbacksales'] = '<p><b>TXID: {$a->txid}</b> course {$a->course} (id {$a->courseid}), group "{$a->group}" (id {$a->groupid}).</p><p>{$a->participants} participants on {$a->seats} seats: {$a->created} accounts created, {$a->matched} existing accounts used; {$a->enrolled} enrolled, {$a->alreadyenrolled} already enrolled, {$a->extended} enrolment periods extended; {$a->roles} role assignments, {$a->members} group memberships, {$a->products} products recorded.</p>';
@@ -69,6 +84,10 @@ $string['privacy:metadata:local_shop_product:instanceid'] = 'The participant\'s 
 $string['privacy:metadata:local_shop_product:productiondata'] = 'The course, the participant\'s user id, role and enrolment period.';
 $string['privacy:metadata:local_shop_product:reference'] = 'The product reference.';
 $string['privacy:metadata:local_shop_product:startdate'] = 'When the participant\'s enrolment starts.';
+$string['privacy:metadata:shophandlers_setup_outbox'] = 'What remains to be done for a participant after a course-session setup (events, welcome message), until it is done.';
+$string['privacy:metadata:shophandlers_setup_outbox:kind'] = 'What remains to be done.';
+$string['privacy:metadata:shophandlers_setup_outbox:timecreated'] = 'When the setup was made.';
+$string['privacy:metadata:shophandlers_setup_outbox:userid'] = 'The participant.';
 $string['role'] = 'Role';
 $string['roleunknown'] = 'Participant (role not recorded)';
 $string['shopsetuprequired'] = 'The shopsetup PHP extension is required by the course-session handler and is not loaded. Install it (README, "Install"), load it in the web server\'s and the CLI\'s PHP (extension=shopsetup), then restart PHP.';

@@ -25,6 +25,17 @@
 defined('MOODLE_INTERNAL') || die();
 
 $string['beneficiary'] = 'Bénéficiaire';
+$string['clidelivered'] = 'Ligne de commande {$a->billitemid} : {$a->delivered} effets délivrés, {$a->pending} restant à délivrer ({$a->failed} en échec).';
+$string['clideliverhelp'] = 'Liste les effets des mises en place de session encore à délivrer (événements, messages de bienvenue), ou les délivre.
+
+Options :
+--list           les lignes de commande ayant des effets à délivrer, et la dernière erreur de chacune
+--billitemid=ID  délivrer les effets de cette ligne de commande
+--all            délivrer les effets de toutes les lignes
+-h, --help       cette aide
+
+Exemple :
+$ sudo -u www-data /usr/bin/php local/shop/datahandling/handlers/std_setuponecoursesession/cli/deliver_effects.php --list';
 $string['clihelp'] = 'Affiche le plan de mise en place d\'une commande et, sans --dry-run, la produit.
 
 Options :
@@ -36,6 +47,7 @@ Exemple :
 $ sudo -u www-data /usr/bin/php local/shop/datahandling/handlers/std_setuponecoursesession/cli/setup_session.php --billid=42 --dry-run';
 $string['cliline'] = 'Ligne de commande {$a->id} : cours {$a->course}, groupe « {$a->group} »';
 $string['clinoitems'] = 'La facture {$a} n\'a aucune ligne produite par ce gestionnaire.';
+$string['clipending'] = 'Ligne de commande {$a->billitemid} : {$a->pending} effets à délivrer, {$a->failed} en échec.';
 $string['clipersoncreated'] = 'créer     {$a->account}  {$a->name} <{$a->email}>  rôles : {$a->roles}';
 $string['clipersonmatched'] = 'retrouvé  {$a->account}  {$a->name} <{$a->email}>  rôles : {$a->roles}';
 $string['clipersonsuspended'] = 'retrouvé  {$a->account} (suspendu)  {$a->name} <{$a->email}>  rôles : {$a->roles}';
@@ -49,6 +61,7 @@ $string['errorcoursenotenrollable'] = 'Le cours {$a} n\'a aucune méthode d\'ins
 $string['errorcoursenotexists'] = 'Le cours {$a} n\'existe pas (le paramètre coursename est le nom abrégé d\'un cours).';
 $string['errorcustomeremail'] = 'L\'adresse courriel du client « {$a} » n\'est pas valide : aucun compte ne peut être créé.';
 $string['errordatabase'] = 'La session n\'a pas pu être mise en place ; rien n\'a été écrit. Erreur de base de données : {$a}';
+$string['erroreffectspending'] = '{$a->pending} effets restent à délivrer ({$a->failed} en échec) : la tâche sera relancée.';
 $string['errorlocktimeout'] = 'Une autre mise en place de session est en cours sur ce site ; réessayez dans une minute.';
 $string['errornativestore'] = 'Le réglage store vaut native, mais l\'extension n\'a pas de stockage natif pour cette base ({$a}) : choisissez auto ou dml.';
 $string['errornotarget'] = 'Le produit n\'a pas de cours cible : renseignez le paramètre coursename.';
@@ -58,6 +71,8 @@ $string['errorrole'] = 'Le rôle {$a} n\'existe pas sur ce site.';
 $string['errorroster'] = '{$a->message}. {$a->details}';
 $string['errorrosterline'] = '[{$a->bucket}] {$a->email} : {$a->field} {$a->reason}';
 $string['errorstoresetting'] = 'Le réglage store vaut {$a} : il doit valoir auto, native ou dml.';
+$string['feedbackeffectspending'] = '<p>{$a} notifications (messages de bienvenue, mises à jour du cours) sont en cours d\'envoi ; elles suivent dans quelques minutes.</p>';
+$string['feedbackeffectssales'] = '<p>Effets : {$a->delivered} délivrés immédiatement, {$a->pending} laissés à la tâche planifiée ({$a->failed} en échec). Pour les voir ou les délivrer : cli/deliver_effects.php --list.</p>';
 $string['feedbackprivate'] = '<p>Votre session de formation <b>{$a->course}</b> est en place : {$a->participants} participants dans le groupe « {$a->group} ».</p><p>Les participants qui n\'avaient pas de compte sur le site reçoivent leurs identifiants par courriel du site. Ceux qui en avaient déjà un le conservent.</p>';
 $string['feedbackpublic'] = '<p>Votre session de formation <b>{$a->course}</b> est en place : {$a->participants} participants dans le groupe « {$a->group} ».</p>';
 $string['feedbacksales'] = '<p><b>TXID : {$a->txid}</b> cours {$a->course} (id {$a->courseid}), groupe « {$a->group} » (id {$a->groupid}).</p><p>{$a->participants} participants sur {$a->seats} sièges : {$a->created} comptes créés, {$a->matched} comptes existants utilisés ; {$a->enrolled} inscrits, {$a->alreadyenrolled} déjà inscrits, {$a->extended} périodes d\'inscription prolongées ; {$a->roles} attributions de rôles, {$a->members} appartenances au groupe, {$a->products} produits enregistrés.</p>';
@@ -69,6 +84,10 @@ $string['privacy:metadata:local_shop_product:instanceid'] = 'L\'inscription du p
 $string['privacy:metadata:local_shop_product:productiondata'] = 'Le cours, l\'identifiant, le rôle et la période d\'inscription du participant.';
 $string['privacy:metadata:local_shop_product:reference'] = 'La référence du produit.';
 $string['privacy:metadata:local_shop_product:startdate'] = 'Le début de l\'inscription du participant.';
+$string['privacy:metadata:shophandlers_setup_outbox'] = 'Ce qui reste à faire pour un participant après la mise en place d\'une session (événements, message de bienvenue), jusqu\'à ce que ce soit fait.';
+$string['privacy:metadata:shophandlers_setup_outbox:kind'] = 'Ce qui reste à faire.';
+$string['privacy:metadata:shophandlers_setup_outbox:timecreated'] = 'Quand la session a été mise en place.';
+$string['privacy:metadata:shophandlers_setup_outbox:userid'] = 'Le participant.';
 $string['role'] = 'Rôle';
 $string['roleunknown'] = 'Participant (rôle non enregistré)';
 $string['shopsetuprequired'] = 'L\'extension PHP shopsetup est requise par le gestionnaire de sessions de cours et n\'est pas chargée. Installez-la (README, « Install »), chargez-la dans le PHP du serveur web et de la ligne de commande (extension=shopsetup), puis redémarrez PHP.';

@@ -44,6 +44,9 @@ class shopsetup_it {
     public $failures = 0;
     /** @var int checks */
     public $checks = 0;
+    /** @var bool produce() delivers what the request left in the outbox, as cron would */
+    public $drain = true;
+
     /** @var stdClass|null feedback of the last produce()'s prepay step */
     public $prepayfeedback = null;
 
@@ -283,8 +286,26 @@ class shopsetup_it {
         shop_aggregate_production($bill, $feedback, false);
         $bill->status = SHOP_BILL_COMPLETE;
         $bill->save(true);
+        if ($this->drain) {
+            self::drain();
+        }
         self::flush_logs();
         return $feedback;
+    }
+
+    /**
+     * Delivers every effect left in the outbox, as the ad-hoc task does on the next cron run.
+     *
+     * @return int effects delivered
+     */
+    public static function drain(): int {
+        global $DB;
+        $delivered = 0;
+        $table = \shophandlers_std_setuponecoursesession\outbox::TABLE;
+        foreach ($DB->get_fieldset_sql("SELECT DISTINCT billitemid FROM {{$table}}") as $billitemid) {
+            $delivered += (new \shophandlers_std_setuponecoursesession\outbox())->deliver((int) $billitemid)['delivered'];
+        }
+        return $delivered;
     }
 
     /**
@@ -357,7 +378,7 @@ class shopsetup_it {
         $counts = [];
         foreach (
             ['user', 'user_preferences', 'context', 'user_enrolments', 'role_assignments', 'groups', 'groups_members',
-                'local_shop_product', 'local_shop_productevent'] as $table
+                'local_shop_product', 'local_shop_productevent', 'shophandlers_setup_outbox'] as $table
         ) {
             $counts[$table] = $DB->count_records($table);
         }

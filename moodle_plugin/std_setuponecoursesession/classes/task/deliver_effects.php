@@ -1,0 +1,61 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace shophandlers_std_setuponecoursesession\task;
+
+use shophandlers_std_setuponecoursesession\outbox;
+
+/**
+ * Delivers what the request that produced an order line left in the outbox.
+ *
+ * Custom data: billitemid. When an effect still throws, the task fails, so that Moodle runs it
+ * again later (with its growing delay); the effects that could be delivered are delivered.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+class deliver_effects extends \core\task\adhoc_task {
+    /**
+     * Queues the delivery of an order line's effects, once.
+     *
+     * @param int $billitemid
+     */
+    public static function queue(int $billitemid): void {
+        $task = new self();
+        $task->set_custom_data(['billitemid' => $billitemid]);
+        $task->set_component('shophandlers_std_setuponecoursesession');
+        \core\task\manager::queue_adhoc_task($task, true);
+    }
+
+    /**
+     * Delivers every pending effect of the order line.
+     */
+    public function execute() {
+        $billitemid = (int) $this->get_custom_data()->billitemid;
+        $before = outbox::pending($billitemid)['pending'];
+        mtrace("Order line $billitemid: $before effects to deliver");
+        $counts = (new outbox(function (string $step, int $delivered) use ($before) {
+            if ($step === 'deleted') {
+                mtrace("  $delivered of $before delivered");
+            }
+        }))->deliver($billitemid);
+        mtrace("  delivered {$counts['delivered']}, pending {$counts['pending']}, failed {$counts['failed']}");
+        if ($counts['pending'] > 0) {
+            throw new \moodle_exception('erroreffectspending', 'shophandlers_std_setuponecoursesession', '', (object) $counts);
+        }
+    }
+}
