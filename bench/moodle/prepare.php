@@ -44,7 +44,13 @@ if ($side !== 'api') {
     $code = $t->product("coursename={$course->shortname}&supervisor=editingteacher&requiredroles=teacher&endtime=+30D" .
         "&customersupport=");
     $state['billid'] = $t->order($code, $operator, $buckets, $n);
-    set_config('store', $side, BENCH_COMPONENT);
+    // native0 / dml0: the same store with a delivery budget of 0 (every effect but the caches left to the ad-hoc task).
+    set_config('store', rtrim($side, '0'), BENCH_COMPONENT);
+    if (substr($side, -1) === '0') {
+        set_config('deliverybudget', 0, BENCH_COMPONENT);
+    } else {
+        unset_config('deliverybudget', BENCH_COMPONENT);
+    }
 }
 bench_flush_logs();
 $state['adhoc_drained_before'] = bench_drain_adhoc();

@@ -6,7 +6,7 @@
 #   MOODLE_DIR=/path/to/moodle bench/moodle/run.sh   an existing site (the handler installed in it)
 #
 # Settings: BENCH_SIZES (default 100,1000,10000), BENCH_REPS (3), BENCH_REPS_LARGE (reps for N >= 10000, default 1),
-# BENCH_SIDES ("native dml api"), BENCH_PROFILE_N (1000; empty: no profile), BENCH_PORT (33641),
+# BENCH_SIDES ("native native0 dml api"; native0: the native store with deliverybudget 0), BENCH_PROFILE_N (1000; empty: no profile), BENCH_PORT (33641),
 # BENCH_OUT (results directory, default bench/results/moodle: runs.jsonl, profile-*.json, summary.txt, machine.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,7 +14,7 @@ repo=$PWD
 sizes=${BENCH_SIZES:-100,1000,10000}
 reps=${BENCH_REPS:-3}
 repslarge=${BENCH_REPS_LARGE:-1}
-sides=(${BENCH_SIDES:-native dml api})
+sides=(${BENCH_SIDES:-native native0 dml api})
 profilen=${BENCH_PROFILE_N-1000}
 port=${BENCH_PORT:-33641}
 dbdir=/tmp/shopsetup-bench-moodle-db

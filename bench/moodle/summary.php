@@ -20,15 +20,15 @@ $failed = false;
 echo "Medians. usable: until production returns; total: usable + log buffer + ad-hoc queue\n";
 echo "drained. queries: \$DB reads + writes (usable part); server: statements the server received (Questions),\n";
 echo "the native store's own included.\n\n";
-printf("%7s | %-6s | %4s | %11s | %11s | %9s | %9s | %6s | %10s | %10s\n", 'N', 'side', 'runs', 'usable ms', 'total ms',
+printf("%7s | %-7s | %4s | %11s | %11s | %9s | %9s | %6s | %10s | %10s\n", 'N', 'side', 'runs', 'usable ms', 'total ms',
     'queries', 'server', 'adhoc', 'api/side u', 'api/side t');
-echo str_repeat('-', 108) . "\n";
+echo str_repeat('-', 109) . "\n";
 foreach ($runs as $n => $bysides) {
     $api = $bysides['api'] ?? null;
     foreach ($bysides as $side => $rs) {
         $u = $col($rs, 'usable_ms');
         $t = $col($rs, 'total_ms');
-        printf("%7s | %-6s | %4d | %11.1f | %11.1f | %9d | %9d | %6d | %10s | %10s\n", number_format($n), $side, count($rs),
+        printf("%7s | %-7s | %4d | %11.1f | %11.1f | %9d | %9d | %6d | %10s | %10s\n", number_format($n), $side, count($rs),
             $u, $t, $col($rs, 'dml_usable'), $col($rs, 'server_statements'), $col($rs, 'adhoc_tasks'),
             $api ? sprintf('%.2fx', $col($api, 'usable_ms') / $u) : '-', $api ? sprintf('%.2fx', $col($api, 'total_ms') / $t) : '-');
     }
