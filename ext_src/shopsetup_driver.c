@@ -1155,7 +1155,7 @@ shopsetup_status shopsetup_driver_run(shopsetup_store store, shopsetup_plan *pla
 	}
 	if (status == SHOPSETUP_OK) {
 		status = store.ops->commit(store.self, err);
-		in_transaction = false;
+		in_transaction = status != SHOPSETUP_OK;  /* a COMMIT refused still ends in a rollback */
 	}
 	if (in_transaction) {
 		store.ops->rollback(store.self);

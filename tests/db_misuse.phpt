@@ -1,5 +1,5 @@
 --TEST--
-MysqlConnection misuse: a plan run twice or after manual stages, calls after close(), bad options
+MysqlConnection misuse: a plan run twice, after preview() or after a run through another store, calls after close(), bad options
 --EXTENSIONS--
 mysqli
 shopsetup
@@ -7,7 +7,10 @@ shopsetup
 <?php require __DIR__ . '/fixtures/db.inc'; shopsetup_test_db_skip(); ?>
 --FILE--
 <?php
+// Proves: a plan runs once whichever way it is run (MysqlConnection::run(), Plan::run() over a store, preview()),
+// a refused run writes nothing; a closed connection refuses every call; bad options are refused with their name.
 require __DIR__ . '/fixtures/db_checks.inc';
+require __DIR__ . '/fixtures/memory_store.inc';
 $db = shopsetup_test_db('misuse');
 $m = $db['mysqli'];
 
@@ -29,10 +32,19 @@ $before = shopsetup_test_snapshot($m);
 attempt('same plan again', fn() => $conn->run($plan));
 attempt('same plan, other connection', fn() => (new ShopSetup\MysqlConnection($db['options']))->run($plan));
 
-// A plan already driven by hand (the Moodle plugin's way) is not run.
-$manual = new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts());
-$manual->matchAccounts([]);
-attempt('plan after matchAccounts()', fn() => $conn->run($manual));
+$spare = new MemoryStore();
+attempt('same plan through a store', fn() => $plan->run($spare));
+attempt('same plan, preview()', fn() => $plan->preview($spare));
+echo 'calls to that store: ', count($spare->log()), "\n";
+
+// A plan previewed, or run through another store (the Moodle plugin's way), is not run again.
+$previewed = new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts());
+$previewed->preview(new MemoryStore());
+attempt('plan after preview()', fn() => $conn->run($previewed));
+$elsewhere = new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts());
+$memory = new MemoryStore(memory_site([], shopsetup_test_facts()));
+attempt('plan run through a MemoryStore', fn() => $elsewhere->run($memory));
+attempt('then MysqlConnection::run()', fn() => $conn->run($elsewhere));
 echo 'rows: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n";
 
 attempt('__construct() again', fn() => $conn->__construct($db['options']));
@@ -66,9 +78,14 @@ shopsetup_test_db_drop('misuse');
 ?>
 --EXPECT--
 first run: ran
-same plan again: ShopSetup\PlanException: run: needs a freshly built plan
-same plan, other connection: ShopSetup\PlanException: run: needs a freshly built plan
-plan after matchAccounts(): ShopSetup\PlanException: run: needs a freshly built plan
+same plan again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
+same plan, other connection: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
+same plan through a store: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
+same plan, preview(): ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
+calls to that store: 0
+plan after preview(): ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
+plan run through a MemoryStore: ran
+then MysqlConnection::run(): ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 rows: same
 __construct() again: Error: Cannot call ShopSetup\MysqlConnection::__construct() twice
 clone: Error: Trying to clone an uncloneable object of class ShopSetup\MysqlConnection

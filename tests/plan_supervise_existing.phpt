@@ -1,10 +1,12 @@
 --TEST--
-Plan: who is attached to the operator (superviseexisting): new accounts always; existing accounts unless privileged (default), none or all; the handler parameter
+Plan::run(): who is attached to the operator (superviseexisting): new accounts always; existing accounts unless privileged (default), none or all; the handler parameter
 --EXTENSIONS--
 shopsetup
 --FILE--
 <?php
-require __DIR__ . '/fixtures/plan.inc';
+// Proves: the cross roles a run writes attach to the operator exactly the accounts superviseexisting allows (new ones
+// always; existing ones unless privileged, none or all), and people() tells who is supervised once accounts are matched.
+require __DIR__ . '/fixtures/memory_store.inc';
 
 $buckets = ['student' => [
     'new@example.com' => plan_person('Nel', 'New', 'new@example.com'),
@@ -12,16 +14,19 @@ $buckets = ['student' => [
     'admin@example.com' => plan_person('Ada', 'Admin', 'admin@example.com'),
     'manager@example.com' => plan_person('Max', 'Manager', 'manager@example.com'),
 ]];
-$accounts = [['id' => 11, 'email' => 'plain@example.com', 'suspended' => 0], ['id' => 2, 'email' => 'admin@example.com', 'suspended' => 0],
-    ['id' => 13, 'email' => 'manager@example.com', 'suspended' => 1]];
-$contexts = [1000 => 1100, 11 => 1011, 2 => 1002, 13 => 1013];
+// The existing accounts and their user contexts; the new account gets id 1000 and context 1100.
+$tables = [
+    'user' => [memory_account(11, 'plain@example.com'), memory_account(2, 'admin@example.com'), memory_account(13, 'manager@example.com', 1)],
+    'context' => [memory_user_context(1011, 11), memory_user_context(1002, 2), memory_user_context(1013, 13)],
+];
 
 function cross_roles(array $facts) {
-    global $buckets, $accounts, $contexts;
+    global $buckets, $tables;
+    $store = memory_store($tables, ['ids' => ['user' => 1000, 'context' => 1100]]);
     $plan = new ShopSetup\Plan($buckets, 4, plan_roles(), plan_facts($facts));
-    plan_drive($plan, $accounts);
+    $plan->run($store);
     $attached = [];
-    foreach ($plan->roleAssignmentRows($contexts, []) as $row) {
+    foreach ($store->rows('role_assignments') as $row) {
         if ($row['contextid'] !== 120) {
             $who = $row['userid'] === 50 ? "operator in context {$row['contextid']}" : "user {$row['userid']} in the operator's context";
             $attached[] = $who;
@@ -42,9 +47,11 @@ cross_roles(['superviseexisting' => 'all', 'privilegeduserids' => [2, 13]]);
 echo "-- a new account is attached even when its id is listed (ids are only those of existing accounts)\n";
 cross_roles(['superviseexisting' => 'unprivileged', 'privilegeduserids' => [1000]]);
 
-echo "-- before matching, nobody's supervision is known\n";
-$plan = new ShopSetup\Plan($buckets, 4, plan_roles(), plan_facts());
+echo "-- before matching, nobody's supervision is known; preview() tells it\n";
+$plan = new ShopSetup\Plan($buckets, 4, plan_roles(), plan_facts(['privilegeduserids' => [2]]));
 var_dump($plan->people()[0]['supervised']);
+$plan->preview(memory_store($tables));
+echo json_encode(array_column($plan->people(), 'supervised', 'email')), "\n";
 
 echo "-- bad facts\n";
 plan_expect_throw(fn() => new ShopSetup\Plan($buckets, 4, plan_roles(), plan_facts(['superviseexisting' => 'some'])));
@@ -102,8 +109,9 @@ plan_expect_throw(fn() => ShopSetup\handler_config(['coursename' => 'C', 'superv
   plain@example.com: matched, supervised true
   admin@example.com: matched, supervised true
   manager@example.com: suspended, supervised true
--- before matching, nobody's supervision is known
+-- before matching, nobody's supervision is known; preview() tells it
 NULL
+{"new@example.com":true,"plain@example.com":true,"admin@example.com":false,"manager@example.com":true}
 -- bad facts
 ShopSetup\PlanException: Plan facts: "superviseexisting" must be unprivileged, none or all
 ShopSetup\PlanException: Plan facts: "privilegeduserids" must be a list of positive ints, array given

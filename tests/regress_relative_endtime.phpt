@@ -24,17 +24,18 @@ echo $config['starttime'], ' ', $config['endtime'], "\n";
 $config = handler_config(decode_params('coursename=SPOC1&supervisor=teacher&endtime=+30D&duration=365'), ['now' => $now, 'renewable' => true, 'orderref' => 'SO-1']);
 echo $config['starttime'], ' ', $config['endtime'], ' ', $config['duration'], "\n";
 
-// The end feeds the plan: the enrolment rows carry it.
+// The end feeds the plan: the enrolment row a run writes carries it.
+require __DIR__ . '/fixtures/memory_store.inc';
+$facts = ['courseid' => 2, 'coursecontextid' => 20, 'enrolid' => 3, 'operatorid' => 4, 'operatorcontextid' => 40,
+    'mnethostid' => 1, 'timestart' => $config['starttime'], 'timeend' => $config['endtime'], 'now' => $now, 'supervisorroleid' => 4,
+    'billitemid' => 6, 'groupidnumber' => 'SO-1', 'groupname' => 'SO-1'];
 $plan = new ShopSetup\Plan(['student' => ['ann@example.com' => ['firstname' => 'Ann', 'lastname' => 'Lee', 'email' => 'ann@example.com']]], 1,
-    ['student' => 5], ['courseid' => 2, 'coursecontextid' => 20, 'enrolid' => 3, 'operatorid' => 4, 'operatorcontextid' => 40,
-     'mnethostid' => 1, 'timestart' => $config['starttime'], 'timeend' => $config['endtime'], 'now' => $now, 'supervisorroleid' => 4,
-     'billitemid' => 6, 'groupidnumber' => 'SO-1', 'groupname' => 'SO-1']);
-$plan->matchAccounts([['id' => 9, 'email' => 'ann@example.com', 'suspended' => 0]]);
-$plan->usernamePrefixes();
-$plan->assignUsernames([]);
-$plan->setNewUserIds([]);
-$row = $plan->enrolmentChanges([])['insert'][0];
-echo $row['userid'], ' ', $row['timestart'], ' ', $row['timeend'], "\n";
+    ['student' => 5], $facts);
+$store = memory_store(['user' => [memory_account(9, 'ann@example.com')]], [], $facts);
+$plan->run($store);
+foreach ($store->rows('user_enrolments') as $row) {
+    echo $row['enrolid'], ' ', $row['userid'], ' ', $row['timestart'], ' ', $row['timeend'], "\n";
+}
 ?>
 --EXPECT--
 endtime=+30D     start 1700000000 end 1702592000 (+2592000 s) []
@@ -45,4 +46,5 @@ endtime=+720h    start 1700000000 end 1702592000 (+2592000 s) []
 1710000000 1712592000
 1800000000 1800043200
 1700000000 1702592000 365
-9 1700000000 1702592000
+3 9 1700000000 1702592000
+3 4 1700000000 1702592000

@@ -1,12 +1,13 @@
 --TEST--
-Plan with 20,000 participants (repeats and people in two buckets): every stage completes with the right counts
+Plan::run() with 20,000 participants (repeats and people in two buckets): every stage completes with the right counts; a re-run adds nothing
 --EXTENSIONS--
 shopsetup
 --INI--
 memory_limit=512M
 --FILE--
 <?php
-require __DIR__ . '/fixtures/plan.inc';
+// Proves: a large roster runs through a store in one go (long key lists and row sets), with every count right.
+require __DIR__ . '/fixtures/memory_store.inc';
 
 $students = [];
 $teachers = [];
@@ -20,8 +21,9 @@ for ($i = 0; $i < 20000; $i++) {
         $students[" $email"] = plan_person("First$i", "Last$i", "User$i@Example.com ");
     }
 }
-$plan = new ShopSetup\Plan(['student' => $students, 'teacher' => $teachers], 22000, plan_roles(), plan_facts());
+$buckets = ['student' => $students, 'teacher' => $teachers];
 unset($students, $teachers);
+$plan = new ShopSetup\Plan($buckets, 22000, plan_roles(), plan_facts());
 $kinds = array_count_values(array_column($plan->notices(), 'kind'));
 ksort($kinds);
 echo 'people ', count($plan->emails()), ', seats ', $plan->seatsUsed(), ', notices ', json_encode($kinds), "\n";
@@ -30,53 +32,42 @@ echo 'people ', count($plan->emails()), ', seats ', $plan->seatsUsed(), ', notic
 $accounts = [];
 $enrolments = [];
 for ($i = 0; $i < 1000; $i++) {
-    $accounts[] = ['id' => 100000 + $i, 'email' => strtoupper("user$i@example.com"), 'suspended' => 0];
+    $accounts[] = memory_account(100000 + $i, strtoupper("user$i@example.com"));
     if ($i < 500) {
-        $enrolments[] = ['id' => 70000 + $i, 'userid' => 100000 + $i, 'status' => 0, 'timestart' => 1700000000, 'timeend' => 1702592000];
+        $enrolments[] = ['id' => 70000 + $i, 'status' => 0, 'enrolid' => 7, 'userid' => 100000 + $i, 'timestart' => 1700000000,
+            'timeend' => 1702592000, 'modifierid' => 2, 'timecreated' => 1, 'timemodified' => 1];
     }
 }
-$report = $plan->matchAccounts($accounts);
-echo 'matched ', $report['matched'], "\n";
-$prefixes = $plan->usernamePrefixes();
-$names = $plan->assignUsernames([]);
-echo 'prefixes ', count($prefixes), ', usernames ', count($names), ', distinct ', count(array_unique($names)), "\n";
-echo 'user rows ', count($plan->newUserRows()), "\n";
-$ids = [];
-$next = 200000;
-foreach ($names as $username) {
-    $ids[$username] = $next++;
-}
-$plan->setNewUserIds($ids);
-echo 'preference rows ', count($plan->newUserPreferenceRows()), ', user ids ', count($plan->userIds()), "\n";
-$changes = $plan->enrolmentChanges($enrolments);
-echo 'enrolments insert ', count($changes['insert']), ', update ', count($changes['update']), ', unchanged ', $changes['unchanged'], "\n";
-$ueids = [];
-$next = 300000;
-foreach ($changes['insert'] as $row) {
-    $ueids[$row['userid']] = $next++;
-}
-$plan->setEnrolmentIds($ueids);
-$contexts = [50 => 500];
-foreach ($plan->userIds() as $userid) {
-    $contexts[$userid] = $userid + 1000000;
-}
-echo 'role assignments ', count($plan->roleAssignmentRows($contexts, [])), "\n";
-echo 'group members ', count($plan->groupMemberRows(5, [])), "\n";
-$products = $plan->productRows([]);
-$references = array_column($products, 'reference');
-echo 'products ', count($products), ', distinct references ', count(array_unique($references)), "\n";
-echo 'events ', count($plan->productEventRows(array_combine($references, range(1, count($references))))), "\n";
-echo 'products again ', count($plan->productRows($references)), "\n";
+$store = memory_store(['user' => $accounts, 'user_enrolments' => $enrolments], ['ids' => ['user' => 200000]]);
+unset($accounts, $enrolments);
+$report = $plan->run($store);
+$names = array_column(array_slice($store->rows('user'), 1001), 'username');
+echo 'matched ', count($report['users']['matched']), ', created ', count($report['users']['created']), ', usernames ', count($names),
+    ', distinct ', count(array_unique($names)), "\n";
+echo 'preference rows ', count($store->rows('user_preferences')), ', user contexts created ', count($report['contexts_created']), "\n";
+echo 'enrolments created ', count($report['enrolments']['created']), ', updated ', count($report['enrolments']['updated']),
+    ', unchanged ', $report['enrolments']['unchanged'], ', rows ', count($store->rows('user_enrolments')), "\n";
+echo 'role assignments ', count($report['role_assignments']), ' (', count($store->rows('role_assignments')), " rows)\n";
+echo 'group members ', count($report['group_members']), ' (', count($store->rows('groups_members')), " rows)\n";
+$references = array_column($store->rows('local_shop_product'), 'reference');
+echo 'products ', count($report['products']), ', distinct references ', count(array_unique($references)), "\n";
+echo 'events ', count($store->rows('local_shop_productevent')), "\n";
+// the report is built before COMMIT: it counts the calls up to COMMIT, not the unlock after it
+$atCommit = array_search('commit', $store->log(), true) + 1;
+echo 'statements ', $report['statements'] === $atCommit ? 'as the store counted up to COMMIT' : json_encode([$report['statements'], $atCommit]), "\n";
+$report = (new ShopSetup\Plan($buckets, 22000, plan_roles(), plan_facts()))->run($store);
+echo 'again: created ', count($report['users']['created']), ', contexts ', count($report['contexts_created']), ', enrolments ',
+    count($report['enrolments']['created']) + count($report['enrolments']['updated']), ' (unchanged ', $report['enrolments']['unchanged'],
+    '), role assignments ', count($report['role_assignments']), ', members ', count($report['group_members']), ', products ', count($report['products']), "\n";
 ?>
 --EXPECT--
 people 20000, seats 22000, notices {"repeat":500,"several_buckets":2000}
-matched 1000
-prefixes 19000, usernames 19000, distinct 19000
-user rows 19000
-preference rows 38000, user ids 20000
-enrolments insert 19501, update 0, unchanged 500
-role assignments 62001
-group members 20001
+matched 1000, created 19000, usernames 19000, distinct 19000
+preference rows 38000, user contexts created 20000
+enrolments created 19501, updated 0, unchanged 500, rows 20001
+role assignments 62001 (62001 rows)
+group members 20001 (20001 rows)
 products 22000, distinct references 22000
 events 22000
-products again 0
+statements as the store counted up to COMMIT
+again: created 0, contexts 0, enrolments 0 (unchanged 20001), role assignments 0, members 0, products 0
