@@ -12,7 +12,7 @@ use shophandlers_std_setuponecoursesession\session_setup;
 $state = json_decode(file_get_contents($argv[1]), true);
 $profilefile = $argv[2] ?? null;
 $side = $state['side'];
-if ($side !== 'api' && get_config(BENCH_COMPONENT, 'store') !== $side) {
+if ($side !== 'api' && get_config(BENCH_COMPONENT, 'store') !== rtrim($side, '0')) {
     throw new coding_exception("store is not $side");
 }
 
