@@ -135,6 +135,17 @@ static bool shopsetup_count_row(void *ctx, const char *table, const shopsetup_co
 	return counter->inner.row(counter->inner.ctx, table, cols, ncols, err);
 }
 
+/* The same as shopsetup_write_rows(), and *written: how many rows produce wrote. */
+static shopsetup_status shopsetup_write_counted(shopsetup_driver *d, const char *table,
+	shopsetup_status (*produce)(shopsetup_driver *d, const shopsetup_sink *sink, void *arg), void *arg, size_t *written)
+{
+	shopsetup_counter counter = { { NULL, NULL }, 0 };
+	shopsetup_sink counted = { shopsetup_count_row, &counter };
+	shopsetup_status status = shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, table, &counted, &counter.inner, produce, arg);
+	*written = counter.rows;
+	return status;
+}
+
 /* Records one int column of each row written, then hands the row on. */
 typedef struct {
 	shopsetup_sink inner;
@@ -703,17 +714,12 @@ static shopsetup_slice shopsetup_ra_key(const shopsetup_ra_row *ra)
 typedef struct {
 	const shopsetup_role_assignment *existing;
 	size_t count;
-	size_t inserted;
 } shopsetup_ra_changes;
 
 static shopsetup_status shopsetup_produce_role_assignments(shopsetup_driver *d, const shopsetup_sink *sink, void *arg)
 {
-	shopsetup_ra_changes *changes = arg;
-	shopsetup_counter counter = { *sink, 0 };
-	shopsetup_sink counted = { shopsetup_count_row, &counter };
-	shopsetup_status status = shopsetup_plan_role_assignment_rows(d->plan, changes->existing, changes->count, &counted, d->err);
-	changes->inserted = counter.rows;
-	return status;
+	const shopsetup_ra_changes *changes = arg;
+	return shopsetup_plan_role_assignment_rows(d->plan, changes->existing, changes->count, sink, d->err);
 }
 
 static shopsetup_status shopsetup_stage_roles(shopsetup_driver *d, shopsetup_keys enrolees, shopsetup_keys participants)
@@ -750,13 +756,13 @@ static shopsetup_status shopsetup_stage_roles(shopsetup_driver *d, shopsetup_key
 			status = shopsetup_nomem(d->err);
 		}
 	}
-	shopsetup_ra_changes changes = { existing, before.rows.count, 0 };
+	shopsetup_ra_changes changes = { existing, before.rows.count };
+	size_t inserted = 0;
 	if (status == SHOPSETUP_OK) {
-		status = shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, "role_assignments", NULL, NULL, shopsetup_produce_role_assignments,
-			&changes);
+		status = shopsetup_write_counted(d, "role_assignments", shopsetup_produce_role_assignments, &changes, &inserted);
 	}
 	/* the ids of the new rows: what is there now and was not before */
-	if (status == SHOPSETUP_OK && changes.inserted > 0) {
+	if (status == SHOPSETUP_OK && inserted > 0) {
 		status = shopsetup_find_role_assignments(d, &scope, &after);
 	}
 	for (size_t i = 0; i < after.rows.count && status == SHOPSETUP_OK; i++) {
@@ -815,17 +821,12 @@ static shopsetup_status shopsetup_stage_members(shopsetup_driver *d)
 typedef struct {
 	const shopsetup_slice *existing;
 	size_t count;
-	size_t inserted;
 } shopsetup_product_changes;
 
 static shopsetup_status shopsetup_produce_products(shopsetup_driver *d, const shopsetup_sink *sink, void *arg)
 {
-	shopsetup_product_changes *changes = arg;
-	shopsetup_counter counter = { *sink, 0 };
-	shopsetup_sink counted = { shopsetup_count_row, &counter };
-	shopsetup_status status = shopsetup_plan_product_rows(d->plan, changes->existing, changes->count, &counted, d->err);
-	changes->inserted = counter.rows;
-	return status;
+	const shopsetup_product_changes *changes = arg;
+	return shopsetup_plan_product_rows(d->plan, changes->existing, changes->count, sink, d->err);
 }
 
 static shopsetup_status shopsetup_produce_product_events(shopsetup_driver *d, const shopsetup_sink *sink, void *arg)
@@ -861,12 +862,13 @@ static shopsetup_status shopsetup_stage_products(shopsetup_driver *d)
 			status = shopsetup_nomem(d->err);
 		}
 	}
-	shopsetup_product_changes changes = { refs, existing.rows.count, 0 };
+	shopsetup_product_changes changes = { refs, existing.rows.count };
+	size_t inserted = 0;
 	if (status == SHOPSETUP_OK) {
-		status = shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, "local_shop_product", NULL, NULL, shopsetup_produce_products, &changes);
+		status = shopsetup_write_counted(d, "local_shop_product", shopsetup_produce_products, &changes, &inserted);
 	}
 	/* the new products are the line's products whose reference was not there before */
-	if (status == SHOPSETUP_OK && changes.inserted > 0) {
+	if (status == SHOPSETUP_OK && inserted > 0) {
 		status = shopsetup_find(d, &query, &now);
 	}
 	for (size_t i = 0; i < now.rows.count && status == SHOPSETUP_OK; i++) {
