@@ -22,7 +22,7 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-use shophandlers_std_setuponecoursesession\dml_executor;
+use shophandlers_std_setuponecoursesession\dml_store;
 use shophandlers_std_setuponecoursesession\result;
 use shophandlers_std_setuponecoursesession\session_setup;
 
@@ -59,7 +59,7 @@ foreach ($items as $item) {
 
     if ($options['dry-run']) {
         $plan = $setup->plan();
-        $match = (new dml_executor())->preview($plan, $setup->facts);
+        $match = $plan->preview(new dml_store());
         $roles = $DB->get_records_menu('role', null, '', 'id, shortname');
         foreach ($plan->people() as $person) {
             $a = (object) [
