@@ -40,11 +40,22 @@ class mysql_executor extends executor {
             // A second connection cannot join Moodle's transaction: its rows would not be visible.
             throw new \coding_exception('The shopsetup MySQL executor cannot run inside a Moodle transaction');
         }
-        $connection = new MysqlConnection(self::connection_options());
+        // The dml store's lock too, so that a native and a dml setup (the setting changed meanwhile)
+        // never run at once; the extension's own lock (GET_LOCK) guards callers outside Moodle.
+        $lock = \core\lock\lock_config::get_lock_factory(session_setup::COMPONENT)
+            ->get_lock(dml_store::LOCK_RESOURCE, dml_store::LOCK_TIMEOUT);
+        if (!$lock) {
+            throw new \moodle_exception('errorlocktimeout', session_setup::COMPONENT);
+        }
+        $connection = null;
         try {
+            $connection = new MysqlConnection(self::connection_options());
             return $connection->run($plan);
         } finally {
-            $connection->close();
+            if ($connection) {
+                $connection->close();
+            }
+            $lock->release();
         }
     }
 
