@@ -41,7 +41,8 @@ step_done() { local us=$((${EPOCHREALTIME/./} - step_start)); printf '%d.%d s\n'
 
 cmd_create() {
     local dir=$1 zip=${2:-} tarball dbname php
-    tarball=${SHOPSETUP_MOODLE_TARBALL:-$repo/../shared/moodle/moodle-4.5.0-local_shop-405.tar.xz}
+    . "$repo/.ci/shared.sh"
+    tarball=${SHOPSETUP_MOODLE_TARBALL:-$(ci_shared_dir)/moodle/moodle-4.5.0-local_shop-405.tar.xz}
     [ -f "$tarball" ] || die "no Moodle tarball at $tarball (see ../shared/moodle/README.md)"
     [ -n "${SHOPSETUP_TEST_DB_HOST:-}" ] || die "SHOPSETUP_TEST_DB_HOST/_PORT/_USER/_PASS must name a MariaDB (.ci/mariadb.sh env)"
     [ -f modules/shopsetup.so ] || die "build the extension first (.ci/build.sh)"

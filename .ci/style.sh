@@ -4,7 +4,8 @@
 # any error or warning fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-phpcs=${SHOPSETUP_MOODLE_PHPCS:-../shared/tools/moodle-phpcs}
+. .ci/shared.sh
+phpcs=${SHOPSETUP_MOODLE_PHPCS:-$(ci_shared_dir)/tools/moodle-phpcs}
 [ -x "$phpcs" ] || { echo "style: $phpcs not found"; echo "moodle-phpcs: 0 passed, 1 failed, 0 skipped"; exit 1; }
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT

@@ -1151,7 +1151,8 @@ shopsetup_status shopsetup_driver_run(shopsetup_store store, shopsetup_plan *pla
 		in_transaction = true;
 		status = shopsetup_driver_stages(&d, enrolees, participants);
 	}
-	report->statements = store.ops->statements(store.self) + 1; /* with the COMMIT */
+	/* counted before the report is built, the COMMIT included */
+	report->statements = store.ops->statements(store.self) + 1;
 	if (status == SHOPSETUP_OK && before_commit.fn != NULL) {
 		status = before_commit.fn(before_commit.ctx, plan, report, err);
 	}
@@ -1163,7 +1164,6 @@ shopsetup_status shopsetup_driver_run(shopsetup_store store, shopsetup_plan *pla
 		store.ops->rollback(store.self);
 	}
 	store.ops->unlock(store.self);
-	report->statements = store.ops->statements(store.self);
 	shopsetup_free(enrolees);
 	shopsetup_free(participants);
 	return status;

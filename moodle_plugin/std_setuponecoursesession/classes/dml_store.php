@@ -442,28 +442,18 @@ class dml_store implements Store {
     }
 
     /**
-     * The rows of the statements, as lists of values; a row found by two statements comes once.
+     * The rows of the statements, as lists of values (the driver keeps one of a row that two statements find).
      *
      * @param array $statements list of [SQL, params]
      * @return \Generator
      */
     protected function rows(array $statements): \Generator {
         global $DB;
-        $seen = [];
-        $several = count($statements) > 1;
         foreach ($statements as [$sql, $params]) {
             $rs = $DB->get_recordset_sql($sql, $params);
             try {
                 foreach ($rs as $record) {
-                    $row = array_values((array) $record);
-                    if ($several) {
-                        $key = serialize($row);
-                        if (isset($seen[$key])) {
-                            continue;
-                        }
-                        $seen[$key] = true;
-                    }
-                    yield $row;
+                    yield array_values((array) $record);
                 }
             } finally {
                 $rs->close();

@@ -299,12 +299,12 @@ class outbox {
 
     /**
      * The caches of the setup's course and group, as the API calls invalidate them; also done
-     * again after a crash, which does no harm. The users' access flags are already written.
+     * again after a crash, which does no harm. The users' access flags are written by the driver.
      *
      * @param \stdClass $row objectid: the group
      */
     protected function caches(\stdClass $row): void {
-        global $DB, $ACCESSLIB_PRIVATE;
+        global $DB;
         $group = $DB->get_record('groups', ['id' => $row->objectid]);
         if (!$group) {
             return;
@@ -320,17 +320,6 @@ class outbox {
         // What core_course_category::role_assignment_changed() and user_enrolment_changed() invalidate.
         cache_helper::purge_by_event('changesincategoryenrolment');
         \cache::make('core', 'coursecontacts')->delete($courseid);
-        // The bookkeeping of mark_user_dirty() in this process: the flags themselves are in the database.
-        $dirty = $DB->get_fieldset_select(
-            'cache_flags',
-            'name',
-            "flagtype = 'accesslib/dirtyusers' AND timemodified >= ?",
-            [$row->timecreated]
-        );
-        foreach ($dirty as $userid) {
-            $ACCESSLIB_PRIVATE->dirtyusers[$userid] = 1;
-            unset($ACCESSLIB_PRIVATE->accessdatabyuser[$userid]);
-        }
     }
 
     /**

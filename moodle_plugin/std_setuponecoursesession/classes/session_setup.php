@@ -373,11 +373,17 @@ class session_setup {
      * @return result
      */
     public function produce(): result {
+        global $ACCESSLIB_PRIVATE;
         $plan = $this->plan();
         try {
             $report = executor::for_site()->run($plan, $this);
         } catch (\ShopSetup\Exception $e) {
             throw new moodle_exception('errordatabase', self::COMPONENT, '', $e->getMessage());
+        }
+        // What mark_user_dirty() does in this process; the driver wrote the flags themselves.
+        foreach ($report['dirty_users'] as $userid) {
+            $ACCESSLIB_PRIVATE->dirtyusers[$userid] = 1;
+            unset($ACCESSLIB_PRIVATE->accessdatabyuser[$userid]);
         }
         // The caches at once, then the other effects within the request's budget; the task delivers the rest.
         $result = new result($this, $plan, $report);
