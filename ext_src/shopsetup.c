@@ -144,7 +144,8 @@ static bool php_shopsetup_config_context_from(HashTable *ctx_ht, shopsetup_confi
 	return php_shopsetup_context_long(ctx_ht, "now", true, &ctx->now)
 		&& php_shopsetup_context_long(ctx_ht, "coursestart", false, &ctx->course_start)
 		&& php_shopsetup_context_string(ctx_ht, "orderref", &ctx->order_ref)
-		&& php_shopsetup_context_string(ctx_ht, "courseshortname", &ctx->course_name);
+		&& php_shopsetup_context_string(ctx_ht, "courseshortname", &ctx->course_name)
+		&& php_shopsetup_context_string(ctx_ht, "delegationrole", &ctx->delegation_role);
 }
 
 static void php_shopsetup_config_to_array(const shopsetup_config *config, zval *out)
@@ -174,6 +175,7 @@ static void php_shopsetup_config_to_array(const shopsetup_config *config, zval *
 	add_assoc_zval(out, "requiredroles", &roles);
 	php_shopsetup_add_slice(out, "tutorrole", config->tutorrole);
 	php_shopsetup_add_slice(out, "mirrorrole", config->mirrorrole);
+	php_shopsetup_add_slice(out, "crossrole", config->crossrole);
 	php_shopsetup_add_slice(out, "superviseexisting", config->superviseexisting);
 	add_assoc_stringl(out, "groupname", config->groupname.ptr ? config->groupname.ptr : "", config->groupname.len);
 	zval warnings;

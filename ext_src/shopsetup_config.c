@@ -19,7 +19,7 @@
 static const char *const shopsetup_known_keys[] = {
 	"coursename", "courseidnumber", "courseid", "supervisor", "customersupport", "starttime", "endtime",
 	"duration", "autoenrolsupervisor", "requiredroles", "tutorrole", "mirrorrole", "groupname",
-	"superviseexisting",
+	"superviseexisting", "crossrole",
 };
 
 bool shopsetup_supervise_mode_parse(shopsetup_slice name, shopsetup_supervise_mode *mode)
@@ -307,6 +307,11 @@ shopsetup_status shopsetup_config_build(const shopsetup_params *params, const sh
 	config->mirrorrole = shopsetup_trim(shopsetup_config_value(params, "mirrorrole", &present));
 	if (!present) {
 		config->mirrorrole = SHOPSETUP_SLICE("student");
+	}
+	/* The delegation block lists the accounts over which the operator holds its owner role. */
+	config->crossrole = shopsetup_trim(shopsetup_config_value(params, "crossrole", &present));
+	if (config->crossrole.len == 0) {
+		config->crossrole = ctx->delegation_role.len > 0 ? shopsetup_trim(ctx->delegation_role) : config->supervisor;
 	}
 	config->customersupport = shopsetup_trim(shopsetup_config_value(params, "customersupport", &config->has_customersupport));
 	config->superviseexisting = shopsetup_trim(shopsetup_config_value(params, "superviseexisting", &present));

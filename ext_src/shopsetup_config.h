@@ -12,6 +12,7 @@ typedef struct {
 	bool renewable;
 	shopsetup_slice order_ref;      /* the reference the shop shows the customer */
 	shopsetup_slice course_name;    /* course shortname, for the group name pattern */
+	shopsetup_slice delegation_role; /* the delegation block's owner role (its corole) when installed, else empty */
 } shopsetup_config_context;
 
 /* Which existing accounts the operator is attached to (superviseexisting); new accounts always are. */
@@ -36,6 +37,7 @@ typedef struct {
 	shopsetup_vec requiredroles; /* shopsetup_slice, bucket names ("supervisor" becomes "_supervisor") */
 	shopsetup_slice tutorrole;
 	shopsetup_slice mirrorrole;  /* empty: no mirror role */
+	shopsetup_slice crossrole;   /* the operator's role in each participant's user context */
 	shopsetup_slice superviseexisting; /* validated; "unprivileged" by default */
 	shopsetup_buf groupname;     /* pattern expanded */
 	shopsetup_vec warnings;      /* char * */

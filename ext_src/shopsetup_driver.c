@@ -1086,6 +1086,27 @@ static shopsetup_status shopsetup_produce_effects(shopsetup_driver *d, const sho
 	return ok ? SHOPSETUP_OK : d->err->code;
 }
 
+/*
+ * The task that delivers the outbox, committed with it: a process that dies after the COMMIT leaves
+ * a queued task, never an orphaned outbox. Always a new row, as queue_adhoc_task() without its check
+ * for an existing one: a queued task that is already running may have read the outbox before this
+ * transaction commits.
+ */
+static shopsetup_status shopsetup_produce_delivery_task(shopsetup_driver *d, const shopsetup_sink *sink, void *arg)
+{
+	const shopsetup_facts *f = &d->plan->facts;
+	shopsetup_col cols[] = {
+		SHOPSETUP_COL_S("component", f->deliverycomponent),
+		SHOPSETUP_COL_S("classname", f->deliverytask),
+		SHOPSETUP_COL_I("nextruntime", f->now > 0 ? f->now - 1 : 0),  /* queue_adhoc_task(): at once */
+		SHOPSETUP_COL_I("faildelay", 0),
+		SHOPSETUP_COL_S("customdata", f->deliverydata),
+		SHOPSETUP_COL_I("timecreated", f->now),
+		SHOPSETUP_COL_I("attemptsavailable", f->deliveryattempts),
+	};
+	return sink->row(sink->ctx, "task_adhoc", cols, SHOPSETUP_COUNT(cols), d->err) ? SHOPSETUP_OK : d->err->code;
+}
+
 static shopsetup_status shopsetup_stage_outbox(shopsetup_driver *d, int64_t *enrolees)
 {
 	const shopsetup_run_report *report = d->report;
@@ -1095,7 +1116,12 @@ static shopsetup_status shopsetup_stage_outbox(shopsetup_driver *d, int64_t *enr
 	if (!d->plan->facts.outbox || !changed) {
 		return SHOPSETUP_OK;
 	}
-	return shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, SHOPSETUP_OUTBOX_TABLE, NULL, NULL, shopsetup_produce_effects, enrolees);
+	shopsetup_status status = shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, SHOPSETUP_OUTBOX_TABLE, NULL, NULL,
+		shopsetup_produce_effects, enrolees);
+	if (status != SHOPSETUP_OK || d->plan->facts.deliverytask.len == 0) {
+		return status;
+	}
+	return shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, "task_adhoc", NULL, NULL, shopsetup_produce_delivery_task, NULL);
 }
 
 /* ---- the run ---- */

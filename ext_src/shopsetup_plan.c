@@ -26,6 +26,7 @@ const shopsetup_fact_spec shopsetup_fact_specs[] = {
 	SHOPSETUP_FACT(modifierid, SHOPSETUP_FACT_INT, false),
 	SHOPSETUP_FACT(supervisorroleid, SHOPSETUP_FACT_INT, true),
 	SHOPSETUP_FACT(mirrorroleid, SHOPSETUP_FACT_INT, false),
+	SHOPSETUP_FACT(crossroleid, SHOPSETUP_FACT_INT, false),
 	SHOPSETUP_FACT(billitemid, SHOPSETUP_FACT_INT, true),
 	SHOPSETUP_FACT(catalogitemid, SHOPSETUP_FACT_INT, false),
 	SHOPSETUP_FACT(customerid, SHOPSETUP_FACT_INT, false),
@@ -51,6 +52,10 @@ const shopsetup_fact_spec shopsetup_fact_specs[] = {
 	SHOPSETUP_FACT(sessiontimeout, SHOPSETUP_FACT_INT, false),
 	SHOPSETUP_FACT(outbox, SHOPSETUP_FACT_BOOL, false),
 	SHOPSETUP_FACT(recovergrades, SHOPSETUP_FACT_BOOL, false),
+	SHOPSETUP_FACT(deliverytask, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(deliverycomponent, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(deliverydata, SHOPSETUP_FACT_STRING, false),
+	SHOPSETUP_FACT(deliveryattempts, SHOPSETUP_FACT_INT, false),
 };
 const size_t shopsetup_fact_spec_count = SHOPSETUP_COUNT(shopsetup_fact_specs);
 
@@ -110,6 +115,7 @@ void shopsetup_plan_facts_defaults(shopsetup_facts *f)
 	f->handler = SHOPSETUP_SLICE(SHOPSETUP_HANDLER_NAME);
 	f->calendartype = SHOPSETUP_SLICE("gregorian");
 	f->sessiontimeout = 7200;
+	f->deliveryattempts = 12;  /* adhoc_task's default */
 }
 
 shopsetup_status shopsetup_fact_find(shopsetup_slice name, const shopsetup_fact_spec **spec, shopsetup_error *err)
@@ -838,7 +844,8 @@ shopsetup_status shopsetup_plan_role_assignment_rows(const shopsetup_plan *plan,
 		if (!shopsetup_plan_supervises(plan, person)) {
 			continue;
 		}
-		wanted[n++] = (shopsetup_role_assignment){ person->contextid, f->supervisorroleid, f->operatorid };
+		wanted[n++] = (shopsetup_role_assignment){ person->contextid, f->crossroleid > 0 ? f->crossroleid : f->supervisorroleid,
+			f->operatorid };
 		if (f->mirrorroleid > 0) {
 			wanted[n++] = (shopsetup_role_assignment){ f->operatorcontextid, f->mirrorroleid, person->userid };
 		}

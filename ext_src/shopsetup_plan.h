@@ -100,6 +100,7 @@ typedef struct {
 	int64_t operatorid, operatorcontextid, mnethostid;
 	int64_t timestart, timeend, now, modifierid;
 	int64_t supervisorroleid, mirrorroleid;
+	int64_t crossroleid;  /* the operator's role in the participants' user contexts; 0: supervisorroleid */
 	int64_t billitemid, catalogitemid, customerid;
 	bool enroloperator, test;
 	shopsetup_slice groupidnumber, groupname, groupdescription, transactionid;
@@ -115,6 +116,12 @@ typedef struct {
 	int64_t sessiontimeout;
 	/* record Moodle's side effects in the plugin's outbox; recover grade history on enrolment */
 	bool outbox, recovergrades;
+	/*
+	 * The ad-hoc task that delivers the outbox, queued with the outbox rows as
+	 * \core\task\manager::queue_adhoc_task() writes it: class, component, custom data, attempts.
+	 */
+	shopsetup_slice deliverytask, deliverycomponent, deliverydata;
+	int64_t deliveryattempts;
 } shopsetup_facts;
 
 typedef struct {

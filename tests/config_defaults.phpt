@@ -48,6 +48,7 @@ autoenrolsupervisor: true
 requiredroles: ["student"]
 tutorrole: "teacher"
 mirrorrole: "student"
+crossrole: "teacher"
 superviseexisting: "unprivileged"
 groupname: "SO-1234"
 warnings: ["supervisor is not set: the operator gets the role \"teacher\""]

@@ -1,5 +1,5 @@
 --TEST--
-handler_config(): role buckets, tutor and mirror roles, group name pattern, customer support, flags, unknown keys
+handler_config(): role buckets, tutor, mirror and cross roles, group name pattern, customer support, flags, unknown keys
 --EXTENSIONS--
 shopsetup
 --FILE--
@@ -28,6 +28,13 @@ pick([], ['tutorrole', 'mirrorrole'], $context);
 pick(['tutorrole' => 'editingteacher', 'mirrorrole' => 'guest'], ['tutorrole', 'mirrorrole'], $context);
 pick(['tutorrole' => '', 'mirrorrole' => ''], ['tutorrole', 'mirrorrole'], $context);
 pick(['mirrorrole' => '   '], ['mirrorrole'], $context);
+
+echo "-- crossrole: as given, else the delegation block's owner role where it is installed, else the supervisor role\n";
+pick([], ['crossrole'], $context);
+pick(['supervisor' => 'editingteacher'], ['crossrole'], $context);
+pick([], ['crossrole'], ['delegationrole' => 'courseowner'] + $context);
+pick(['crossrole' => ' manager '], ['crossrole'], ['delegationrole' => 'courseowner'] + $context);
+pick(['crossrole' => '  '], ['crossrole'], ['delegationrole' => ''] + $context);
 
 echo "-- groupname: default is the order reference; {orderref} and {course} expand\n";
 pick([], ['groupname'], $context);
@@ -70,6 +77,12 @@ tutorrole="teacher" mirrorrole="student"
 tutorrole="editingteacher" mirrorrole="guest"
 tutorrole="teacher" mirrorrole=""
 mirrorrole=""
+-- crossrole: as given, else the delegation block's owner role where it is installed, else the supervisor role
+crossrole="teacher"
+crossrole="editingteacher"
+crossrole="courseowner"
+crossrole="manager"
+crossrole="teacher"
 -- groupname: default is the order reference; {orderref} and {course} expand
 groupname="SO-1234"
 groupname="SPOC1 - SO-1234"

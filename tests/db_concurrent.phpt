@@ -168,5 +168,5 @@ role assignments: 2254
 user contexts: 754, distinct: 754
 created 0, matched 165, enrolments 0+166, products 0, members 0, roles 0, group created false
 created 165, matched 0, enrolments 165+1, products 165, members 166, roles 495, group created true
-after: user=919 user_preferences=1830 context=924 groups=3 user_enrolments=917 role_assignments=2749 groups_members=1120 local_shop_product=1117 local_shop_productevent=1117 cache_flags=917 shophandlers_setup_outbox=0
+after: user=919 user_preferences=1830 context=924 groups=3 user_enrolments=917 role_assignments=2749 groups_members=1120 local_shop_product=1117 local_shop_productevent=1117 cache_flags=917 shophandlers_setup_outbox=0 task_adhoc=0
 emails with more than one account: 0

@@ -199,7 +199,7 @@ role assignments added: 30, in the database: 31
 course roles: operator:4 new:tom@example.com:4 ann:5 bob:5 cid:5 sue:5 dup_a:5 new:del@example.com:5 new:mia@example.com:5 new:nia@example.com:5 new:abe@example.com:5
 nothing for the other accounts: 0
 group members: 11, products: 10, events: 10
-user=17 user_preferences=10 context=18 groups=1 user_enrolments=11 role_assignments=31 groups_members=11 local_shop_product=10 local_shop_productevent=10 cache_flags=11 shophandlers_setup_outbox=0
+user=17 user_preferences=10 context=18 groups=1 user_enrolments=11 role_assignments=31 groups_members=11 local_shop_product=10 local_shop_productevent=10 cache_flags=11 shophandlers_setup_outbox=0 task_adhoc=0
 --- narrower later order
 enrolments: 0 created, 0 updated, 2 unchanged
 operator 2026-01-01..2027-01-01

@@ -76,4 +76,4 @@ prefix too long: ShopSetup\DatabaseException (code set): the table prefix must b
 the right settings: connected
 missing table: ShopSetup\DatabaseException: MySQL error 1146 (42S02): Table 'shopsetup_fault_connect.mdl_local_shop_productevent' doesn't exist (local_shop_productevent)
 rows: same
-user=3 user_preferences=0 context=8 groups=0 user_enrolments=0 role_assignments=0 groups_members=0 local_shop_product=0 local_shop_productevent=0 cache_flags=0 shophandlers_setup_outbox=0
+user=3 user_preferences=0 context=8 groups=0 user_enrolments=0 role_assignments=0 groups_members=0 local_shop_product=0 local_shop_productevent=0 cache_flags=0 shophandlers_setup_outbox=0 task_adhoc=0

@@ -133,4 +133,4 @@ killed inside the insert: 1
 rows: same
 other connection: 3 created, 4 enrolments, 3 products
 same connection again: 0 created, 3 matched, 4 unchanged
-user=6 user_preferences=6 context=11 groups=1 user_enrolments=4 role_assignments=10 groups_members=4 local_shop_product=3 local_shop_productevent=3 cache_flags=4 shophandlers_setup_outbox=0
+user=6 user_preferences=6 context=11 groups=1 user_enrolments=4 role_assignments=10 groups_members=4 local_shop_product=3 local_shop_productevent=3 cache_flags=4 shophandlers_setup_outbox=0 task_adhoc=0

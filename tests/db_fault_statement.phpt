@@ -125,4 +125,4 @@ INSERT local_shop_productevent: ShopSetup\DatabaseException: MySQL error 1644 (4
   rows: same, new accounts: 0, Ann's enrolment: as before
   again: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 retry: 3 created, 2 matched, 5 enrolments created, 1 updated, 16 roles, 6 members, 5 products
-user=8 user_preferences=6 context=13 groups=1 user_enrolments=6 role_assignments=16 groups_members=6 local_shop_product=5 local_shop_productevent=5 cache_flags=6 shophandlers_setup_outbox=0
+user=8 user_preferences=6 context=13 groups=1 user_enrolments=6 role_assignments=16 groups_members=6 local_shop_product=5 local_shop_productevent=5 cache_flags=6 shophandlers_setup_outbox=0 task_adhoc=0

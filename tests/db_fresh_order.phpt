@@ -222,4 +222,4 @@ role_assignments: 13, the ids of the rows of the database
 group_members: 5, match the database
 products: 4, match the database
 bool(true)
-user=7 user_preferences=8 context=12 groups=1 user_enrolments=5 role_assignments=13 groups_members=5 local_shop_product=4 local_shop_productevent=4 cache_flags=5 shophandlers_setup_outbox=0
+user=7 user_preferences=8 context=12 groups=1 user_enrolments=5 role_assignments=13 groups_members=5 local_shop_product=4 local_shop_productevent=4 cache_flags=5 shophandlers_setup_outbox=0 task_adhoc=0

@@ -59,7 +59,7 @@ shopsetup_test_db_drop('large_rows_big');
 ?>
 --EXPECT--
 small: 3000 created, 3000 rows, 0 different, 45000 bytes of text
-  user=3003 user_preferences=6000 context=3008 groups=1 user_enrolments=3001 role_assignments=9001 groups_members=3001 local_shop_product=3000 local_shop_productevent=3000 cache_flags=3001 shophandlers_setup_outbox=0
+  user=3003 user_preferences=6000 context=3008 groups=1 user_enrolments=3001 role_assignments=9001 groups_members=3001 local_shop_product=3000 local_shop_productevent=3000 cache_flags=3001 shophandlers_setup_outbox=0 task_adhoc=0
 big: 3000 created, 3000 rows, 0 different, 6408000 bytes of text
-  user=3003 user_preferences=6000 context=3008 groups=1 user_enrolments=3001 role_assignments=9001 groups_members=3001 local_shop_product=3000 local_shop_productevent=3000 cache_flags=3001 shophandlers_setup_outbox=0
+  user=3003 user_preferences=6000 context=3008 groups=1 user_enrolments=3001 role_assignments=9001 groups_members=3001 local_shop_product=3000 local_shop_productevent=3000 cache_flags=3001 shophandlers_setup_outbox=0 task_adhoc=0
 the big roster needed more statements: yes

@@ -68,6 +68,6 @@ shopsetup found the mysqli row: yes
 mysqli reads the new account: {"username":"bob.baker","email":"bob@example.com"}
 enrolments seen through a prepared statement: 2
 second setup: 1 created; scratch course: 0
-user=6 user_preferences=4 context=11 groups=2 user_enrolments=4 role_assignments=10 groups_members=5 local_shop_product=3 local_shop_productevent=3 cache_flags=4 shophandlers_setup_outbox=0
+user=6 user_preferences=4 context=11 groups=2 user_enrolments=4 role_assignments=10 groups_members=5 local_shop_product=3 local_shop_productevent=3 cache_flags=4 shophandlers_setup_outbox=0 task_adhoc=0
 mysqli after shopsetup closed: 6
 shopsetup after mysqli closed: ok

@@ -1,5 +1,5 @@
 --TEST--
-MysqlConnection::run(): the access flags of mark_user_dirty() and the effects outbox are written with the rows, in one transaction
+MysqlConnection::run(): the access flags of mark_user_dirty(), the effects outbox and its delivery task are written with the rows, in one transaction
 --EXTENSIONS--
 mysqli
 shopsetup
@@ -26,7 +26,9 @@ $buckets = [
     ],
     'teacher' => ['tom@example.com' => shopsetup_test_person('Tom', 'Turner', 'tom@example.com')],
 ];
-$facts = shopsetup_test_facts(['outbox' => true, 'sessiontimeout' => 3600, 'recovergrades' => true]);
+$facts = shopsetup_test_facts(['outbox' => true, 'sessiontimeout' => 3600, 'recovergrades' => true,
+    'deliverytask' => '\\shophandlers_std_setuponecoursesession\\task\\deliver_effects',
+    'deliverycomponent' => 'shophandlers_std_setuponecoursesession', 'deliverydata' => '{"billitemid":11}']);
 $conn = new ShopSetup\MysqlConnection($db['options']);
 $r = $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], $facts));
 
@@ -62,15 +64,35 @@ foreach (shopsetup_test_rows($m, 'SELECT * FROM mdl_shophandlers_setup_outbox OR
         $e['billitemid'], $e['attempts'], $e['timecreated'] == $facts['now'] ? 'now' : $e['timecreated']);
 }
 echo 'effects reported: ', $r['effects'], "\n";
+echo "--- the delivery task, queued in the same transaction\n";
+foreach (shopsetup_test_rows($m, 'SELECT * FROM mdl_task_adhoc ORDER BY id') as $task) {
+    printf("%s %s %s next %s created %s attempts %s faildelay %s user %s\n", $task['component'], $task['classname'],
+        $task['customdata'], $task['nextruntime'] == $facts['now'] - 1 ? 'now-1' : $task['nextruntime'],
+        $task['timecreated'] == $facts['now'] ? 'now' : $task['timecreated'], $task['attemptsavailable'], $task['faildelay'],
+        $task['userid'] ?? 'NULL');
+}
 
 echo "--- the same order again: nothing changed, nothing to deliver\n";
 $again = $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], ['recovergrades' => false] + $facts));
-echo 'effects: ', $again['effects'], ', outbox rows: ', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_shophandlers_setup_outbox'), "\n";
+echo 'effects: ', $again['effects'], ', outbox rows: ', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_shophandlers_setup_outbox'),
+    ', tasks: ', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_task_adhoc'), "\n";
+
+echo "--- without the task table, nothing is written\n";
+$before = shopsetup_test_snapshot($m);
+$m->query('RENAME TABLE mdl_task_adhoc TO mdl_task_away');
+$buckets['student']['cid@example.com'] = shopsetup_test_person('Cid', 'Carter', 'cid@example.com');
+try {
+    $conn->run(new ShopSetup\Plan($buckets, 4, ['student' => 5, 'teacher' => 4], $facts));
+    echo "ran\n";
+} catch (ShopSetup\DatabaseException $e) {
+    echo get_class($e), ': ', preg_replace('/MySQL error \d+ \(\w+\): /', '', $e->getMessage()), "\n";
+}
+$m->query('RENAME TABLE mdl_task_away TO mdl_task_adhoc');
+echo 'rows: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n";
 
 echo "--- without the outbox table, nothing is written\n";
 $before = shopsetup_test_snapshot($m);
 $m->query('RENAME TABLE mdl_shophandlers_setup_outbox TO mdl_outbox_away');
-$buckets['student']['cid@example.com'] = shopsetup_test_person('Cid', 'Carter', 'cid@example.com');
 try {
     $conn->run(new ShopSetup\Plan($buckets, 4, ['student' => 5, 'teacher' => 4], $facts));
     echo "ran\n";
@@ -119,8 +141,13 @@ group_member_added the group user bob@example.com line 11 attempts 0 now
 group_member_added the group user tom@example.com line 11 attempts 0 now
 group_member_added the group user operator line 11 attempts 0 now
 effects reported: 26
+--- the delivery task, queued in the same transaction
+shophandlers_std_setuponecoursesession \shophandlers_std_setuponecoursesession\task\deliver_effects {"billitemid":11} next now-1 created now attempts 12 faildelay 0 user NULL
 --- the same order again: nothing changed, nothing to deliver
-effects: 0, outbox rows: 26
+effects: 0, outbox rows: 26, tasks: 1
+--- without the task table, nothing is written
+ShopSetup\DatabaseException: Table '%s.mdl_task_adhoc' doesn't exist (task_adhoc)
+rows: same
 --- without the outbox table, nothing is written
 ShopSetup\DatabaseException: Table '%s.mdl_shophandlers_setup_outbox' doesn't exist (shophandlers_setup_outbox)
 rows: same

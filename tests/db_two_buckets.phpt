@@ -80,5 +80,5 @@ products:
   roleid=5&bucket=student
 distinct references: 2
 products in report: 3, events: 3
-user=5 user_preferences=4 context=10 groups=1 user_enrolments=3 role_assignments=8 groups_members=3 local_shop_product=3 local_shop_productevent=3 cache_flags=3 shophandlers_setup_outbox=0
+user=5 user_preferences=4 context=10 groups=1 user_enrolments=3 role_assignments=8 groups_members=3 local_shop_product=3 local_shop_productevent=3 cache_flags=3 shophandlers_setup_outbox=0 task_adhoc=0
 second run: same, 0 products

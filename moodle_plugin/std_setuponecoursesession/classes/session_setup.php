@@ -277,7 +277,7 @@ class session_setup {
             'outbox' => true,
             'sessiontimeout' => (int) $CFG->sessiontimeout,
             'recovergrades' => !empty($CFG->recovergradesdefault),
-        ];
+        ] + task\deliver_effects::plan_facts($this->order->billitemid);
         // The site's default preferences that user_create_user() writes into new accounts.
         foreach (['calendartype', 'maildisplay', 'mailformat', 'maildigest', 'autosubscribe', 'trackforums'] as $field) {
             $default = \core_user::get_property_default($field);
@@ -387,9 +387,10 @@ class session_setup {
         }
         // The caches at once, then the other effects within the request's budget; the task delivers the rest.
         $result = new result($this, $plan, $report);
+        // The setup's transaction queued the task that delivers what this request does not.
         $result->effects = (new outbox())->deliver($this->order->billitemid, outbox::request_budget());
-        if ($result->effects['pending'] > 0) {
-            task\deliver_effects::queue($this->order->billitemid);
+        if ($result->effects['pending'] === 0) {
+            task\deliver_effects::forget_idle($this->order->billitemid);
         }
         $result->supportwarning = customer::enrol_support($this->operator, $this->support_course_value());
         return $result;

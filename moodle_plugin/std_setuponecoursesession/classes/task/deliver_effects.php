@@ -21,6 +21,8 @@ use shophandlers_std_setuponecoursesession\outbox;
 /**
  * Delivers what the request that produced an order line left in the outbox.
  *
+ * Queued by the extension in the setup's own transaction (plan_facts()), so that a committed setup
+ * always has a task that delivers it, and by the sweep (sweep_outbox) for older outboxes.
  * Custom data: billitemid. When an effect still throws, the task fails, so that Moodle runs it
  * again later (with its growing delay); the effects that could be delivered are delivered.
  *
@@ -30,15 +32,59 @@ use shophandlers_std_setuponecoursesession\outbox;
  */
 class deliver_effects extends \core\task\adhoc_task {
     /**
-     * Queues the delivery of an order line's effects, once.
+     * The task of an order line.
      *
      * @param int $billitemid
+     * @return self
      */
-    public static function queue(int $billitemid): void {
+    public static function for_line(int $billitemid): self {
         $task = new self();
         $task->set_custom_data(['billitemid' => $billitemid]);
         $task->set_component('shophandlers_std_setuponecoursesession');
-        \core\task\manager::queue_adhoc_task($task, true);
+        return $task;
+    }
+
+    /**
+     * The plan facts that make the extension queue this task in the setup's own transaction, with
+     * the columns \core\task\manager::queue_adhoc_task() would write.
+     *
+     * @param int $billitemid
+     * @return array
+     */
+    public static function plan_facts(int $billitemid): array {
+        $record = \core\task\manager::record_from_adhoc_task(self::for_line($billitemid));
+        return [
+            'deliverytask' => $record->classname,
+            'deliverycomponent' => $record->component,
+            'deliverydata' => $record->customdata,
+            'deliveryattempts' => (int) $record->attemptsavailable,
+        ];
+    }
+
+    /**
+     * Queues the delivery of an order line's effects, unless a task for it is already queued.
+     *
+     * @param int $billitemid
+     * @return bool whether a task was queued
+     */
+    public static function queue(int $billitemid): bool {
+        return (bool) \core\task\manager::queue_adhoc_task(self::for_line($billitemid), true);
+    }
+
+    /**
+     * The order line's tasks that no cron process has started: once its outbox is empty, they have nothing to do.
+     *
+     * @param int $billitemid
+     */
+    public static function forget_idle(int $billitemid): void {
+        global $DB;
+        $record = \core\task\manager::record_from_adhoc_task(self::for_line($billitemid));
+        $DB->delete_records_select(
+            'task_adhoc',
+            'classname = ? AND component = ? AND timestarted IS NULL AND ' .
+                $DB->sql_compare_text('customdata', \core_text::strlen($record->customdata) + 1) . ' = ?',
+            [$record->classname, $record->component, $record->customdata]
+        );
     }
 
     /**

@@ -93,6 +93,7 @@ $string['roleunknown'] = 'Participant (role not recorded)';
 $string['shopsetuprequired'] = 'The shopsetup PHP extension is required by the course-session handler and is not loaded. Install it (README, "Install"), load it in the web server\'s and the CLI\'s PHP (extension=shopsetup), then restart PHP.';
 $string['shopsetuptooold'] = 'The shopsetup PHP extension loaded is version {$a->found}; the course-session handler needs {$a->required} or later. Install the extension of this release (README, "Install"), then restart PHP.';
 $string['shopsetuptoooldenv'] = 'The shopsetup PHP extension is older than the course-session handler needs. Install the extension of this release (README, "Install"), then restart PHP.';
+$string['tasksweepoutbox'] = 'Queue the delivery of course-session effects left without a task';
 $string['unsupervised_categoryrole'] = 'holds a role in a course category';
 $string['unsupervised_existing'] = 'existing accounts are not attached: superviseexisting=none';
 $string['unsupervised_listedrole'] = 'holds a role listed in the setting privilegedroles';

@@ -93,6 +93,7 @@ $string['roleunknown'] = 'Participant (rôle non enregistré)';
 $string['shopsetuprequired'] = 'L\'extension PHP shopsetup est requise par le gestionnaire de sessions de cours et n\'est pas chargée. Installez-la (README, « Install »), chargez-la dans le PHP du serveur web et de la ligne de commande (extension=shopsetup), puis redémarrez PHP.';
 $string['shopsetuptooold'] = 'L\'extension PHP shopsetup chargée est en version {$a->found} ; le gestionnaire de sessions de cours demande la {$a->required} ou plus récente. Installez l\'extension de cette version (README, « Install »), puis redémarrez PHP.';
 $string['shopsetuptoooldenv'] = 'L\'extension PHP shopsetup est plus ancienne que ne le demande le gestionnaire de sessions de cours. Installez l\'extension de cette version (README, « Install »), puis redémarrez PHP.';
+$string['tasksweepoutbox'] = 'Relancer la livraison des effets de sessions de cours restés sans tâche';
 $string['unsupervised_categoryrole'] = 'détient un rôle dans une catégorie de cours';
 $string['unsupervised_existing'] = 'les comptes existants ne sont pas rattachés : superviseexisting=none';
 $string['unsupervised_listedrole'] = 'détient un rôle listé dans le réglage privilegedroles';

@@ -16,8 +16,10 @@
 
 /**
  * The effects outbox when the delivering process is killed (SIGKILL) after the commit, at several
- * steps of the delivery: once drained, every event is in the log exactly once, and each welcome
- * message was sent once, as in the same order delivered without a kill.
+ * steps of the delivery, and when the producing process is killed right after its commit (cron alone
+ * delivers it, with the task committed with the setup, or queued by the sweep when that task is gone):
+ * every event is in the log exactly once, and each welcome message was sent once, as in the same
+ * order delivered without a kill.
  *
  * @package    shophandlers_std_setuponecoursesession
  * @copyright  2026 shopsetup contributors
@@ -31,6 +33,8 @@ require_once(__DIR__ . '/lib.php');
 
 use shophandlers_std_setuponecoursesession\outbox;
 use shophandlers_std_setuponecoursesession\session_setup;
+use shophandlers_std_setuponecoursesession\task\deliver_effects;
+use shophandlers_std_setuponecoursesession\task\sweep_outbox;
 
 $t = new shopsetup_it('outbox_kill');
 $t->drain = false;
@@ -40,13 +44,14 @@ $events = ['\core\event\user_created', '\core\event\group_created', '\core\event
 
 /**
  * An order of 40 learners (half of them with an account) and 4 tutors, produced with every effect
- * but the caches left in the outbox (deliverybudget 0).
+ * but the caches left in the outbox (deliverybudget 0), or not produced.
  *
  * @param shopsetup_it $t
  * @param string $x
- * @return array [billitemid, course]
+ * @param bool $produce
+ * @return array [billitemid, course, billid]
  */
-function outbox_kill_order(shopsetup_it $t, string $x): array {
+function outbox_kill_order(shopsetup_it $t, string $x, bool $produce = true): array {
     $course = $t->course($x);
     // A course contact, so that enrol_manual sends its welcome message to every new enrolment.
     $teacher = $t->user("contact$x");
@@ -62,10 +67,57 @@ function outbox_kill_order(shopsetup_it $t, string $x): array {
     $buckets = ['student' => $learners, 'teacher' => $t->participants("tutor$x", 4)];
     $code = $t->product("coursename={$course->shortname}&endtime=+30D");
     $billid = $t->order($code, $t->user("operator$x"), $buckets, 44);
-    set_config(outbox::BUDGET_SETTING, 0, session_setup::COMPONENT);
-    $t->produce($billid);
-    unset_config(outbox::BUDGET_SETTING, session_setup::COMPONENT);
-    return [(int) $t->billitem($billid)->id, $course];
+    if ($produce) {
+        set_config(outbox::BUDGET_SETTING, 0, session_setup::COMPONENT);
+        $t->produce($billid);
+        unset_config(outbox::BUDGET_SETTING, session_setup::COMPONENT);
+    }
+    return [(int) $t->billitem($billid)->id, $course, $billid];
+}
+
+/**
+ * Produces an order in a child process killed (SIGKILL) right after its setup's commit, before any
+ * effect is delivered (this process holds the order line's delivery lock meanwhile).
+ *
+ * @param shopsetup_it $t
+ * @param int $billid
+ * @param int $billitemid
+ */
+function outbox_kill_after_commit(shopsetup_it $t, int $billid, int $billitemid): void {
+    $lock = \core\lock\lock_config::get_lock_factory(session_setup::COMPONENT)->get_lock('outbox_' . $billitemid, 0);
+    $t->check((bool) $lock, 'the test holds the delivery lock of the order line');
+    $script = escapeshellarg(__DIR__ . '/fixtures/produce_and_die.php');
+    exec(shopsetup_it::php_command() . " $script $billid 2>&1", $output, $status);
+    $lock->release();
+    $t->same(128 + SIGKILL, $status, 'the producing process is killed right after the commit: ' . implode(' ', $output));
+}
+
+/**
+ * Runs Moodle's own cron runners, as a site's cron does: nothing of the plugin's CLI.
+ *
+ * @param string $script admin/cli script
+ * @param string $options
+ * @return string what it printed
+ */
+function outbox_kill_cron(string $script, string $options): string {
+    global $CFG;
+    exec(shopsetup_it::php_command() . ' ' . escapeshellarg("$CFG->dirroot/admin/cli/$script") . " $options 2>&1", $output);
+    return implode("\n", $output);
+}
+
+/**
+ * The delivery tasks queued for an order line.
+ *
+ * @param int $billitemid
+ * @return int
+ */
+function outbox_kill_tasks(int $billitemid): int {
+    global $DB;
+    return $DB->count_records_select(
+        'task_adhoc',
+        'classname = ? AND ' . $DB->sql_compare_text('customdata') . ' = ?',
+        ['\\' . deliver_effects::class, json_encode(['billitemid' => $billitemid])]
+    );
 }
 
 /**
@@ -100,6 +152,7 @@ function outbox_kill_effects(int $courseid, int $mark, int $since): array {
 $since = time();
 $mark = shopsetup_it::log_mark();
 [$control, $controlcourse] = outbox_kill_order($t, 'a');
+$t->same(1, outbox_kill_tasks($control), 'the setup queued its delivery task in its own transaction');
 $t->check(outbox::pending($control)['pending'] > 200, 'with a budget of 0, production leaves the effects to deliver');
 $t->check(
     $DB->count_records(outbox::TABLE, ['billitemid' => $control, 'kind' => 'caches']) == 0,
@@ -137,5 +190,43 @@ $got = outbox_kill_effects($course->id, $mark, $since);
 foreach (array_merge($events, ['welcome messages']) as $name) {
     $t->same($expected[$name] ?? null, $got[$name] ?? null, "$name: [count, distinct] as without a kill");
     $t->same($got[$name][0] ?? -1, $got[$name][1] ?? -2, "$name: each one exactly once");
+}
+
+// The producing process killed right after its commit: cron alone delivers every effect, exactly once.
+$mark = shopsetup_it::log_mark();
+[$billitemid, $course, $billid] = outbox_kill_order($t, 'c', false);
+outbox_kill_after_commit($t, $billid, $billitemid);
+$t->same($total + 1, outbox::pending($billitemid)['pending'], 'after the kill, every effect is in the outbox, the caches too');
+$t->same(1, outbox_kill_tasks($billitemid), 'a delivery task is queued: it was committed with the setup');
+$trace = outbox_kill_cron('adhoc_task.php', '--execute --classname=' . escapeshellarg('\\' . deliver_effects::class));
+$t->same(0, outbox::pending($billitemid)['pending'], 'Moodle\'s ad-hoc task runner drains the outbox');
+$t->same(0, outbox_kill_tasks($billitemid), 'and the task is done: ' . substr($trace, -300));
+shopsetup_it::flush_logs();
+$got = outbox_kill_effects($course->id, $mark, $since);
+foreach (array_merge($events, ['welcome messages']) as $name) {
+    $t->same($expected[$name] ?? null, $got[$name] ?? null, "killed at the commit, $name: [count, distinct] as without a kill");
+}
+
+// An outbox whose task is gone (an older install, a deleted task row): the scheduled sweep queues one.
+$mark = shopsetup_it::log_mark();
+[$billitemid, $course, $billid] = outbox_kill_order($t, 'd', false);
+outbox_kill_after_commit($t, $billid, $billitemid);
+deliver_effects::forget_idle($billitemid);
+$trace = outbox_kill_cron('scheduled_task.php', '--execute=' . escapeshellarg('\\' . sweep_outbox::class));
+$t->same(0, outbox_kill_tasks($billitemid), 'the sweep leaves a young outbox to its request: ' . substr($trace, -200));
+$DB->execute(
+    'UPDATE {' . outbox::TABLE . '} SET timecreated = timecreated - ? WHERE billitemid = ?',
+    [sweep_outbox::AGE + 60, $billitemid]
+);
+$trace = outbox_kill_cron('scheduled_task.php', '--execute=' . escapeshellarg('\\' . sweep_outbox::class));
+$t->same(1, outbox_kill_tasks($billitemid), 'the sweep queues a task for an outbox left without one: ' . substr($trace, -200));
+outbox_kill_cron('scheduled_task.php', '--execute=' . escapeshellarg('\\' . sweep_outbox::class));
+$t->same(1, outbox_kill_tasks($billitemid), 'a second sweep queues no second task');
+outbox_kill_cron('adhoc_task.php', '--execute --classname=' . escapeshellarg('\\' . deliver_effects::class));
+$t->same(0, outbox::pending($billitemid)['pending'], 'cron then drains the orphaned outbox');
+shopsetup_it::flush_logs();
+$got = outbox_kill_effects($course->id, $mark, $since);
+foreach (array_merge($events, ['welcome messages']) as $name) {
+    $t->same($expected[$name] ?? null, $got[$name] ?? null, "swept, $name: [count, distinct] as without a kill");
 }
 $t->done();
