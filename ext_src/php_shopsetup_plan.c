@@ -113,7 +113,10 @@ static shopsetup_status php_shopsetup_plan_fact(shopsetup_plan *plan, const shop
 	return shopsetup_fact_wrong_type(spec, zend_zval_type_name(value), err);
 }
 
-static shopsetup_status php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts, shopsetup_error *err)
+typedef shopsetup_status (*php_shopsetup_facts_check)(shopsetup_plan *plan, uint64_t given, shopsetup_error *err);
+
+static shopsetup_status php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable *facts, php_shopsetup_facts_check check,
+	shopsetup_error *err)
 {
 	uint64_t given = 0;
 	zend_string *key;
@@ -129,7 +132,7 @@ static shopsetup_status php_shopsetup_plan_facts(shopsetup_plan *plan, HashTable
 		}
 		given |= SHOPSETUP_FACT_BIT(spec);
 	} ZEND_HASH_FOREACH_END();
-	return shopsetup_plan_check_facts(plan, given, err);
+	return check(plan, given, err);
 }
 
 /* Reads one participant field; false with *reason when it is not a scalar. */
@@ -269,6 +272,36 @@ static bool php_shopsetup_plan_roster(shopsetup_plan *plan, HashTable *buckets, 
 	return true;
 }
 
+/* Initialises an object's plan from its facts and buckets; false with an exception. */
+static bool php_shopsetup_plan_build(php_shopsetup_plan_object *intern, HashTable *buckets, int64_t seats, HashTable *bucket_roles,
+	HashTable *facts, php_shopsetup_facts_check check)
+{
+	shopsetup_plan *plan = &intern->plan;
+	size_t expected = 0;
+	zval *bucket;
+	ZEND_HASH_FOREACH_VAL(buckets, bucket) {
+		HashTable *list = php_shopsetup_row_table(bucket);
+		expected += list ? zend_hash_num_elements(list) : 0;
+	} ZEND_HASH_FOREACH_END();
+	if (!shopsetup_plan_init(plan, expected)) {
+		shopsetup_plan_free(plan);
+		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+		return false;
+	}
+	intern->initialised = true;
+	shopsetup_error err = { 0 };
+	shopsetup_status status = php_shopsetup_plan_facts(plan, facts, check, &err);
+	if (status != SHOPSETUP_OK) {
+		php_shopsetup_throw_status(status, &err);
+		return false;
+	}
+	if (!php_shopsetup_plan_roster(plan, buckets, bucket_roles, seats)) {
+		return false;
+	}
+	intern->ready = true;
+	return true;
+}
+
 ZEND_METHOD(ShopSetup_Plan, __construct)
 {
 	HashTable *buckets, *bucket_roles, *facts;
@@ -285,29 +318,38 @@ ZEND_METHOD(ShopSetup_Plan, __construct)
 		zend_throw_error(NULL, "Cannot call ShopSetup\\Plan::__construct() twice");
 		RETURN_THROWS();
 	}
-	shopsetup_plan *plan = &intern->plan;
-	size_t expected = 0;
-	zval *bucket;
-	ZEND_HASH_FOREACH_VAL(buckets, bucket) {
-		HashTable *list = php_shopsetup_row_table(bucket);
-		expected += list ? zend_hash_num_elements(list) : 0;
-	} ZEND_HASH_FOREACH_END();
-	if (!shopsetup_plan_init(plan, expected)) {
-		shopsetup_plan_free(plan);
-		zend_throw_exception(php_shopsetup_exception_ce, "out of memory", SHOPSETUP_E_NOMEM);
+	if (!php_shopsetup_plan_build(intern, buckets, (int64_t) seats, bucket_roles, facts, shopsetup_plan_check_facts)) {
 		RETURN_THROWS();
 	}
-	intern->initialised = true;
-	shopsetup_error err = { 0 };
-	shopsetup_status status = php_shopsetup_plan_facts(plan, facts, &err);
-	if (status != SHOPSETUP_OK) {
-		php_shopsetup_throw_status(status, &err);
+}
+
+ZEND_METHOD(ShopSetup_Plan, accounts)
+{
+	HashTable *people, *facts;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_ARRAY_HT(people)
+		Z_PARAM_ARRAY_HT(facts)
+	ZEND_PARSE_PARAMETERS_END();
+
+	/* One bucket of its own; its role is never written: the plan cannot run. */
+	zval bucket, role;
+	HashTable buckets, bucket_roles;
+	zend_hash_init(&buckets, 1, NULL, NULL, 0);
+	zend_hash_init(&bucket_roles, 1, NULL, NULL, 0);
+	ZVAL_ARR(&bucket, people);
+	ZVAL_LONG(&role, 1);
+	zend_hash_str_add_new(&buckets, "accounts", sizeof("accounts") - 1, &bucket);
+	zend_hash_str_add_new(&bucket_roles, "accounts", sizeof("accounts") - 1, &role);
+	object_init_ex(return_value, php_shopsetup_plan_ce);
+	bool built = php_shopsetup_plan_build(php_shopsetup_plan_from(Z_OBJ_P(return_value)), &buckets,
+		(int64_t) zend_hash_num_elements(people), &bucket_roles, facts, shopsetup_plan_check_account_facts);
+	zend_hash_destroy(&buckets);
+	zend_hash_destroy(&bucket_roles);
+	if (!built) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
 		RETURN_THROWS();
 	}
-	if (!php_shopsetup_plan_roster(plan, buckets, bucket_roles, (int64_t) seats)) {
-		RETURN_THROWS();
-	}
-	intern->ready = true;
 }
 
 #define PHP_SHOPSETUP_PLAN_OR_THROW(plan) \

@@ -1134,6 +1134,15 @@ static shopsetup_status shopsetup_driver_fresh_plan(const shopsetup_plan *plan, 
 	return SHOPSETUP_OK;
 }
 
+static shopsetup_status shopsetup_driver_runnable_plan(const shopsetup_plan *plan, shopsetup_error *err)
+{
+	if (plan->accounts_only) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_STATE, 0, "run", 3,
+			"a plan of accounts only previews: it has no course to set up");
+	}
+	return shopsetup_driver_fresh_plan(plan, err);
+}
+
 static shopsetup_status shopsetup_driver_stages(shopsetup_driver *d, int64_t *enrolees, int64_t *participants)
 {
 	shopsetup_plan *plan = d->plan;
@@ -1163,7 +1172,7 @@ static shopsetup_status shopsetup_driver_stages(shopsetup_driver *d, int64_t *en
 shopsetup_status shopsetup_driver_run(shopsetup_store store, shopsetup_plan *plan, shopsetup_run_report *report,
 	shopsetup_before_commit before_commit, shopsetup_error *err)
 {
-	shopsetup_status status = shopsetup_driver_fresh_plan(plan, err);
+	shopsetup_status status = shopsetup_driver_runnable_plan(plan, err);
 	if (status != SHOPSETUP_OK || (status = store.ops->lock(store.self, err)) != SHOPSETUP_OK) {
 		return status;
 	}

@@ -181,6 +181,20 @@ shopsetup_status shopsetup_plan_add_id_fact(shopsetup_plan *plan, const shopsetu
 	return SHOPSETUP_OK;
 }
 
+shopsetup_status shopsetup_plan_check_account_facts(shopsetup_plan *plan, uint64_t given, shopsetup_error *err)
+{
+	const shopsetup_fact_spec *spec;
+	shopsetup_status status = shopsetup_fact_find(SHOPSETUP_SLICE("mnethostid"), &spec, err);
+	if (status != SHOPSETUP_OK) {
+		return status;
+	}
+	if (!(given & SHOPSETUP_FACT_BIT(spec)) || plan->facts.mnethostid <= 0) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0, "Plan facts: \"mnethostid\" is required and must be positive");
+	}
+	plan->accounts_only = true;
+	return SHOPSETUP_OK;
+}
+
 shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, uint64_t given, shopsetup_error *err)
 {
 	shopsetup_facts *f = &plan->facts;

@@ -158,6 +158,7 @@ typedef struct {
 	int64_t operator_ueid;
 	int64_t seats;
 	shopsetup_stage stage;
+	bool accounts_only;         /* a plan of accounts to match and name: it previews, never runs */
 } shopsetup_plan;
 
 bool shopsetup_plan_init(shopsetup_plan *plan, size_t expected_people);
@@ -183,6 +184,11 @@ shopsetup_status shopsetup_plan_add_id_fact(shopsetup_plan *plan, const shopsetu
  * known; indexes the privileged users.
  */
 shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, uint64_t given, shopsetup_error *err);
+/*
+ * The facts of an accounts-only plan (the accounts and usernames stages): mnethostid given and
+ * positive; marks the plan accounts_only.
+ */
+shopsetup_status shopsetup_plan_check_account_facts(shopsetup_plan *plan, uint64_t given, shopsetup_error *err);
 /*
  * Whether the operator is attached to a person through the cross roles: always to an account the order
  * creates; to an existing account as superviseexisting says (by default only to one that is not privileged).

@@ -170,6 +170,18 @@ namespace ShopSetup {
          */
         public function __construct(array $buckets, int $seats, array $bucketRoles, array $facts) {}
 
+        /**
+         * A plan of accounts only, for people who are not participants (the buyer's own account):
+         * $people maps emails to people (lastname, firstname, email, city...) as a bucket does;
+         * $facts needs mnethostid alone. preview() matches them by the setup's own rules (the
+         * normalised email, active before suspended, then lowest id) and names the accounts to
+         * create from the same pool of taken usernames; run() refuses it.
+         *
+         * @throws RosterException listing every invalid row
+         * @throws PlanException when mnethostid is missing or a fact is of the wrong type
+         */
+        public static function accounts(array $people, array $facts): Plan {}
+
         /** @return array normalised emails of the roster, in first-seen order */
         public function emails(): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 7ecf11dc5331a977e28dbb6ae81ddd7c4e78de01 */
+ * Stub hash: d108d86676cb7ad4880dd30075296997656cd134 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -70,6 +70,11 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShopSetup_Plan___construct, 0, 0, 4)
 	ZEND_ARG_TYPE_INFO(0, facts, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_ShopSetup_Plan_accounts, 0, 2, ShopSetup\\Plan, 0)
+	ZEND_ARG_TYPE_INFO(0, people, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, facts, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_ShopSetup_Plan_emails arginfo_class_ShopSetup_RosterException_getErrors
 
 #define arginfo_class_ShopSetup_Plan_people arginfo_class_ShopSetup_RosterException_getErrors
@@ -107,6 +112,7 @@ ZEND_FUNCTION(ShopSetup_normalize_email);
 ZEND_FUNCTION(ShopSetup_make_usernames);
 ZEND_METHOD(ShopSetup_RosterException, getErrors);
 ZEND_METHOD(ShopSetup_Plan, __construct);
+ZEND_METHOD(ShopSetup_Plan, accounts);
 ZEND_METHOD(ShopSetup_Plan, emails);
 ZEND_METHOD(ShopSetup_Plan, people);
 ZEND_METHOD(ShopSetup_Plan, notices);
@@ -173,6 +179,7 @@ static const zend_function_entry class_ShopSetup_Store_methods[] = {
 
 static const zend_function_entry class_ShopSetup_Plan_methods[] = {
 	ZEND_ME(ShopSetup_Plan, __construct, arginfo_class_ShopSetup_Plan___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_Plan, accounts, arginfo_class_ShopSetup_Plan_accounts, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(ShopSetup_Plan, emails, arginfo_class_ShopSetup_Plan_emails, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, people, arginfo_class_ShopSetup_Plan_people, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_Plan, notices, arginfo_class_ShopSetup_Plan_notices, ZEND_ACC_PUBLIC)

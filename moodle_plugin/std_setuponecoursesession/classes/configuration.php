@@ -60,6 +60,7 @@ class configuration {
                 'renewable' => !empty($catalogitem->renewable),
                 'orderref' => 'TEST',
                 'courseshortname' => $course ? $course->shortname : 'TEST',
+                'delegationrole' => delegation_block::owner_role(),
             ]);
         } catch (\ShopSetup\ParamsException $e) {
             $add('error', empty($params['coursename']) ? 'errornotarget' : 'errorconfiguration', $e->getMessage());
@@ -80,6 +81,7 @@ class configuration {
         if ($config['mirrorrole'] !== '') {
             $roles[] = $config['mirrorrole'];
         }
+        $roles[] = $config['crossrole'];
         foreach (array_unique($roles) as $shortname) {
             if (!$DB->record_exists('role', ['shortname' => $shortname])) {
                 $add('error', 'errorrole', s($shortname));

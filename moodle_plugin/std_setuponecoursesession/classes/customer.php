@@ -68,12 +68,18 @@ class customer {
             $errorstatus = true;
             return self::same_feedback(get_string('errorcustomeremail', $c, s($customer->email)));
         }
-        $account = self::find_account($email);
-        if ($account) {
+        try {
+            $person = self::account_person($customer, $email);
+        } catch (\moodle_exception $e) {
+            $errorstatus = true;
+            return self::same_feedback($e->getMessage());
+        }
+        if ($person['status'] !== 'created') {
+            $account = (object) ['id' => (int) $person['userid']];
             $feedback->salesadmin = get_string('customermatched', $c, (object) ['id' => $account->id,
                 'email' => s($email)]);
         } else {
-            $account = self::create_account($customer, $email);
+            $account = self::create_account($customer, $email, $person['username']);
             $feedback->salesadmin = get_string('customercreated', $c, (object) ['id' => $account->id,
                 'username' => s($account->username)]);
             $feedback->public = $feedback->private = get_string('customercreatedpublic', $c, s($account->username));
@@ -94,23 +100,29 @@ class customer {
     }
 
     /**
-     * The account of an email: not deleted, on this host, active before suspended, then lowest id.
+     * The customer as the setup's driver sees a participant: matched to an account by the same
+     * rules (the normalised email whatever the stored address's white space and case, not deleted,
+     * on this host, active before suspended, then lowest id), or named from the same pool of taken
+     * usernames (the database's own comparison), through Plan::accounts()'s preview.
      *
+     * @param stdClass $customer local_shop_customer record
      * @param string $email normalised
-     * @return stdClass|null
+     * @return array Plan::people()'s entry: status (matched, suspended or created), userid or username
      */
-    public static function find_account(string $email): ?stdClass {
-        global $CFG, $DB;
-        $accounts = $DB->get_records_select(
-            'user',
-            'deleted = 0 AND mnethostid = :mnethostid AND LOWER(email) = :email',
-            ['mnethostid' => $CFG->mnet_localhost_id, 'email' => $email],
-            'suspended ASC, id ASC',
-            'id, username',
-            0,
-            1
-        );
-        return $accounts ? reset($accounts) : null;
+    public static function account_person(stdClass $customer, string $email): array {
+        global $CFG;
+        try {
+            $plan = \ShopSetup\Plan::accounts([$email => [
+                'firstname' => (string) $customer->firstname,
+                'lastname' => (string) $customer->lastname,
+                'email' => $email,
+                'city' => (string) ($customer->city ?? ''),
+            ]], ['mnethostid' => (int) $CFG->mnet_localhost_id]);
+            $plan->preview(new dml_store());
+        } catch (\ShopSetup\Exception $e) {
+            throw new \moodle_exception('errorcustomeraccount', session_setup::COMPONENT, '', $e->getMessage());
+        }
+        return $plan->people()[0];
     }
 
     /**
@@ -118,22 +130,18 @@ class customer {
      *
      * @param stdClass $customer local_shop_customer record
      * @param string $email normalised
+     * @param string $username free, from account_person()
      * @return stdClass the new user
      */
-    protected static function create_account(stdClass $customer, string $email): stdClass {
-        global $CFG, $DB;
+    protected static function create_account(stdClass $customer, string $email, string $username): stdClass {
+        global $CFG;
         require_once($CFG->dirroot . '/user/lib.php');
 
-        $person = ['firstname' => (string) $customer->firstname, 'lastname' => (string) $customer->lastname, 'email' => $email];
-        $base = \ShopSetup\make_usernames([$person])[0];
-        $taken = $DB->get_fieldset_select('user', 'username', 'mnethostid = :mnethostid AND ' .
-            $DB->sql_like('username', ':prefix', false), ['mnethostid' => $CFG->mnet_localhost_id,
-            'prefix' => $DB->sql_like_escape($base) . '%']);
         $user = (object) [
             'auth' => 'manual',
             'confirmed' => 1,
             'mnethostid' => $CFG->mnet_localhost_id,
-            'username' => \ShopSetup\make_usernames([$person], $taken)[0],
+            'username' => $username,
             // What Moodle's own bulk upload stores until cron generates and mails the password.
             'password' => 'to be generated',
             'firstname' => (string) $customer->firstname,

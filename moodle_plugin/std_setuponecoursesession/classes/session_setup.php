@@ -210,6 +210,7 @@ class session_setup {
                 'renewable' => $this->order->renewable,
                 'orderref' => $this->order->transactionid,
                 'courseshortname' => $this->course->shortname,
+                'delegationrole' => delegation_block::owner_role(),
             ]);
         } catch (\ShopSetup\Exception $e) {
             throw new moodle_exception('errorconfiguration', self::COMPONENT, '', $e->getMessage());
@@ -226,6 +227,7 @@ class session_setup {
         }
         $supervisorroleid = $this->role_id($this->config['supervisor']);
         $mirrorroleid = $this->config['mirrorrole'] === '' ? 0 : $this->role_id($this->config['mirrorrole']);
+        $crossroleid = $this->cross_role_id();
 
         $operatorid = (int) ($this->customer->hasaccount ?? 0);
         $this->operator = $operatorid ? $DB->get_record('user', ['id' => $operatorid, 'deleted' => 0]) : false;
@@ -257,6 +259,7 @@ class session_setup {
             'modifierid' => (int) ($USER->id ?? 0),
             'supervisorroleid' => $supervisorroleid,
             'mirrorroleid' => $mirrorroleid,
+            'crossroleid' => $crossroleid,
             'enroloperator' => (bool) $this->config['autoenrolsupervisor'],
             'billitemid' => $this->order->billitemid,
             'catalogitemid' => $this->order->catalogitemid,
@@ -329,6 +332,26 @@ class session_setup {
             throw new moodle_exception('errorrole', self::COMPONENT, '', s($shortname));
         }
         return (int) $id;
+    }
+
+    /**
+     * The operator's role in the participants' user contexts: the product's crossrole, else the
+     * delegation block's owner role, else the supervisor role (handler_config() chose which).
+     * A role the block names and the site lacks stops production with the block's setting named.
+     *
+     * @return int
+     */
+    protected function cross_role_id(): int {
+        global $DB;
+        $shortname = $this->config['crossrole'];
+        $id = $DB->get_field('role', 'id', ['shortname' => $shortname]);
+        if ($id) {
+            return (int) $id;
+        }
+        if (trim($this->params['crossrole'] ?? '') === '' && $shortname === delegation_block::owner_role()) {
+            throw new moodle_exception('errordelegationrole', self::COMPONENT, '', s($shortname));
+        }
+        throw new moodle_exception('errorrole', self::COMPONENT, '', s($shortname));
     }
 
     /**

@@ -59,8 +59,10 @@ $string['customermatched'] = 'The customer already had a Moodle account: id {$a-
 $string['errorconfiguration'] = 'The product\'s handler parameters are wrong: {$a}';
 $string['errorcoursenotenrollable'] = 'Course {$a} has no enabled manual enrolment instance.';
 $string['errorcoursenotexists'] = 'Course {$a} does not exist (handler parameter coursename is a course shortname).';
+$string['errorcustomeraccount'] = 'The customer\'s account could not be looked up or named: {$a}';
 $string['errorcustomeremail'] = 'The customer\'s email address "{$a}" is not valid: no account can be created.';
 $string['errordatabase'] = 'The session could not be set up; nothing was written. Database error: {$a}';
+$string['errordelegationrole'] = 'The block "Delegated administration" (block_user_delegation) attaches owners with the role {$a}, which does not exist on this site: nothing was set up. Choose an existing role in the block\'s setting corole, or name the cross role in the product\'s handler parameters (crossrole=...).';
 $string['erroreffectspending'] = '{$a->pending} effects are still to deliver ({$a->failed} failed): the task runs again later.';
 $string['errorlocktimeout'] = 'Another course-session setup is running on this site; try again in a minute.';
 $string['errornativestore'] = 'The setting store is native, but the extension has no native store for this database ({$a}): set it to auto or dml.';

@@ -59,8 +59,10 @@ $string['customermatched'] = 'Le client avait déjà un compte Moodle : id {$a->
 $string['errorconfiguration'] = 'Les paramètres du gestionnaire du produit sont incorrects : {$a}';
 $string['errorcoursenotenrollable'] = 'Le cours {$a} n\'a aucune méthode d\'inscription manuelle active.';
 $string['errorcoursenotexists'] = 'Le cours {$a} n\'existe pas (le paramètre coursename est le nom abrégé d\'un cours).';
+$string['errorcustomeraccount'] = 'Le compte du client n\'a pas pu être recherché ou nommé : {$a}';
 $string['errorcustomeremail'] = 'L\'adresse courriel du client « {$a} » n\'est pas valide : aucun compte ne peut être créé.';
 $string['errordatabase'] = 'La session n\'a pas pu être mise en place ; rien n\'a été écrit. Erreur de base de données : {$a}';
+$string['errordelegationrole'] = 'Le bloc « Délégation d\'administration » (block_user_delegation) rattache les responsables avec le rôle {$a}, qui n\'existe pas sur ce site : rien n\'a été mis en place. Choisissez un rôle existant dans le réglage corole du bloc, ou nommez le rôle croisé dans les paramètres du gestionnaire du produit (crossrole=...).';
 $string['erroreffectspending'] = '{$a->pending} effets restent à délivrer ({$a->failed} en échec) : la tâche sera relancée.';
 $string['errorlocktimeout'] = 'Une autre mise en place de session est en cours sur ce site ; réessayez dans une minute.';
 $string['errornativestore'] = 'Le réglage store vaut native, mais l\'extension n\'a pas de stockage natif pour cette base ({$a}) : choisissez auto ou dml.';

@@ -76,7 +76,7 @@ $t->same(false, user_has_role_assignment($ann->id, $roles['student'], $context->
 $t->same(false, groups_is_member($group1->id, $ann->id), 'Ann leaves the group');
 $t->same(false, is_enrolled($context, $ann->id), 'Ann is unenrolled: no other product uses her enrolment');
 $t->check(
-    user_has_role_assignment($operator->id, $roles['editingteacher'], context_user::instance($ann->id)->id),
+    user_has_role_assignment($operator->id, shopsetup_it::cross_role_id('editingteacher'), context_user::instance($ann->id)->id),
     'the operator keeps the supervisor role in her user context'
 );
 

@@ -412,7 +412,7 @@ function diff_api_run(shopsetup_it $t, string $name): diff_run {
         }
     }
     foreach ($people as $person) {
-        role_assign($roles['editingteacher'], $run->operator->id, context_user::instance($person['id'])->id);
+        role_assign(shopsetup_it::cross_role_id('editingteacher'), $run->operator->id, context_user::instance($person['id'])->id);
         role_assign($roles['student'], $person['id'], $operatorcontext->id);
     }
     foreach ($people as $person) {

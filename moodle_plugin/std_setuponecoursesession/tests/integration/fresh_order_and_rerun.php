@@ -61,7 +61,11 @@ foreach ($expected as $email => $role) {
     $t->check(user_has_role_assignment($user->id, $roles[$role], $context->id), "$email has the role $role in the course");
     $t->check(groups_is_member($group->id, $user->id), "$email is in the order's group");
     $t->check(
-        user_has_role_assignment($operator->id, $roles['editingteacher'], context_user::instance($user->id)->id),
+        user_has_role_assignment(
+            $operator->id,
+            shopsetup_it::cross_role_id('editingteacher'),
+            context_user::instance($user->id)->id
+        ),
         "the operator supervises $email in its user context"
     );
     $t->check(

@@ -104,7 +104,11 @@ function half_existing(shopsetup_it $t, string $executor): void {
         $t->check(groups_is_member($group->id, $user->id), "$email is in the order's group");
         // Existing accounts too: the original gave cross roles to new accounts only (its defect 7).
         $t->check(
-            user_has_role_assignment($operator->id, $roles['editingteacher'], context_user::instance($user->id)->id),
+            user_has_role_assignment(
+                $operator->id,
+                shopsetup_it::cross_role_id('editingteacher'),
+                context_user::instance($user->id)->id
+            ),
             "the operator supervises $email"
         );
         $t->check(

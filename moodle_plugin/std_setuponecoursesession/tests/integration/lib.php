@@ -304,6 +304,8 @@ class shopsetup_it {
         $table = \shophandlers_std_setuponecoursesession\outbox::TABLE;
         foreach ($DB->get_fieldset_sql("SELECT DISTINCT billitemid FROM {{$table}}") as $billitemid) {
             $delivered += (new \shophandlers_std_setuponecoursesession\outbox())->deliver((int) $billitemid)['delivered'];
+            // The line's queued task has then run.
+            \shophandlers_std_setuponecoursesession\task\deliver_effects::forget_idle((int) $billitemid);
         }
         return $delivered;
     }
@@ -378,7 +380,7 @@ class shopsetup_it {
         $counts = [];
         foreach (
             ['user', 'user_preferences', 'context', 'user_enrolments', 'role_assignments', 'groups', 'groups_members',
-                'local_shop_product', 'local_shop_productevent', 'shophandlers_setup_outbox'] as $table
+                'local_shop_product', 'local_shop_productevent', 'shophandlers_setup_outbox', 'task_adhoc'] as $table
         ) {
             $counts[$table] = $DB->count_records($table);
         }
@@ -407,6 +409,18 @@ class shopsetup_it {
     public static function roles(): array {
         global $DB;
         return array_map('intval', $DB->get_records_menu('role', null, '', 'shortname, id'));
+    }
+
+    /**
+     * The role the operator gets in a participant's user context: the delegation block's owner role
+     * where the block is installed (as on CI's site), else the product's supervisor role.
+     *
+     * @param string $supervisor the product's supervisor role
+     * @return int role id
+     */
+    public static function cross_role_id(string $supervisor): int {
+        $owner = \shophandlers_std_setuponecoursesession\delegation_block::owner_role();
+        return self::roles()[$owner !== '' ? $owner : $supervisor];
     }
 
     /**

@@ -16,7 +16,8 @@
 
 /**
  * The customer's own account at prepay: created with Moodle's API when there is none, linked and
- * left untouched when an account has the customer's email (in another case).
+ * left untouched when an account has the customer's email (in another case, or stored with white
+ * space, the account the driver matches too); a username the database holds equal does not block it.
  *
  * @package    shophandlers_std_setuponecoursesession
  * @copyright  2026 shopsetup contributors
@@ -73,7 +74,7 @@ $t->check(strpos($t->prepayfeedback->salesadmin, get_string('customercreated', $
 $t->check(is_enrolled($context, $accountid), 'the new account is the operator: enrolled');
 $learner = shopsetup_it::account($t->email('learner1'));
 $t->check(
-    user_has_role_assignment($accountid, $roles['editingteacher'], context_user::instance($learner->id)->id),
+    user_has_role_assignment($accountid, shopsetup_it::cross_role_id('editingteacher'), context_user::instance($learner->id)->id),
     'and supervising the participants'
 );
 
@@ -102,4 +103,35 @@ $t->same(0, shopsetup_it::events('\core\event\user_updated', $since, ['objectid'
 $t->check(strpos($t->prepayfeedback->salesadmin, get_string('customermatched', $c, (object) ['id' => $existing->id,
     'email' => s($t->email('dora'))])) !== false, 'the sales admin is told the account was linked');
 $t->check(is_enrolled($context, $existing->id), 'the existing account is the operator');
+
+// An account whose stored email has white space around it: the customer path and the participant
+// path (the driver) choose the same account, by the same rules.
+$eve = $t->user('eve', ['lastname' => "Client$t->tag"]);
+$DB->set_field('user', 'email', "  Eve.$t->tag@EXAMPLE.com\t", ['id' => $eve->id]);
+$custid = $t->customer('Eve', "Client$t->tag", $t->email('eve'), 0);
+$count = $DB->count_records('user');
+$billid = $t->order($code, null, ['student' => $t->participants('eveslearner', 1)], 1, $custid);
+$t->produce($billid);
+$t->same(
+    (int) $eve->id,
+    (int) $DB->get_field('local_shop_customer', 'hasaccount', ['id' => $custid]),
+    'prepay: the customer is linked to the account stored with white space and capitals'
+);
+$evebucket = ['student' => [$t->email('eve') => $t->participant('Eve', "Client$t->tag", $t->email('eve'))]];
+$billid = $t->order($code, $t->user('otherbuyer'), $evebucket, 1);
+$t->produce($billid);
+$t->same($count + 2, $DB->count_records('user'), 'postpay: the same person as a participant gets no second account');
+$t->check(is_enrolled($context, $eve->id), 'postpay: the participant is the same account');
+
+// A username the database holds equal to the customer's (a trailing space, equal under Moodle's
+// collations) does not block the creation of the customer's account.
+$taken = $t->user('erintaken');
+$base = \ShopSetup\make_usernames([['firstname' => 'Erin', 'lastname' => "Client$t->tag"]])[0];
+$DB->set_field('user', 'username', "$base ", ['id' => $taken->id]);
+$custid = $t->customer('Erin', "Client$t->tag", $t->email('erin'), 0);
+$billid = $t->order($code, null, ['student' => $t->participants('erinslearner', 1)], 1, $custid);
+$t->check($t->produce_failure($billid) === null, 'the order of a customer whose username is taken modulo collation is produced');
+$erin = $DB->get_record('user', ['id' => (int) $DB->get_field('local_shop_customer', 'hasaccount', ['id' => $custid])]);
+$t->check($erin && $erin->id != $taken->id, 'the customer has an account of their own');
+$t->same($base . '1', $erin->username ?? null, 'named with the next free suffix');
 $t->done();

@@ -84,8 +84,8 @@ function supervise_cross_roles(stdClass $operator, stdClass $user): array {
     global $DB;
     $roles = shopsetup_it::roles();
     return [
-        $DB->record_exists('role_assignments', ['roleid' => $roles['editingteacher'], 'userid' => $operator->id,
-            'contextid' => context_user::instance($user->id)->id]),
+        $DB->record_exists('role_assignments', ['roleid' => shopsetup_it::cross_role_id('editingteacher'),
+            'userid' => $operator->id, 'contextid' => context_user::instance($user->id)->id]),
         $DB->record_exists('role_assignments', ['roleid' => $roles['student'], 'userid' => $user->id,
             'contextid' => context_user::instance($operator->id)->id]),
     ];

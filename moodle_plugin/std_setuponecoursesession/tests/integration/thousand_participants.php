@@ -81,6 +81,8 @@ foreach (['native', 'dml'] as $executor) {
         'local_shop_productevent' => PEOPLE,
         // Every effect was delivered (by the request or by the drain of produce()): the outbox is empty again.
         'shophandlers_setup_outbox' => 0,
+        // And the task the setup queued with its rows has run.
+        'task_adhoc' => 0,
     ], $diff, "$executor: rows written");
     $t->same(PEOPLE + 1, $DB->count_records('user_enrolments', ['enrolid' => $instance->id]), "$executor: everyone is enrolled");
     $t->same(PEOPLE - $tutors, $DB->count_records('role_assignments', ['contextid' => $context->id,

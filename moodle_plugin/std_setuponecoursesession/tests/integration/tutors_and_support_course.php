@@ -100,7 +100,7 @@ foreach ($expected as $email => $role) {
     }), "$email has no other course role");
     $t->check(groups_is_member($group->id, $user->id), "$email is in the group");
     $t->check(
-        user_has_role_assignment($operator->id, $roles['teacher'], context_user::instance($user->id)->id),
+        user_has_role_assignment($operator->id, shopsetup_it::cross_role_id('teacher'), context_user::instance($user->id)->id),
         "the operator has the supervisor role teacher in the user context of $email"
     );
     $t->check(
@@ -164,7 +164,7 @@ $operatorcontext = context_user::instance($operator->id);
 foreach ($users as $email => $user) {
     $t->check(is_enrolled($context, $user->id) && groups_is_member($group->id, $user->id), "$email is enrolled and grouped");
     $t->check(
-        user_has_role_assignment($operator->id, $roles['teacher'], context_user::instance($user->id)->id),
+        user_has_role_assignment($operator->id, shopsetup_it::cross_role_id('teacher'), context_user::instance($user->id)->id),
         "the operator still supervises $email"
     );
 }
