@@ -673,11 +673,21 @@ typedef struct {
 	int64_t id, contextid, roleid, userid;
 } shopsetup_ra_row;
 
+static int shopsetup_id_pair_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const shopsetup_id_pair *) a)->id, y = ((const shopsetup_id_pair *) b)->id;
+	return (x > y) - (x < y);
+}
+
 typedef struct {
 	shopsetup_keys enrolees, contexts, participants;
 } shopsetup_ra_scope;
 
-/* The assignments the plan may add: on the course for the enrolees, in the user contexts both ways. */
+/*
+ * The assignments the plan may add: on the course for the enrolees, in the user contexts both ways.
+ * Only manual ones (component '', itemid 0), as role_assign() matches them: a role held through an
+ * enrolment plugin (cohort sync) is not the manual enrolment's and goes with that plugin.
+ */
 static shopsetup_status shopsetup_find_role_assignments(shopsetup_driver *d, const shopsetup_ra_scope *scope, shopsetup_found *found)
 {
 	const shopsetup_facts *f = &d->plan->facts;
@@ -687,13 +697,15 @@ static shopsetup_status shopsetup_find_role_assignments(shopsetup_driver *d, con
 		SHOPSETUP_INT_COLUMN(shopsetup_ra_row, roleid),
 		SHOPSETUP_INT_COLUMN(shopsetup_ra_row, userid),
 	};
-	shopsetup_col course[] = { SHOPSETUP_COL_I("contextid", f->coursecontextid) };
-	shopsetup_col operator_roles[] = { SHOPSETUP_COL_I("userid", f->operatorid) };
-	shopsetup_col operator_context[] = { SHOPSETUP_COL_I("contextid", f->operatorcontextid) };
+#define SHOPSETUP_RA_MANUAL SHOPSETUP_COL_S("component", SHOPSETUP_SLICE("")), SHOPSETUP_COL_I("itemid", 0)
+	shopsetup_col course[] = { SHOPSETUP_COL_I("contextid", f->coursecontextid), SHOPSETUP_RA_MANUAL };
+	shopsetup_col operator_roles[] = { SHOPSETUP_COL_I("userid", f->operatorid), SHOPSETUP_RA_MANUAL };
+	shopsetup_col operator_context[] = { SHOPSETUP_COL_I("contextid", f->operatorcontextid), SHOPSETUP_RA_MANUAL };
+#undef SHOPSETUP_RA_MANUAL
 	shopsetup_query queries[] = {
-		{ "role_assignments", columns, 4, course, 1, "userid", SHOPSETUP_MATCH_EQUAL, scope->enrolees },
-		{ "role_assignments", columns, 4, operator_roles, 1, "contextid", SHOPSETUP_MATCH_EQUAL, scope->contexts },
-		{ "role_assignments", columns, 4, operator_context, 1, "userid", SHOPSETUP_MATCH_EQUAL, scope->participants },
+		{ "role_assignments", columns, 4, course, 3, "userid", SHOPSETUP_MATCH_EQUAL, scope->enrolees },
+		{ "role_assignments", columns, 4, operator_roles, 3, "contextid", SHOPSETUP_MATCH_EQUAL, scope->contexts },
+		{ "role_assignments", columns, 4, operator_context, 3, "userid", SHOPSETUP_MATCH_EQUAL, scope->participants },
 	};
 	size_t nqueries = f->mirrorroleid > 0 ? 3 : 2;
 	shopsetup_status status = SHOPSETUP_OK;
@@ -770,6 +782,10 @@ static shopsetup_status shopsetup_stage_roles(shopsetup_driver *d, shopsetup_key
 		if (!shopsetup_hash_get(&old, shopsetup_ra_key(ra), NULL)) {
 			status = shopsetup_vec_push_pair(&d->report->roles_added, ra->userid, ra->id, d->err);
 		}
+	}
+	/* in the order they were written, whatever order the database returned them in */
+	if (d->report->roles_added.count > 1) {
+		qsort(d->report->roles_added.items, d->report->roles_added.count, sizeof(shopsetup_id_pair), shopsetup_id_pair_cmp);
 	}
 	shopsetup_hash_free(&old);
 	shopsetup_free(existing);

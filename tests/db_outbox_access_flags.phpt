@@ -109,9 +109,9 @@ shopsetup_test_db_drop('outbox_access_flags');
 accesslib/dirtyusers ann@example.com value 1 expiry now+sessiontimeout modified now
 accesslib/dirtyusers ann@example.com value 1 expiry 100 modified 50
 other/flag ann@example.com value x expiry 100 modified 50
-accesslib/dirtyusers operator value 1 expiry now+sessiontimeout modified now
 accesslib/dirtyusers bob@example.com value 1 expiry now+sessiontimeout modified now
 accesslib/dirtyusers tom@example.com value 1 expiry now+sessiontimeout modified now
+accesslib/dirtyusers operator value 1 expiry now+sessiontimeout modified now
 dirty users: operator ann@example.com bob@example.com tom@example.com
 --- outbox, in delivery order
 caches the group user - line 11 attempts 0 now
@@ -122,15 +122,15 @@ user_enrolment_created enrolment of ann@example.com user ann@example.com line 11
 user_enrolment_created enrolment of bob@example.com user bob@example.com line 11 attempts 0 now
 user_enrolment_created enrolment of tom@example.com user tom@example.com line 11 attempts 0 now
 user_enrolment_created enrolment of operator user operator line 11 attempts 0 now
-role_assigned role 4 in course user operator line 11 attempts 0 now
 role_assigned role 5 in course user ann@example.com line 11 attempts 0 now
 role_assigned role 5 in course user bob@example.com line 11 attempts 0 now
 role_assigned role 4 in course user tom@example.com line 11 attempts 0 now
+role_assigned role 4 in course user operator line 11 attempts 0 now
 role_assigned role 4 in user:ann@example.com user operator line 11 attempts 0 now
-role_assigned role 4 in user:bob@example.com user operator line 11 attempts 0 now
-role_assigned role 4 in user:tom@example.com user operator line 11 attempts 0 now
 role_assigned role 9 in operator user ann@example.com line 11 attempts 0 now
+role_assigned role 4 in user:bob@example.com user operator line 11 attempts 0 now
 role_assigned role 9 in operator user bob@example.com line 11 attempts 0 now
+role_assigned role 4 in user:tom@example.com user operator line 11 attempts 0 now
 role_assigned role 9 in operator user tom@example.com line 11 attempts 0 now
 grades_recovered 2 user ann@example.com line 11 attempts 0 now
 grades_recovered 2 user bob@example.com line 11 attempts 0 now
