@@ -284,6 +284,19 @@ bool shopsetup_hash_get(const shopsetup_hash *hash, shopsetup_slice key, uint32_
 	return true;
 }
 
+bool shopsetup_hash_set(shopsetup_hash *hash, shopsetup_slice key, uint32_t value)
+{
+	if (hash->slots == NULL) {
+		return false;
+	}
+	shopsetup_hash_slot *slot = shopsetup_hash_find(hash, key, shopsetup_hash_bytes(key.ptr, key.len));
+	if (slot->key == NULL) {
+		return false;
+	}
+	slot->value = value;
+	return true;
+}
+
 void shopsetup_hash_free(shopsetup_hash *hash)
 {
 	shopsetup_free(hash->slots);

@@ -13,8 +13,6 @@
 #define SHOPSETUP_GROUPNAME_MAX 254
 /* bytes of an unknown key quoted in its warning */
 #define SHOPSETUP_WARNING_KEY_MAX 100
-/* Far beyond any real date, far below int64 overflow when days are added. */
-#define SHOPSETUP_EPOCH_MAX 100000000000LL
 
 static const char *const shopsetup_known_keys[] = {
 	"coursename", "courseidnumber", "courseid", "supervisor", "customersupport", "starttime", "endtime",

@@ -34,6 +34,8 @@ typedef enum {
 } shopsetup_status;
 
 #define SHOPSETUP_ERROR_DETAIL_MAX 256
+/* The largest time the core accepts: far beyond any real date, far below int64 overflow when two are added. */
+#define SHOPSETUP_EPOCH_MAX 100000000000LL
 
 typedef struct {
 	shopsetup_status code;
@@ -140,6 +142,8 @@ bool shopsetup_hash_init(shopsetup_hash *hash, size_t expected);
 /* Returns the existing value in *found_value and false in *inserted when the key is present. */
 bool shopsetup_hash_put(shopsetup_hash *hash, shopsetup_slice key, uint32_t value, bool *inserted, uint32_t *found_value);
 bool shopsetup_hash_get(const shopsetup_hash *hash, shopsetup_slice key, uint32_t *value);
+/* Replaces the value of a key the index holds; false when it holds none. */
+bool shopsetup_hash_set(shopsetup_hash *hash, shopsetup_slice key, uint32_t value);
 void shopsetup_hash_free(shopsetup_hash *hash);
 uint64_t shopsetup_hash_bytes(const char *data, size_t len);
 /* The same hash fed piece by piece: final(update(update(START, a), b)) == bytes(a b). */

@@ -1028,7 +1028,7 @@ static shopsetup_status shopsetup_stage_access_flags(shopsetup_driver *d)
 		if (!shopsetup_hash_put(&flagged, row->name, (uint32_t) i, &inserted, &e)) {
 			status = shopsetup_nomem(d->err);
 		} else if (!inserted && row->id < SHOPSETUP_VEC_AT(&existing.rows, shopsetup_flag_row, e)->id) {
-			shopsetup_hash_put(&flagged, row->name, (uint32_t) i, NULL, NULL);
+			shopsetup_hash_set(&flagged, row->name, (uint32_t) i);
 		}
 	}
 	shopsetup_flags flags = { users, names, &existing, &flagged };

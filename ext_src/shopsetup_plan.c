@@ -213,6 +213,16 @@ shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, uint64_t given
 		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0,
 			"Plan facts: groupidnumber and groupname must not be empty (the group is found by its idnumber)");
 	}
+	const struct {
+		const char *name;
+		int64_t value;
+	} times[] = { { "now", f->now }, { "timestart", f->timestart }, { "timeend", f->timeend }, { "sessiontimeout", f->sessiontimeout } };
+	for (size_t t = 0; t < SHOPSETUP_COUNT(times); t++) {
+		if (times[t].value > SHOPSETUP_EPOCH_MAX) {
+			return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0, "Plan facts: \"%s\" must be a time in seconds "
+				"from 0 to %lld (got %lld)", times[t].name, SHOPSETUP_EPOCH_MAX, (long long) times[t].value);
+		}
+	}
 	if (f->timeend != 0 && f->timeend <= f->timestart) {
 		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0, "Plan facts: timeend must be 0 or after timestart");
 	}

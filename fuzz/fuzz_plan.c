@@ -564,7 +564,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int64_t *ints[] = { &f->courseid, &f->coursecontextid, &f->enrolid, &f->operatorid, &f->operatorcontextid,
 		&f->mnethostid, &f->timestart, &f->timeend, &f->now, &f->modifierid, &f->supervisorroleid, &f->mirrorroleid,
 		&f->billitemid, &f->catalogitemid, &f->customerid, &f->maildisplay, &f->mailformat, &f->maildigest,
-		&f->autosubscribe, &f->trackforums };
+		&f->autosubscribe, &f->trackforums, &f->sessiontimeout };
 	for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
 		*ints[i] = shopsetup_fuzz_nonneg(&r);
 	}
@@ -608,6 +608,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(copy);
 		return 0;
 	}
+	/* The driver adds times (mark_user_dirty()'s expiry: now + sessiontimeout): accepted facts never overflow. */
+	SHOPSETUP_FUZZ_CHECK(f->now <= SHOPSETUP_EPOCH_MAX && f->timestart <= SHOPSETUP_EPOCH_MAX && f->timeend <= SHOPSETUP_EPOCH_MAX
+		&& f->sessiontimeout <= SHOPSETUP_EPOCH_MAX, "a time fact out of range was accepted");
 
 	/* Buckets: the first ones have the handler's names. */
 	static const char *const names[] = { "student", "teacher", "_supervisor" };

@@ -168,7 +168,8 @@ seed('config', 'course-later-than-now', config('coursename=C&duration=10', start
 
 
 def plan(flags, people, facts=None, strings=None, nbuckets=3, buckets=b'', answers=b'', supervise=b'\x00'):
-    facts = facts or [num(v) for v in (2, 20, 3, 7, 70, 1, 1700000000, 1731536000, 1700000000, 2, 4, 5, 9, 11, 13, 2, 1, 0, 1, 0)]
+    facts = facts or [num(v) for v in (2, 20, 3, 7, 70, 1, 1700000000, 1731536000, 1700000000, 2, 4, 5, 9, 11, 13, 2, 1, 0, 1, 0,
+                                       7200)]
     strings = strings or [lp(s) for s in ('shopsetup-TX42', 'TX42', 'Group of TX42', 'TX42', 'fr', 'FR', 'manual',
                                           'SPOC-M1', 'std_setuponecoursesession', 'gregorian')]
     # supervise: mode in bits 0-1 ("", unprivileged, none, all), bit 2 raw bytes, bits 3-5 privileged ids that follow
@@ -204,7 +205,7 @@ for mode, name in ((1, 'unprivileged'), (2, 'none'), (3, 'all')):
 # ---- defects the harnesses found (fuzz/regressions), all fixed: kept as regression inputs
 # (a) product reference seed: 19-digit billitem id and user ids, 64-byte bucket names
 facts_a = [num(v) for v in (2, 20, 3, 7, 70, 1, 0, 0, 0, 2, 4, 5)] + [near_max(0)] + \
-          [num(v) for v in (11, 13, 2, 1, 0, 1, 0)]
+          [num(v) for v in (11, 13, 2, 1, 0, 1, 0, 7200)]
 bucket_names = lp('s' * 64) + lp('t' * 64) + lp('u' * 64)
 # answers: match (no accounts), prefixes, assign (none taken), rows, user ids from the input (how=2:
 # i64 per person, INT64_MAX - n), preferences, enrolments (none), enrolment ids, contexts, roles,
@@ -213,6 +214,10 @@ ans_a = bytes([0]) + bytes([0]) + bytes([2]) + near_max(1) + near_max(2) + near_
 write('regressions', 'plan', 'defect-a-product-reference-seed',
       plan(1 | 16, [person(0, 0x00, 'A', 'B'), person(1, 0x10, 'C', 'D'), person(2, 0x20, 'E', 'F')],
            facts=facts_a, buckets=bucket_names, answers=ans_a))
+# (e) now and sessiontimeout near INT64_MAX: the access flags' expiry (now + sessiontimeout) overflowed
+facts_e = [num(v) for v in (2, 20, 3, 7, 70, 1, 1700000000, 0)] + [near_max(0)] + \
+          [num(v) for v in (2, 4, 5, 9, 11, 13, 2, 1, 0, 1, 0)] + [near_max(7200 % 256)]
+write('regressions', 'plan', 'defect-e-session-expiry-overflow', plan(1, [person(0, 0x00, 'A', 'B')], facts=facts_e))
 # (b) now near INT64_MAX, renewable: start + 365 days overflows
 write('regressions', 'config', 'defect-b-times-overflow', config('coursename=C', now=near_max(5), renewable=1))
 # (c) an unknown key whose 100th byte is inside a UTF-8 character
