@@ -15,55 +15,82 @@ zend_class_entry *php_shopsetup_roster_exception_ce;
 zend_class_entry *php_shopsetup_plan_exception_ce;
 zend_class_entry *php_shopsetup_database_exception_ce;
 
+/* The error's class, by its code. */
+static zend_class_entry *php_shopsetup_error_ce(shopsetup_status code)
+{
+	switch (code) {
+		case SHOPSETUP_E_PARAMS_ESCAPE:
+		case SHOPSETUP_E_PARAMS_EMPTY_KEY:
+		case SHOPSETUP_E_PARAMS_DUPLICATE_KEY:
+		case SHOPSETUP_E_PARAMS_NUL:
+		case SHOPSETUP_E_PARAMS_UTF8:
+		case SHOPSETUP_E_CONFIG_MISSING:
+		case SHOPSETUP_E_CONFIG_VALUE:
+			return php_shopsetup_params_exception_ce;
+		case SHOPSETUP_E_ROSTER_INVALID:
+		case SHOPSETUP_E_ROSTER_SEATS:
+			return php_shopsetup_roster_exception_ce;
+		case SHOPSETUP_E_PLAN_STATE:
+		case SHOPSETUP_E_PLAN_INPUT:
+			return php_shopsetup_plan_exception_ce;
+		case SHOPSETUP_E_DB:
+			return php_shopsetup_database_exception_ce;
+		case SHOPSETUP_E_NOMEM:
+		case SHOPSETUP_OK:
+			break;
+	}
+	return php_shopsetup_exception_ce;
+}
+
+/* Subject and detail may quote any byte (a key, a value, a server's message): both are made printable. */
 void php_shopsetup_throw(const shopsetup_error *err)
 {
-	shopsetup_buf printable = { 0 };
+	shopsetup_buf subject_buf = { 0 }, detail_buf = { 0 };
+	const char *subject = shopsetup_utf8_printable(&subject_buf, (shopsetup_slice){ err->subject, strlen(err->subject) });
+	const char *detail = shopsetup_utf8_printable(&detail_buf, (shopsetup_slice){ err->detail, strlen(err->detail) });
+	zend_class_entry *ce = php_shopsetup_error_ce(err->code);
 	switch (err->code) {
 		case SHOPSETUP_E_PARAMS_ESCAPE:
 		case SHOPSETUP_E_PARAMS_EMPTY_KEY:
 		case SHOPSETUP_E_PARAMS_DUPLICATE_KEY:
 		case SHOPSETUP_E_PARAMS_NUL:
 		case SHOPSETUP_E_PARAMS_UTF8:
-			if (err->subject[0] != '\0') {
-				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code, "Handler parameters: %s at byte %zu (key \"%s\")",
-					err->detail, err->offset, shopsetup_utf8_printable(&printable, (shopsetup_slice){ err->subject, strlen(err->subject) }));
+			if (subject[0] != '\0') {
+				zend_throw_exception_ex(ce, err->code, "Handler parameters: %s at byte %zu (key \"%s\")", detail, err->offset, subject);
 			} else {
-				zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code,
-					"Handler parameters: %s at byte %zu", err->detail, err->offset);
+				zend_throw_exception_ex(ce, err->code, "Handler parameters: %s at byte %zu", detail, err->offset);
 			}
-			shopsetup_buf_free(&printable);
-			return;
+			break;
 		case SHOPSETUP_E_CONFIG_MISSING:
 		case SHOPSETUP_E_CONFIG_VALUE:
-			/* the detail quotes the bad value, which may hold any byte */
-			zend_throw_exception_ex(php_shopsetup_params_exception_ce, err->code, "Handler parameter \"%s\": %s", err->subject,
-				shopsetup_utf8_printable(&printable, (shopsetup_slice){ err->detail, strlen(err->detail) }));
-			shopsetup_buf_free(&printable);
-			return;
+			zend_throw_exception_ex(ce, err->code, "Handler parameter \"%s\": %s", subject, detail);
+			break;
 		case SHOPSETUP_E_ROSTER_INVALID:
 		case SHOPSETUP_E_ROSTER_SEATS:
-			zend_throw_exception_ex(php_shopsetup_roster_exception_ce, err->code, "%s", err->detail);
-			return;
+			zend_throw_exception_ex(ce, err->code, "%s", detail);
+			break;
 		case SHOPSETUP_E_PLAN_STATE:
 		case SHOPSETUP_E_PLAN_INPUT:
-			if (err->subject[0] != '\0') {
-				zend_throw_exception_ex(php_shopsetup_plan_exception_ce, err->code, "%s: %s", err->subject, err->detail);
+			if (subject[0] != '\0') {
+				zend_throw_exception_ex(ce, err->code, "%s: %s", subject, detail);
 			} else {
-				zend_throw_exception_ex(php_shopsetup_plan_exception_ce, err->code, "%s", err->detail);
+				zend_throw_exception_ex(ce, err->code, "%s", detail);
 			}
-			return;
+			break;
 		case SHOPSETUP_E_DB:
-			if (err->subject[0] != '\0') {
-				zend_throw_exception_ex(php_shopsetup_database_exception_ce, err->code, "%s (%s)", err->detail, err->subject);
+			if (subject[0] != '\0') {
+				zend_throw_exception_ex(ce, err->code, "%s (%s)", detail, subject);
 			} else {
-				zend_throw_exception_ex(php_shopsetup_database_exception_ce, err->code, "%s", err->detail);
+				zend_throw_exception_ex(ce, err->code, "%s", detail);
 			}
-			return;
+			break;
 		case SHOPSETUP_E_NOMEM:
 		case SHOPSETUP_OK:
+			zend_throw_exception_ex(ce, err->code, "%s", detail[0] ? detail : "internal error");
 			break;
 	}
-	zend_throw_exception_ex(php_shopsetup_exception_ce, err->code, "%s", err->detail[0] ? err->detail : "internal error");
+	shopsetup_buf_free(&subject_buf);
+	shopsetup_buf_free(&detail_buf);
 }
 
 void php_shopsetup_throw_status(shopsetup_status status, shopsetup_error *err)
