@@ -3,7 +3,8 @@
  * plugin's store over $DB), and the run's report as PHP arrays, for every store.
  *
  * The first exception a method throws is kept, the driver sees an error and rolls back (rollback()
- * and unlock() are still called), then the exception is thrown again to the caller as it was.
+ * and unlock() are still called), then the exception is thrown again to the caller as it was. An
+ * exit() or die() in a method is kept the same way and resumed after the rollback: the script ends.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
@@ -483,14 +484,37 @@ static shopsetup_status php_shopsetup_run_report(void *ctx, const shopsetup_plan
 	return SHOPSETUP_OK;
 }
 
+/* exit() or die() in a store method: PHP's unwind, kept like an exception until the rollback is done. */
+static bool php_shopsetup_is_exit(const zend_object *thrown)
+{
+	return zend_is_unwind_exit(thrown) || zend_is_graceful_exit(thrown);
+}
+
+/* Throws again what a store method threw: an exception as it was, an exit as a new unwind of its kind. */
+static void php_shopsetup_store_rethrow(php_shopsetup_store *php_store)
+{
+	zend_object *thrown = php_store->thrown;
+	php_store->thrown = NULL;
+	if (php_shopsetup_is_exit(thrown)) {
+		bool graceful = zend_is_graceful_exit(thrown);
+		OBJ_RELEASE(thrown);
+		if (graceful) {
+			zend_throw_graceful_exit();
+		} else {
+			zend_throw_unwind_exit();
+		}
+		return;
+	}
+	zval value;
+	ZVAL_OBJ(&value, thrown);
+	zend_throw_exception_object(&value);
+}
+
 /* Throws what the PHP store threw, else the driver's error. */
 static void php_shopsetup_store_throw(php_shopsetup_store *php_store, shopsetup_status status, shopsetup_error *err)
 {
 	if (php_store != NULL && php_store->thrown != NULL) {
-		zval thrown;
-		ZVAL_OBJ(&thrown, php_store->thrown);
-		php_store->thrown = NULL;
-		zend_throw_exception_object(&thrown);
+		php_shopsetup_store_rethrow(php_store);
 		return;
 	}
 	php_shopsetup_throw_status(status, err);
@@ -509,6 +533,9 @@ void php_shopsetup_run(shopsetup_store store, php_shopsetup_store *php_store, sh
 		zval_ptr_dtor(return_value);
 		ZVAL_NULL(return_value);
 		php_shopsetup_store_throw(php_store, status, &err);
+	} else if (php_store != NULL && php_store->thrown != NULL && php_shopsetup_is_exit(php_store->thrown)) {
+		/* committed, then unlock() exited: the script ends as it asked */
+		php_shopsetup_store_rethrow(php_store);
 	} else if (php_store != NULL && php_store->thrown != NULL) {
 		/* committed: what unlock() threw cannot undo it */
 		php_error_docref(NULL, E_WARNING, "The setup was committed, then the store's unlock() threw %s",
