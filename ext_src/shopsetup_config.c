@@ -309,7 +309,10 @@ shopsetup_status shopsetup_config_build(const shopsetup_params *params, const sh
 	/* The delegation block lists the accounts over which the operator holds its owner role. */
 	config->crossrole = shopsetup_trim(shopsetup_config_value(params, "crossrole", &present));
 	if (config->crossrole.len == 0) {
-		config->crossrole = ctx->delegation_role.len > 0 ? shopsetup_trim(ctx->delegation_role) : config->supervisor;
+		config->crossrole = ctx->delegation_role.len > 0 ? shopsetup_trim(ctx->delegation_role) : ctx->delegation_role;
+	}
+	if (config->crossrole.len == 0) {
+		config->crossrole = config->supervisor;
 	}
 	config->customersupport = shopsetup_trim(shopsetup_config_value(params, "customersupport", &config->has_customersupport));
 	config->superviseexisting = shopsetup_trim(shopsetup_config_value(params, "superviseexisting", &present));

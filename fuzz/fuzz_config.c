@@ -4,12 +4,13 @@
  * handler parameters.
  *
  * Input: mode byte, now and coursestart (shopsetup_fuzz_i64), renewable byte, orderref and
- * courseshortname (length-prefixed), then the parameters: in even modes a "key=value&..." string
+ * courseshortname (length-prefixed), with mode bit 1 the delegation block's role (length-prefixed),
+ * then the parameters: in even modes a "key=value&..." string
  * through the decoder (what decode_params() then handler_config() see), in odd modes raw pairs
  * separated by 0xFF and added with shopsetup_params_add() (any bytes, as a PHP array may hold).
  *
- * Checked on success: coursename non-empty; endtime 0 or after starttime; the group name is 1 to
- * 254 characters of valid UTF-8 without controls; requiredroles starts with "student" and has no
+ * Checked on success: coursename, supervisor and crossrole non-empty; endtime 0 or after
+ * starttime; the group name is 1 to 254 characters of valid UTF-8 without controls; requiredroles starts with "student" and has no
  * repeats; warnings are NUL-terminated and, when every key and value is valid UTF-8, valid UTF-8.
  * On failure: a configuration error whose detail is valid UTF-8 when the input was.
  */
@@ -38,12 +39,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	shopsetup_fuzz_reader r = shopsetup_fuzz_reader_init(copy, size);
 
 	uint8_t mode = shopsetup_fuzz_u8(&r);
-	shopsetup_config_context ctx;
+	shopsetup_config_context ctx = { 0 };
 	ctx.now = shopsetup_fuzz_i64(&r);
 	ctx.course_start = shopsetup_fuzz_i64(&r);
 	ctx.renewable = shopsetup_fuzz_u8(&r) & 1;
 	ctx.order_ref = shopsetup_fuzz_bytes(&r, 64);
 	ctx.course_name = shopsetup_fuzz_bytes(&r, 64);
+	if (mode & 2) {
+		ctx.delegation_role = shopsetup_fuzz_bytes(&r, 64);
+	}
 
 
 	shopsetup_params params;
@@ -88,6 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	SHOPSETUP_FUZZ_CHECK(config.coursename.len > 0, "empty coursename accepted");
+	SHOPSETUP_FUZZ_CHECK(config.crossrole.len > 0 && config.supervisor.len > 0, "no cross or supervisor role");
 	SHOPSETUP_FUZZ_CHECK(config.endtime == 0 || config.endtime > config.starttime, "endtime %lld not after starttime %lld",
 		(long long) config.endtime, (long long) config.starttime);
 	SHOPSETUP_FUZZ_CHECK(config.groupname.len > 0 && config.groupname.ptr[config.groupname.len] == '\0'

@@ -144,8 +144,10 @@ seed('username', 'invalid-utf8', bytes([1]) + fields(b'\xc3(', b'\xe2\x82', 'i@x
 NOW = any64(1700000000)
 
 
-def config(params, mode=0, now=NOW, start=small(0), renewable=0, orderref='TX-42', course='SPOC-M1'):
-    head = bytes([mode]) + now + start + bytes([renewable]) + lp(orderref, 64) + lp(course, 64)
+def config(params, mode=0, now=NOW, start=small(0), renewable=0, orderref='TX-42', course='SPOC-M1', delegation=None):
+    head = bytes([mode | (2 if delegation is not None else 0)]) + now + start + bytes([renewable]) + lp(orderref, 64) + lp(course, 64)
+    if delegation is not None:
+        head += lp(delegation, 64)
     return head + (params.encode() if isinstance(params, str) else params)
 
 
@@ -157,6 +159,8 @@ seed('config', 'end-before-start', config('coursename=C&starttime=1700000000&end
 seed('config', 'relative-hours', config('coursename=C&endtime=+12H&duration=3'))
 seed('config', 'roles', config('coursename=C&requiredroles=teacher, supervisor,,student,teacher'))
 seed('config', 'groupname', config('coursename=C&groupname={course} / {orderref}'))
+seed('config', 'delegation-block', config('coursename=C&supervisor=editingteacher', delegation=' courseowner '))
+seed('config', 'crossrole-named', config('coursename=C&crossrole=manager', delegation='courseowner'))
 seed('config', 'groupname-unknown', config('coursename=C&groupname={nope}'))
 seed('config', 'flags', config('coursename=C&autoenrolsupervisor=off&mirrorrole=&customersupport='))
 seed('config', 'unknown-keys', config('coursename=C&colour=blue&caf%C3%A9=1'))

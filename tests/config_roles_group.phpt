@@ -35,6 +35,7 @@ pick(['supervisor' => 'editingteacher'], ['crossrole'], $context);
 pick([], ['crossrole'], ['delegationrole' => 'courseowner'] + $context);
 pick(['crossrole' => ' manager '], ['crossrole'], ['delegationrole' => 'courseowner'] + $context);
 pick(['crossrole' => '  '], ['crossrole'], ['delegationrole' => ''] + $context);
+pick([], ['crossrole'], ['delegationrole' => " \t "] + $context);
 
 echo "-- groupname: default is the order reference; {orderref} and {course} expand\n";
 pick([], ['groupname'], $context);
@@ -82,6 +83,7 @@ crossrole="teacher"
 crossrole="editingteacher"
 crossrole="courseowner"
 crossrole="manager"
+crossrole="teacher"
 crossrole="teacher"
 -- groupname: default is the order reference; {orderref} and {course} expand
 groupname="SO-1234"
