@@ -1,5 +1,5 @@
 --TEST--
-ShopSetup\normalize_email(): trims, lower-cases, null when not valid for Moodle, idempotent
+ShopSetup\normalize_email(): trims ASCII white space, lower-cases, null when not valid for Moodle (NUL and no-break spaces around an address are not white space: Moodle's validate_email() rejects them), idempotent
 --EXTENSIONS--
 shopsetup
 --FILE--
@@ -20,6 +20,8 @@ $cases = [
     'us er@example.com',
     "user@example.com\0",
     "\0user@example.com",
+    "\xC2\xA0user@example.com",
+    "user@example.com\xC2\xA0",
     '<user@example.com>',
     "\xC3\x9Cser@example.com",
     'user@localhost',
@@ -58,6 +60,8 @@ foreach ($cases as $input) {
 "us er@example.com" => null
 "user@example.com\u0000" => null
 "\u0000user@example.com" => null
+"\u00a0user@example.com" => null
+"user@example.com\u00a0" => null
 "<user@example.com>" => null
 "\u00dcser@example.com" => null
 "user@localhost" => null

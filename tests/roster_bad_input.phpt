@@ -57,6 +57,7 @@ attempt('email is an array', ['student' => ['a@example.com' => ['firstname' => '
 attempt('numbers are read as text', ['student' => ['a@example.com' => ['firstname' => 'Ann', 'lastname' => 'Lee', 'phone2' => 612345678, 'city' => 75.5]]]);
 attempt('NUL in a name', ['student' => ['a@example.com' => plan_person("Ann\0", 'Lee', 'a@example.com')]]);
 attempt('NUL in the email', ['student' => ['a@example.com' => plan_person('Ann', 'Lee', "a@example.com\0")]]);
+attempt('no-break space before the email', ['student' => ['a@example.com' => plan_person('Ann', 'Lee', "\xC2\xA0a@example.com")]]);
 attempt('invalid UTF-8 in the city', ['student' => ['a@example.com' => plan_person('Ann', 'Lee', 'a@example.com', "\xE9vry")]]);
 $ref = plan_person('Ann', 'Lee', 'a@example.com');
 $list = ['a@example.com' => &$ref];
@@ -134,6 +135,8 @@ NUL in a name: ShopSetup\RosterException: The participant list has 1 invalid ent
 student | a@example.com | firstname | contains a control character (byte 3)
 NUL in the email: ShopSetup\RosterException: The participant list has 1 invalid entry: nothing was set up
 student | a@example.com\000 | email | is not a valid email address
+no-break space before the email: ShopSetup\RosterException: The participant list has 1 invalid entry: nothing was set up
+student |  a@example.com | email | is not a valid email address
 invalid UTF-8 in the city: ShopSetup\RosterException: The participant list has 1 invalid entry: nothing was set up
 student | a@example.com | city | is not valid UTF-8 (byte 0)
 participants by reference: ok, 1 seats
