@@ -474,7 +474,7 @@ static shopsetup_status php_shopsetup_run_report(void *ctx, const shopsetup_plan
 	php_shopsetup_ids(out, "products", &report->products_added, offsetof(shopsetup_id_pair, id), sizeof(shopsetup_id_pair));
 	php_shopsetup_ids(out, "dirty_users", &report->dirty_users, 0, sizeof(int64_t));
 	add_assoc_long(out, "effects", (zend_long) report->effects);
-	add_assoc_long(out, "statements", (zend_long) report->statements);
+	add_assoc_long(out, "statements", report->statements > (size_t) ZEND_LONG_MAX ? ZEND_LONG_MAX : (zend_long) report->statements);
 #ifdef ZEND_HAS_OOM
 	/* PHP builds that delay the memory-limit error to the next opcode: any allocation of the run may have gone over it. */
 	if (ZEND_HAS_OOM()) {

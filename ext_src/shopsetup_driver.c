@@ -79,6 +79,12 @@ static shopsetup_status shopsetup_collect(void *ctx, const shopsetup_col *row, s
 	for (size_t c = 0; c < found->query->ncolumns; c++) {
 		const shopsetup_column *column = &found->query->columns[c];
 		if (column->type == SHOPSETUP_COL_INT) {
+			/* every id a store reads back is checked here, once for all the stages */
+			if (row[c].i <= 0 && strcmp(column->name, "id") == 0) {
+				const char *table = found->query->table;
+				return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, table, strlen(table),
+					"the store read back a row with id %lld: ids must be positive", (long long) row[c].i);
+			}
 			memcpy(slot + column->offset, &row[c].i, sizeof(int64_t));
 			continue;
 		}
@@ -1203,7 +1209,8 @@ shopsetup_status shopsetup_driver_run(shopsetup_store store, shopsetup_plan *pla
 		status = shopsetup_driver_stages(&d, enrolees, participants);
 	}
 	/* counted before the report is built, the COMMIT included */
-	report->statements = store.ops->statements(store.self) + 1;
+	size_t statements = store.ops->statements(store.self);
+	report->statements = statements < SIZE_MAX ? statements + 1 : statements;
 	if (status == SHOPSETUP_OK && before_commit.fn != NULL) {
 		status = before_commit.fn(before_commit.ctx, plan, report, err);
 	}

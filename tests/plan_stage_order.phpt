@@ -103,6 +103,24 @@ foreach ($cases as $what => $store) {
     failing($what, $store, fn() => plan()->run($store));
 }
 
+echo "== ids read back that cannot be right (0, -1): refused, the table named, whatever the stage\n";
+/** A store whose find() on $table returns every id column as $id. */
+function bad_ids(string $table, int $id): MemoryStore {
+    return store(['filter' => function ($method, $t, $c, $found) use ($table, $id) {
+        $at = array_search('id', $c, true);
+        if ($method !== 'find' || $t !== $table || $at === false) {
+            return $found;
+        }
+        return array_map(fn($row) => array_replace($row, [$at => $id]), $found);
+    }]);
+}
+foreach (['user', 'context', 'groups', 'user_enrolments', 'role_assignments', 'local_shop_product'] as $table) {
+    foreach ([0, -1] as $id) {
+        $store = bad_ids($table, $id);
+        failing("$table id $id", $store, fn() => plan()->run($store));
+    }
+}
+
 echo "== a NULL (a nullable column) reads as 0 or empty: an email NULL matches nobody\n";
 $store = wrong('user', $accounts, fn($rows) => array_map(fn($row) => [$row[0], null, $row[2]], $rows));
 echo json_encode(plan()->run($store)['users']['created']), "\n";
@@ -216,6 +234,31 @@ the new group not read back: ShopSetup\DatabaseException: the new group cannot b
     find groups, rollback, unlock | tables as before | idle
 the new enrolments not read back: ShopSetup\PlanException: user_enrolments: no enrolment id for user 1000
     find user_enrolments, rollback, unlock | tables as before | idle
+== ids read back that cannot be right (0, -1): refused, the table named, whatever the stage
+user id 0: ShopSetup\DatabaseException: the store read back a row with id 0: ids must be positive (user)
+    find user, rollback, unlock | tables as before | idle
+user id -1: ShopSetup\DatabaseException: the store read back a row with id -1: ids must be positive (user)
+    find user, rollback, unlock | tables as before | idle
+context id 0: ShopSetup\DatabaseException: the store read back a row with id 0: ids must be positive (context)
+    find context, rollback, unlock | tables as before | idle
+context id -1: ShopSetup\DatabaseException: the store read back a row with id -1: ids must be positive (context)
+    find context, rollback, unlock | tables as before | idle
+groups id 0: ShopSetup\DatabaseException: the store read back a row with id 0: ids must be positive (groups)
+    find groups, rollback, unlock | tables as before | idle
+groups id -1: ShopSetup\DatabaseException: the store read back a row with id -1: ids must be positive (groups)
+    find groups, rollback, unlock | tables as before | idle
+user_enrolments id 0: ShopSetup\DatabaseException: the store read back a row with id 0: ids must be positive (user_enrolments)
+    find user_enrolments, rollback, unlock | tables as before | idle
+user_enrolments id -1: ShopSetup\DatabaseException: the store read back a row with id -1: ids must be positive (user_enrolments)
+    find user_enrolments, rollback, unlock | tables as before | idle
+role_assignments id 0: ShopSetup\DatabaseException: the store read back a row with id 0: ids must be positive (role_assignments)
+    find role_assignments, rollback, unlock | tables as before | idle
+role_assignments id -1: ShopSetup\DatabaseException: the store read back a row with id -1: ids must be positive (role_assignments)
+    find role_assignments, rollback, unlock | tables as before | idle
+local_shop_product id 0: ShopSetup\DatabaseException: the store read back a row with id 0: ids must be positive (local_shop_product)
+    find local_shop_product, rollback, unlock | tables as before | idle
+local_shop_product id -1: ShopSetup\DatabaseException: the store read back a row with id -1: ids must be positive (local_shop_product)
+    find local_shop_product, rollback, unlock | tables as before | idle
 == a NULL (a nullable column) reads as 0 or empty: an email NULL matches nobody
 {"ann@example.com":1000,"bob@example.com":1001}
 == preview() over a store that throws: the exception reaches the caller, nothing was locked
