@@ -12,6 +12,8 @@
 
 /* rounds of new usernames checked against the database's equality before giving up */
 #define SHOPSETUP_USERNAME_ROUNDS 32
+/* names asked at most in one round: the lookahead doubles while people x lookahead stays below */
+#define SHOPSETUP_USERNAME_PROBES 65536
 
 typedef struct {
 	shopsetup_store store;
@@ -283,30 +285,55 @@ static shopsetup_status shopsetup_collect_taken_key(void *ctx_ptr, size_t key, s
 
 /*
  * The assigned usernames that the database holds equal to a stored one (full-width letters, a
- * trailing space, an ignorable character...): the database judges, not a byte comparison.
- * They are added to taken.
+ * trailing space, an ignorable character...): the database judges, not a byte comparison. With a
+ * lookahead above 1, the names each person would get next are asked too, so that many look-alikes
+ * of one name cost a few rounds, not one each. What is found is added to taken.
  */
 static shopsetup_status shopsetup_find_username_collisions(shopsetup_driver *d, const shopsetup_query *equal_names,
-	shopsetup_found *taken)
+	shopsetup_found *taken, size_t lookahead)
 {
 	const shopsetup_plan *plan = d->plan;
-	shopsetup_slice *names = shopsetup_malloc((plan->people.count + 1) * sizeof(*names));
-	size_t count = 0;
-	if (names == NULL) {
+	size_t fresh = 0;
+	for (size_t p = 0; p < plan->people.count; p++) {
+		fresh += shopsetup_person_at(plan, p)->status == SHOPSETUP_PERSON_NEW;
+	}
+	if (fresh == 0) {
+		return SHOPSETUP_OK;
+	}
+	/* the pool the plan assigned names from: the same claims, in the same order, give the same names first */
+	shopsetup_username_pool pool;
+	shopsetup_slice *names = shopsetup_malloc(fresh * lookahead * sizeof(*names));
+	if (names == NULL || !shopsetup_username_pool_init(&pool, taken->rows.count + fresh * lookahead)) {
+		shopsetup_free(names);
 		return shopsetup_nomem(d->err);
 	}
-	for (size_t p = 0; p < plan->people.count; p++) {
-		const shopsetup_person *person = shopsetup_person_at(plan, p);
-		if (person->status == SHOPSETUP_PERSON_NEW) {
-			names[count++] = person->username;
+	shopsetup_status status = SHOPSETUP_OK;
+	for (size_t t = 0; t < taken->rows.count && status == SHOPSETUP_OK; t++) {
+		if (!shopsetup_username_pool_take(&pool, SHOPSETUP_VEC_AT(&taken->rows, shopsetup_username_row, t)->username)) {
+			status = shopsetup_nomem(d->err);
 		}
 	}
-	shopsetup_query query = *equal_names;
-	query.keys = (shopsetup_keys){ NULL, names, count };
-	shopsetup_taken_ctx ctx = { taken, names };
-	taken->query = equal_names;
-	shopsetup_status status = count > 0 ? d->store.ops->find_keys(d->store.self, &query, shopsetup_collect_taken_key, &ctx, d->err)
-		: SHOPSETUP_OK;
+	size_t count = 0;
+	for (size_t p = 0; p < plan->people.count && status == SHOPSETUP_OK; p++) {
+		const shopsetup_person *person = shopsetup_person_at(plan, p);
+		for (size_t k = 0; k < lookahead && person->status == SHOPSETUP_PERSON_NEW && status == SHOPSETUP_OK; k++) {
+			size_t len;
+			const char *name = shopsetup_username_pool_claim(&pool, person->username_base, &len);
+			if (name == NULL) {
+				status = shopsetup_nomem(d->err);
+			} else {
+				names[count++] = (shopsetup_slice){ name, len };
+			}
+		}
+	}
+	if (status == SHOPSETUP_OK) {
+		shopsetup_query query = *equal_names;
+		query.keys = (shopsetup_keys){ NULL, names, count };
+		shopsetup_taken_ctx ctx = { taken, names };
+		taken->query = equal_names;
+		status = d->store.ops->find_keys(d->store.self, &query, shopsetup_collect_taken_key, &ctx, d->err);
+	}
+	shopsetup_username_pool_free(&pool);
 	shopsetup_free(names);
 	return status;
 }
@@ -333,10 +360,16 @@ static shopsetup_status shopsetup_stage_usernames(shopsetup_driver *d)
 	if (status == SHOPSETUP_OK) {
 		status = shopsetup_plan_assign_usernames(plan, taken.rows.items, taken.rows.count, d->err);
 	}
+	size_t lookahead = 1;
 	for (unsigned round = 0; status == SHOPSETUP_OK; round++) {
 		size_t known = taken.rows.count;
-		if ((status = shopsetup_find_username_collisions(d, &equal_names, &taken)) != SHOPSETUP_OK || taken.rows.count == known) {
+		status = shopsetup_find_username_collisions(d, &equal_names, &taken, lookahead);
+		if (status != SHOPSETUP_OK || taken.rows.count == known) {
 			break;
+		}
+		/* twice as far ahead each round, at most SHOPSETUP_USERNAME_PROBES names per query */
+		if (lookahead * 2 * plan->people.count <= SHOPSETUP_USERNAME_PROBES) {
+			lookahead *= 2;
 		}
 		if (round == SHOPSETUP_USERNAME_ROUNDS) {
 			status = shopsetup_error_set(d->err, SHOPSETUP_E_DB, 0, "find taken usernames", 20,
