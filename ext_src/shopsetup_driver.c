@@ -773,6 +773,36 @@ static shopsetup_status shopsetup_produce_role_assignments(shopsetup_driver *d, 
 	return shopsetup_plan_role_assignment_rows(d->plan, changes->existing, changes->count, sink, d->err);
 }
 
+/* Keeps the key of each role assignment written, then hands the row on. */
+typedef struct {
+	shopsetup_sink inner;
+	shopsetup_vec rows;  /* shopsetup_role_assignment */
+} shopsetup_ra_written;
+
+static int64_t shopsetup_col_int(const shopsetup_col *cols, size_t ncols, const char *name)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		if (cols[c].type == SHOPSETUP_COL_INT && strcmp(cols[c].name, name) == 0) {
+			return cols[c].i;
+		}
+	}
+	return 0;
+}
+
+static bool shopsetup_record_role_assignment(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols,
+	shopsetup_error *err)
+{
+	shopsetup_ra_written *written = ctx;
+	shopsetup_role_assignment *key = shopsetup_vec_push(&written->rows);
+	if (key == NULL) {
+		shopsetup_nomem(err);
+		return false;
+	}
+	*key = (shopsetup_role_assignment){ shopsetup_col_int(cols, ncols, "contextid"), shopsetup_col_int(cols, ncols, "roleid"),
+		shopsetup_col_int(cols, ncols, "userid") };
+	return written->inner.row(written->inner.ctx, table, cols, ncols, err);
+}
+
 static shopsetup_status shopsetup_stage_roles(shopsetup_driver *d, shopsetup_keys enrolees, shopsetup_keys participants)
 {
 	const shopsetup_plan *plan = d->plan;
@@ -808,20 +838,41 @@ static shopsetup_status shopsetup_stage_roles(shopsetup_driver *d, shopsetup_key
 		}
 	}
 	shopsetup_ra_changes changes = { existing, before.rows.count };
-	size_t inserted = 0;
+	shopsetup_ra_written written = { .inner = { NULL, NULL } };
+	shopsetup_vec_init(&written.rows, sizeof(shopsetup_role_assignment));
+	shopsetup_sink recorded = { shopsetup_record_role_assignment, &written };
+	shopsetup_hash added = { NULL, 0, 0 };
 	if (status == SHOPSETUP_OK) {
-		status = shopsetup_write_counted(d, "role_assignments", shopsetup_produce_role_assignments, &changes, &inserted);
+		status = shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, "role_assignments", &recorded, &written.inner,
+			shopsetup_produce_role_assignments, &changes);
 	}
-	/* the ids of the new rows: what is there now and was not before */
-	if (status == SHOPSETUP_OK && inserted > 0) {
-		status = shopsetup_find_role_assignments(d, &scope, &after);
+	/* the ids of the new rows: what is there now, was not before and was written */
+	if (status == SHOPSETUP_OK && written.rows.count > 0) {
+		status = shopsetup_hash_init(&added, written.rows.count) ? shopsetup_find_role_assignments(d, &scope, &after)
+			: shopsetup_nomem(d->err);
+	}
+	for (size_t i = 0; i < written.rows.count && status == SHOPSETUP_OK; i++) {
+		shopsetup_slice key = { (const char *) SHOPSETUP_VEC_AT(&written.rows, shopsetup_role_assignment, i),
+			sizeof(shopsetup_role_assignment) };
+		if (!shopsetup_hash_put(&added, key, 0, NULL, NULL)) {
+			status = shopsetup_nomem(d->err);
+		}
 	}
 	for (size_t i = 0; i < after.rows.count && status == SHOPSETUP_OK; i++) {
 		const shopsetup_ra_row *ra = SHOPSETUP_VEC_AT(&after.rows, shopsetup_ra_row, i);
-		if (!shopsetup_hash_get(&old, shopsetup_ra_key(ra), NULL)) {
+		uint32_t seen;
+		if (!shopsetup_hash_get(&old, shopsetup_ra_key(ra), NULL) && shopsetup_hash_get(&added, shopsetup_ra_key(ra), &seen)
+			&& seen == 0) {
+			shopsetup_hash_set(&added, shopsetup_ra_key(ra), 1);
 			status = shopsetup_vec_push_pair(&d->report->roles_added, ra->userid, ra->id, d->err);
 		}
 	}
+	if (status == SHOPSETUP_OK && d->report->roles_added.count != written.rows.count) {
+		status = shopsetup_error_set(d->err, SHOPSETUP_E_DB, 0, "role_assignments", 16,
+			"%zu role assignments written, %zu read back", written.rows.count, d->report->roles_added.count);
+	}
+	shopsetup_hash_free(&added);
+	shopsetup_vec_free(&written.rows);
 	/* in the order they were written, whatever order the database returned them in */
 	if (d->report->roles_added.count > 1) {
 		qsort(d->report->roles_added.items, d->report->roles_added.count, sizeof(shopsetup_id_pair), shopsetup_id_pair_cmp);
