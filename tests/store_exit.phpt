@@ -39,7 +39,7 @@ if ($method === '') {
     // Each case in a child process, as each exit() ends its script.
     foreach (['insert user_enrolments', 'unlock'] as $case) {
         $cmd = [PHP_BINARY, '-n', '-d', 'extension_dir=' . ini_get('extension_dir'), '-d', 'extension=shopsetup', __FILE__];
-        $proc = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, ['SHOPSETUP_EXIT_IN' => $case]);
+        $proc = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, ['SHOPSETUP_EXIT_IN' => $case] + getenv());
         $out = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
         echo "--- exit() in $case: status ", proc_close($proc), "\n", $out;
     }
