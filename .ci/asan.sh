@@ -29,9 +29,8 @@ export DEBIAN_FRONTEND=noninteractive NO_INTERACTION=1 NO_COLOR=1
 summary() { echo "asan: $1 passed, $2 failed, $3 skipped"; }
 die() { echo "asan: $*" >&2; summary 0 1 0; exit 1; }
 
-packages="php8.2-dev php8.2-cli php8.2-mysql php-parser re2c libmariadb-dev pkg-config mariadb-server mariadb-client clang libclang-rt-14-dev"
 . .ci/packages.sh
-ci_install_packages $packages || die "could not install $packages"
+ci_install_packages $CI_PACKAGES_BUILD $CI_PACKAGES_DATABASE $CI_PACKAGES_ASAN || die "could not install the packages"
 
 work=$(mktemp -d /tmp/shopsetup-asan.XXXXXX)
 keep=0

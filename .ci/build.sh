@@ -5,9 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-packages="php8.2-dev php8.2-cli php8.2-mysql php-parser re2c libmariadb-dev pkg-config mariadb-server mariadb-client valgrind"
 . .ci/packages.sh
-ci_install_packages $packages || { echo "build: could not install $packages" >&2; exit 1; }
+ci_install_packages $CI_PACKAGES_BUILD $CI_PACKAGES_DATABASE || { echo "build: could not install the packages" >&2; exit 1; }
 
 cflags=${SHOPSETUP_CFLAGS:--g -O2 -Wall -Wextra -Wno-unused-parameter -Werror}
 if [ ! -f Makefile ] || [ config.m4 -nt Makefile ] || [ Makefile.frag -nt Makefile ]; then

@@ -17,9 +17,8 @@ export DEBIAN_FRONTEND=noninteractive
 
 summary() { echo "fuzz: $1 targets, $2 inputs, $3 failures"; }
 
-packages="clang libfuzzer-14-dev libclang-rt-14-dev libpcre2-dev re2c"
 . .ci/packages.sh
-ci_install_packages $packages || { echo "fuzz: could not install $packages" >&2; summary 0 0 1; exit 1; }
+ci_install_packages $CI_PACKAGES_FUZZ || { echo "fuzz: could not install the packages" >&2; summary 0 0 1; exit 1; }
 
 targets=()
 for arg in "$@"; do

@@ -12,7 +12,8 @@
 # (the private server of .ci/mariadb.sh). DIR holds the code (DIR/moodle), the dataroot (DIR/data),
 # a php.ini fragment (DIR/php.d) and the database name (DIR/dbname). The site never sends mail
 # ($CFG->noemailever). The extension is loaded with -d extension=modules/shopsetup.so.
-# Environment: SHOPSETUP_MOODLE_TARBALL (default ../shared/moodle/moodle-4.5.0-local_shop-405.tar.xz).
+# The code comes from MOODLE_TREE (a Moodle 4.5 code tree, copied) or else from the tarball
+# SHOPSETUP_MOODLE_TARBALL (default ../shared/moodle/moodle-4.5.0-local_shop-405.tar.xz).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -21,7 +22,6 @@ export DEBIAN_FRONTEND=noninteractive
 die() { echo "moodle-site.sh: $*" >&2; exit 1; }
 usage() { echo "usage: $0 create DIR [ZIP] | php DIR | drop DIR" >&2; exit 2; }
 
-packages="php8.2-cli php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl php8.2-zip php8.2-gd php8.2-intl php8.2-soap xz-utils unzip"
 
 . .ci/packages.sh
 
@@ -39,15 +39,36 @@ step_start=0
 step() { step_start=${EPOCHREALTIME/./}; printf 'moodle-site: %s... ' "$1"; }
 step_done() { local us=$((${EPOCHREALTIME/./} - step_start)); printf '%d.%d s\n' $((us / 1000000)) $((us / 100000 % 10)); }
 
+# What the integration tests need, and where it comes from, when neither source is there.
+no_moodle() {
+    cat >&2 <<EOF
+moodle-site.sh: no Moodle code: MOODLE_TREE is not set and there is no tarball at $1.
+The integration tests need a Moodle 4.5 code tree with, in it:
+  local/shop              local_shop 4.5         https://github.com/vfremaux/moodle-local_shop (branch MOODLE_405_WORKING)
+  auth/ticket             auth_ticket            https://github.com/vfremaux/moodle-auth_ticket (branch MOODLE_405_STABLE)
+  local/vflibs            local_vflibs           https://github.com/vfremaux/moodle-local_vflibs (branch MOODLE_405_STABLE)
+  blocks/user_delegation  block_user_delegation  https://github.com/vfremaux/moodle-block_user_delegation (branch MOODLE_405_STABLE)
+Moodle itself: https://github.com/moodle/moodle (branch MOODLE_405_STABLE). Remove local_shop's handlers whose
+dependencies are missing (local/shop/datahandling/handlers/std_openltiaccess and std_unlockpdcertificate).
+Then: MOODLE_TREE=/path/to/moodle .ci/test.sh   (or MOODLE_DIR=/path/to/an/installed/site to use a site)
+EOF
+    exit 1
+}
+
 cmd_create() {
-    local dir=$1 zip=${2:-} tarball dbname php
+    local dir=$1 zip=${2:-} tarball="" dbname php
     . "$repo/.ci/shared.sh"
-    tarball=${SHOPSETUP_MOODLE_TARBALL:-$(ci_shared_dir)/moodle/moodle-4.5.0-local_shop-405.tar.xz}
-    [ -f "$tarball" ] || die "no Moodle tarball at $tarball (see ../shared/moodle/README.md)"
+    if [ -n "${MOODLE_TREE:-}" ]; then
+        [ -f "$MOODLE_TREE/version.php" ] && [ -d "$MOODLE_TREE/local/shop" ] \
+            || die "MOODLE_TREE=$MOODLE_TREE is not a Moodle code tree with local/shop"
+    else
+        tarball=${SHOPSETUP_MOODLE_TARBALL:-$(ci_shared_dir)/moodle/moodle-4.5.0-local_shop-405.tar.xz}
+        [ -f "$tarball" ] || no_moodle "$tarball"
+    fi
     [ -n "${SHOPSETUP_TEST_DB_HOST:-}" ] || die "SHOPSETUP_TEST_DB_HOST/_PORT/_USER/_PASS must name a MariaDB (.ci/mariadb.sh env)"
     [ -f modules/shopsetup.so ] || die "build the extension first (.ci/build.sh)"
 
-    step packages; ci_install_packages $packages || die "could not install $packages"; step_done
+    step packages; ci_install_packages $CI_PACKAGES_MOODLE || die "could not install the packages"; step_done
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
     rm -rf "$dir/moodle" "$dir/data"
@@ -55,8 +76,14 @@ cmd_create() {
     # Moodle 4.5 checks max_input_vars; its installer and big orders need memory.
     printf 'max_input_vars = 5000\nmemory_limit = 1024M\n' >"$dir/php.d/moodle.ini"
 
-    step "unpacking $(basename "$tarball")"
-    tar -xJf "$tarball" -C "$dir"
+    if [ -n "$tarball" ]; then
+        step "unpacking $(basename "$tarball")"
+        tar -xJf "$tarball" -C "$dir"
+    else
+        step "copying $MOODLE_TREE"
+        mkdir -p "$dir/moodle"
+        tar -C "$MOODLE_TREE" --exclude=./config.php -cf - . | tar -C "$dir/moodle" -xf -
+    fi
     step_done
 
     local handlers=$dir/moodle/local/shop/datahandling/handlers

@@ -11,12 +11,11 @@ export DEBIAN_FRONTEND=noninteractive NO_INTERACTION=1 NO_COLOR=1
 summary() { echo "package: $1 passed, $2 failed, $3 skipped"; }
 die() { echo "package: $*"; summary 0 1 0; exit 1; }
 
-packages="dpkg-dev debhelper dh-php php8.2-dev libmariadb-dev pkg-config re2c php8.2-mysql"
 . .ci/packages.sh
-ci_install_packages $packages || die "could not install $packages"
+ci_install_packages $CI_PACKAGES_BUILD $CI_PACKAGES_DEBIAN || die "could not install the packages"
 
 work=$(mktemp -d /tmp/shopsetup-package.XXXXXX)
-purge() { dpkg --purge php-shopsetup >/dev/null 2>&1; }
+purge() { ! dpkg-query -W php-shopsetup >/dev/null 2>&1 || CI_APT_LOG=/dev/null ci_apt purge -y php-shopsetup; }
 trap 'purge; [ -n "${SHOPSETUP_PACKAGE_KEEP:-}" ] || rm -rf "$work"' EXIT
 purge
 
@@ -28,7 +27,7 @@ git ls-files -z 2>/dev/null | tar --null -T - -cf - | tar -xf - -C "$src" || die
 deb=$(ls "$work"/php-shopsetup_"$version"_*.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || die "no .deb was built"
 echo "package: built $(basename "$deb")"
-apt-get install -y -qq "$deb" >"$work/install.log" 2>&1 || { tail -20 "$work/install.log"; die "apt-get install $deb failed"; }
+CI_APT_LOG=$work/install.log ci_apt install -y "$deb" || { tail -20 "$work/install.log"; die "apt-get install $deb failed"; }
 
 php --ri shopsetup | grep -q "Version => $version" || die "php (CLI) does not load shopsetup $version after the install"
 for sapi in cli fpm apache2; do

@@ -17,6 +17,10 @@ valgrind=0
 [ "${1:-}" = "--valgrind" ] && valgrind=1
 
 .ci/build.sh || { echo "phpt: 0 passed, 1 failed, 0 skipped"; exit 1; }
+if [ "$valgrind" = 1 ]; then
+    . .ci/packages.sh
+    ci_install_packages $CI_PACKAGES_VALGRIND || { echo "valgrind: 0 passed, 1 failed, 0 skipped"; exit 1; }
+fi
 
 db_dir=""
 if [ -z "${SHOPSETUP_TEST_DB_HOST:-}" ]; then

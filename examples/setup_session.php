@@ -109,7 +109,9 @@ foreach ($plan->people() as $person) {
 }
 printf("Order %s, course %s (%s), %s to %s\n", $order['transactionid'], $course['shortname'], $course['fullname'],
     date('Y-m-d', $config['starttime']), $config['endtime'] ? date('Y-m-d', $config['endtime']) : 'no end');
-printf("%d participants on %d seats (%d bought)\n", count($names), $plan->seatsUsed(), $seats);
+$left = $seats - $plan->seatsUsed();
+printf("%d participants take %d of the %d seats bought: %s\n", count($names), $plan->seatsUsed(), $seats,
+    $left === 0 ? 'none left' : ($left === 1 ? '1 seat left' : "$left seats left"));
 foreach ($plan->notices() as $notice) {
     echo "  merged: {$notice['email']}: {$notice['message']}\n";
 }

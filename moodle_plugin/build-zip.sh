@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 out=${1:-../dist}
-command -v zip >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zip >/dev/null; }
+command -v zip >/dev/null || { . ../.ci/packages.sh && ci_install_packages zip; } || { echo "build-zip: zip could not be installed" >&2; exit 1; }
 release=$(sed -n "s/^\$plugin->release = '\([^' ]*\).*/\1/p" std_setuponecoursesession/version.php)
 [ -n "$release" ] || { echo "build-zip: no \$plugin->release in version.php" >&2; exit 1; }
 mkdir -p "$out"

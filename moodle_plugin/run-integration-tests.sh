@@ -4,7 +4,8 @@
 #   moodle_plugin/run-integration-tests.sh [test-name...]
 #   MOODLE_DIR=/path/to/moodle moodle_plugin/run-integration-tests.sh [test-name...]
 #
-# Without MOODLE_DIR it builds a throw-away site from ../shared/moodle's tarball (.ci/moodle-site.sh),
+# Without MOODLE_DIR it builds a throw-away site from the Moodle code tree of MOODLE_TREE, else from
+# ../shared/moodle's tarball (.ci/moodle-site.sh says what such a tree holds when neither is there),
 # on the MariaDB of SHOPSETUP_TEST_DB_* or on a private one it starts, as an admin gets it: installed
 # with local_shop's original handler, then upgraded with the plugin's release zip
 # (moodle_plugin/build-zip.sh); it removes the site afterwards (SHOPSETUP_KEEP_SITE=1 keeps it).

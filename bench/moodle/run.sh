@@ -23,7 +23,7 @@ out=${BENCH_OUT:-$repo/bench/results/moodle}
 mkdir -p "$out"
 rm -f "$out"/runs.jsonl "$out"/profile-*.json
 
-dpkg -s php-excimer >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq php-excimer >/dev/null; }
+. .ci/packages.sh && ci_install_packages php-excimer || { echo "bench: php-excimer could not be installed" >&2; exit 1; }
 .ci/build.sh >"$out/build.log" 2>&1 || { tail -20 "$out/build.log"; exit 1; }
 
 cleanup() {
