@@ -17,6 +17,7 @@
 #include "php_shopsetup_store.h"
 #include "shopsetup_mysql.h"
 #include "shopsetup_config.h"
+#include "shopsetup_driver.h"
 #include "shopsetup_text.h"
 #if PHP_VERSION_ID < 80200
 /* #[\SensitiveParameter] arrived in PHP 8.2; before it, arguments have no attributes to register. */
@@ -375,6 +376,7 @@ PHP_MINIT_FUNCTION(shopsetup)
 	php_shopsetup_roster_exception_ce = register_class_ShopSetup_RosterException(php_shopsetup_exception_ce);
 	php_shopsetup_plan_exception_ce = register_class_ShopSetup_PlanException(php_shopsetup_exception_ce);
 	php_shopsetup_database_exception_ce = register_class_ShopSetup_DatabaseException(php_shopsetup_exception_ce);
+	register_class_ShopSetup_Effect();
 	php_shopsetup_store_minit(register_class_ShopSetup_Store());
 	php_shopsetup_plan_minit(register_class_ShopSetup_Plan());
 	php_shopsetup_mysql_minit(register_class_ShopSetup_MysqlConnection());

@@ -1153,7 +1153,7 @@ static bool shopsetup_effect(shopsetup_driver *d, const shopsetup_sink *sink, co
 		SHOPSETUP_COL_I("timecreated", f->now),
 	};
 	d->report->effects++;
-	return sink->row(sink->ctx, SHOPSETUP_OUTBOX_TABLE, cols, SHOPSETUP_COUNT(cols), d->err);
+	return sink->row(sink->ctx, f->outbox.ptr, cols, SHOPSETUP_COUNT(cols), d->err);
 }
 
 static bool shopsetup_pair_effects(shopsetup_driver *d, const shopsetup_sink *sink, const char *kind, const shopsetup_vec *pairs)
@@ -1174,20 +1174,20 @@ static shopsetup_status shopsetup_produce_effects(shopsetup_driver *d, const sho
 	int64_t *enrolees = arg;
 	size_t nenrolees = shopsetup_plan_enrolees(plan, enrolees);
 	/* first: the caches, invalidated at once after the commit, and again by a delivery that resumes after a crash */
-	bool ok = shopsetup_effect(d, sink, "caches", report->groupid, 0);
+	bool ok = shopsetup_effect(d, sink, SHOPSETUP_EFFECT_CACHES, report->groupid, 0);
 	for (size_t i = 0; i < report->users_created.count && ok; i++) {
 		const shopsetup_person *person = shopsetup_person_at(plan, *SHOPSETUP_VEC_AT(&report->users_created, uint32_t, i));
-		ok = shopsetup_effect(d, sink, "user_created", person->userid, person->userid);
+		ok = shopsetup_effect(d, sink, SHOPSETUP_EFFECT_USER_CREATED, person->userid, person->userid);
 	}
-	ok = ok && (!report->group_created || shopsetup_effect(d, sink, "group_created", report->groupid, 0))
-		&& shopsetup_pair_effects(d, sink, "user_enrolment_created", &report->enrolments_created)
-		&& shopsetup_pair_effects(d, sink, "user_enrolment_updated", &report->enrolments_updated)
-		&& shopsetup_pair_effects(d, sink, "role_assigned", &report->roles_added);
+	ok = ok && (!report->group_created || shopsetup_effect(d, sink, SHOPSETUP_EFFECT_GROUP_CREATED, report->groupid, 0))
+		&& shopsetup_pair_effects(d, sink, SHOPSETUP_EFFECT_USER_ENROLMENT_CREATED, &report->enrolments_created)
+		&& shopsetup_pair_effects(d, sink, SHOPSETUP_EFFECT_USER_ENROLMENT_UPDATED, &report->enrolments_updated)
+		&& shopsetup_pair_effects(d, sink, SHOPSETUP_EFFECT_ROLE_ASSIGNED, &report->roles_added);
 	for (size_t i = 0; i < nenrolees && ok && plan->facts.recovergrades; i++) {
-		ok = shopsetup_effect(d, sink, "grades_recovered", plan->facts.courseid, enrolees[i]);
+		ok = shopsetup_effect(d, sink, SHOPSETUP_EFFECT_GRADES_RECOVERED, plan->facts.courseid, enrolees[i]);
 	}
 	for (size_t i = 0; i < report->members_added.count && ok; i++) {
-		ok = shopsetup_effect(d, sink, "group_member_added", report->groupid, *SHOPSETUP_VEC_AT(&report->members_added, int64_t, i));
+		ok = shopsetup_effect(d, sink, SHOPSETUP_EFFECT_GROUP_MEMBER_ADDED, report->groupid, *SHOPSETUP_VEC_AT(&report->members_added, int64_t, i));
 	}
 	return ok ? SHOPSETUP_OK : d->err->code;
 }
@@ -1219,10 +1219,10 @@ static shopsetup_status shopsetup_stage_outbox(shopsetup_driver *d, int64_t *enr
 	bool changed = report->users_created.count > 0 || report->group_created || report->enrolments_created.count > 0
 		|| report->enrolments_updated.count > 0 || report->roles_added.count > 0 || report->members_added.count > 0
 		|| d->plan->facts.recovergrades;
-	if (!d->plan->facts.outbox || !changed) {
+	if (d->plan->facts.outbox.len == 0 || !changed) {
 		return SHOPSETUP_OK;
 	}
-	shopsetup_status status = shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, SHOPSETUP_OUTBOX_TABLE, NULL, NULL,
+	shopsetup_status status = shopsetup_write_rows(d, SHOPSETUP_WRITE_INSERT, d->plan->facts.outbox.ptr, NULL, NULL,
 		shopsetup_produce_effects, enrolees);
 	if (status != SHOPSETUP_OK || d->plan->facts.deliverytask.len == 0) {
 		return status;

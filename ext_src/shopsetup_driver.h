@@ -13,6 +13,16 @@ typedef struct {
 	int64_t userid, id;
 } shopsetup_id_pair;
 
+/* The kinds of effect the outbox records, one per side effect of an imitated Moodle API (ShopSetup\Effect). */
+#define SHOPSETUP_EFFECT_CACHES "caches"
+#define SHOPSETUP_EFFECT_USER_CREATED "user_created"
+#define SHOPSETUP_EFFECT_GROUP_CREATED "group_created"
+#define SHOPSETUP_EFFECT_USER_ENROLMENT_CREATED "user_enrolment_created"
+#define SHOPSETUP_EFFECT_USER_ENROLMENT_UPDATED "user_enrolment_updated"
+#define SHOPSETUP_EFFECT_ROLE_ASSIGNED "role_assigned"
+#define SHOPSETUP_EFFECT_GRADES_RECOVERED "grades_recovered"
+#define SHOPSETUP_EFFECT_GROUP_MEMBER_ADDED "group_member_added"
+
 /* What a run changed, so that the caller fires one event per real change. */
 typedef struct {
 	shopsetup_match_report match;

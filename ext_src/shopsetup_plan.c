@@ -50,7 +50,7 @@ const shopsetup_fact_spec shopsetup_fact_specs[] = {
 	SHOPSETUP_FACT(superviseexisting, SHOPSETUP_FACT_STRING, false),
 	SHOPSETUP_FACT(privilegeduserids, SHOPSETUP_FACT_IDS, false),
 	SHOPSETUP_FACT(sessiontimeout, SHOPSETUP_FACT_INT, false),
-	SHOPSETUP_FACT(outbox, SHOPSETUP_FACT_BOOL, false),
+	SHOPSETUP_FACT(outbox, SHOPSETUP_FACT_STRING, false),
 	SHOPSETUP_FACT(recovergrades, SHOPSETUP_FACT_BOOL, false),
 	SHOPSETUP_FACT(deliverytask, SHOPSETUP_FACT_STRING, false),
 	SHOPSETUP_FACT(deliverycomponent, SHOPSETUP_FACT_STRING, false),
@@ -225,6 +225,16 @@ shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, uint64_t given
 	}
 	if (f->timeend != 0 && f->timeend <= f->timestart) {
 		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0, "Plan facts: timeend must be 0 or after timestart");
+	}
+	/* a table name goes into SQL as it is: Moodle's own characters and length only */
+	bool table_ok = f->outbox.len <= 28;
+	for (size_t i = 0; i < f->outbox.len && table_ok; i++) {
+		char c = f->outbox.ptr[i];
+		table_ok = (c >= 'a' && c <= 'z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
+	}
+	if (!table_ok) {
+		return shopsetup_error_set(err, SHOPSETUP_E_PLAN_INPUT, 0, NULL, 0,
+			"Plan facts: \"outbox\" must be a table name of at most 28 characters a-z, 0-9 and _");
 	}
 	f->supervise = SHOPSETUP_SUPERVISE_UNPRIVILEGED;
 	if (f->superviseexisting.len > 0 && !shopsetup_supervise_mode_parse(f->superviseexisting, &f->supervise)) {

@@ -19,7 +19,6 @@
 /* The local_shop handler whose products the plan writes. */
 #define SHOPSETUP_HANDLER_NAME "std_setuponecoursesession"
 /* Its table of side effects still to deliver (db/install.xml of the plugin). */
-#define SHOPSETUP_OUTBOX_TABLE "shophandlers_setup_outbox"
 
 /* Column limits of Moodle 4.5's user table, in characters. */
 #define SHOPSETUP_MAX_NAME 100
@@ -114,8 +113,10 @@ typedef struct {
 	shopsetup_supervise_mode supervise;
 	/* mark_user_dirty()'s flags expire after the site's session timeout */
 	int64_t sessiontimeout;
-	/* record Moodle's side effects in the plugin's outbox; recover grade history on enrolment */
-	bool outbox, recovergrades;
+	/* the caller's outbox table (no prefix) where Moodle's side effects are recorded; empty: none */
+	shopsetup_slice outbox;
+	/* recover grade history on enrolment */
+	bool recovergrades;
 	/*
 	 * The ad-hoc task that delivers the outbox, queued with the outbox rows as
 	 * \core\task\manager::queue_adhoc_task() writes it: class, component, custom data, attempts.

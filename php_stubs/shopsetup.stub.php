@@ -89,6 +89,62 @@ namespace ShopSetup {
      * decides every row, in the order of its stages; the store finds, inserts and updates rows.
      * Values are int or string; a store chunks long key lists and row sets as its database needs.
      */
+    /**
+     * The kinds of effect the driver records in the caller's outbox (the "kind" column), one per
+     * side effect of an imitated Moodle API; the values are the core's own.
+     */
+    final class Effect
+    {
+        /**
+         * caches: the course's and the group's caches, invalidated first, also after a crash
+         * @var string
+         * @cvalue SHOPSETUP_EFFECT_CACHES
+         */
+        public const CACHES = UNKNOWN;
+        /**
+         * user_create_user(): the event
+         * @var string
+         * @cvalue SHOPSETUP_EFFECT_USER_CREATED
+         */
+        public const USER_CREATED = UNKNOWN;
+        /**
+         * groups_create_group(): the event and the hook
+         * @var string
+         * @cvalue SHOPSETUP_EFFECT_GROUP_CREATED
+         */
+        public const GROUP_CREATED = UNKNOWN;
+        /**
+         * enrol_user(): the event, the course contacts, the after_user_enrolled hook (welcome message)
+         * @var string
+         * @cvalue SHOPSETUP_EFFECT_USER_ENROLMENT_CREATED
+         */
+        public const USER_ENROLMENT_CREATED = UNKNOWN;
+        /**
+         * update_user_enrol(): the event and the course contacts
+         * @var string
+         * @cvalue SHOPSETUP_EFFECT_USER_ENROLMENT_UPDATED
+         */
+        public const USER_ENROLMENT_UPDATED = UNKNOWN;
+        /**
+         * role_assign(): the category caches, the event and the hook
+         * @var string
+         * @cvalue SHOPSETUP_EFFECT_ROLE_ASSIGNED
+         */
+        public const ROLE_ASSIGNED = UNKNOWN;
+        /**
+         * grade_recover_history_grades() of an enrolment
+         * @var string
+         * @cvalue SHOPSETUP_EFFECT_GRADES_RECOVERED
+         */
+        public const GRADES_RECOVERED = UNKNOWN;
+        /**
+         * groups_add_member(): the event and the hook
+         * @var string
+         * @cvalue SHOPSETUP_EFFECT_GROUP_MEMBER_ADDED
+         */
+        public const GROUP_MEMBER_ADDED = UNKNOWN;
+    }
+
     interface Store
     {
         /**

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d108d86676cb7ad4880dd30075296997656cd134 */
+ * Stub hash: 77eb659cd89735ed03bbb741db9467dda33e48d8 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -162,6 +162,11 @@ static const zend_function_entry class_ShopSetup_DatabaseException_methods[] = {
 };
 
 
+static const zend_function_entry class_ShopSetup_Effect_methods[] = {
+	ZEND_FE_END
+};
+
+
 static const zend_function_entry class_ShopSetup_Store_methods[] = {
 	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, lock, arginfo_class_ShopSetup_Store_lock, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
 	ZEND_ABSTRACT_ME_WITH_FLAGS(ShopSetup_Store, unlock, arginfo_class_ShopSetup_Store_unlock, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
@@ -251,6 +256,73 @@ static zend_class_entry *register_class_ShopSetup_DatabaseException(zend_class_e
 
 	INIT_NS_CLASS_ENTRY(ce, "ShopSetup", "DatabaseException", class_ShopSetup_DatabaseException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_ShopSetup_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_ShopSetup_Effect(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "ShopSetup", "Effect", class_ShopSetup_Effect_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	zval const_CACHES_value;
+	zend_string *const_CACHES_value_str = zend_string_init(SHOPSETUP_EFFECT_CACHES, strlen(SHOPSETUP_EFFECT_CACHES), 1);
+	ZVAL_STR(&const_CACHES_value, const_CACHES_value_str);
+	zend_string *const_CACHES_name = zend_string_init_interned("CACHES", sizeof("CACHES") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_CACHES_name, &const_CACHES_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_CACHES_name);
+
+	zval const_USER_CREATED_value;
+	zend_string *const_USER_CREATED_value_str = zend_string_init(SHOPSETUP_EFFECT_USER_CREATED, strlen(SHOPSETUP_EFFECT_USER_CREATED), 1);
+	ZVAL_STR(&const_USER_CREATED_value, const_USER_CREATED_value_str);
+	zend_string *const_USER_CREATED_name = zend_string_init_interned("USER_CREATED", sizeof("USER_CREATED") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_USER_CREATED_name, &const_USER_CREATED_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_USER_CREATED_name);
+
+	zval const_GROUP_CREATED_value;
+	zend_string *const_GROUP_CREATED_value_str = zend_string_init(SHOPSETUP_EFFECT_GROUP_CREATED, strlen(SHOPSETUP_EFFECT_GROUP_CREATED), 1);
+	ZVAL_STR(&const_GROUP_CREATED_value, const_GROUP_CREATED_value_str);
+	zend_string *const_GROUP_CREATED_name = zend_string_init_interned("GROUP_CREATED", sizeof("GROUP_CREATED") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_GROUP_CREATED_name, &const_GROUP_CREATED_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_GROUP_CREATED_name);
+
+	zval const_USER_ENROLMENT_CREATED_value;
+	zend_string *const_USER_ENROLMENT_CREATED_value_str = zend_string_init(SHOPSETUP_EFFECT_USER_ENROLMENT_CREATED, strlen(SHOPSETUP_EFFECT_USER_ENROLMENT_CREATED), 1);
+	ZVAL_STR(&const_USER_ENROLMENT_CREATED_value, const_USER_ENROLMENT_CREATED_value_str);
+	zend_string *const_USER_ENROLMENT_CREATED_name = zend_string_init_interned("USER_ENROLMENT_CREATED", sizeof("USER_ENROLMENT_CREATED") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_USER_ENROLMENT_CREATED_name, &const_USER_ENROLMENT_CREATED_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_USER_ENROLMENT_CREATED_name);
+
+	zval const_USER_ENROLMENT_UPDATED_value;
+	zend_string *const_USER_ENROLMENT_UPDATED_value_str = zend_string_init(SHOPSETUP_EFFECT_USER_ENROLMENT_UPDATED, strlen(SHOPSETUP_EFFECT_USER_ENROLMENT_UPDATED), 1);
+	ZVAL_STR(&const_USER_ENROLMENT_UPDATED_value, const_USER_ENROLMENT_UPDATED_value_str);
+	zend_string *const_USER_ENROLMENT_UPDATED_name = zend_string_init_interned("USER_ENROLMENT_UPDATED", sizeof("USER_ENROLMENT_UPDATED") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_USER_ENROLMENT_UPDATED_name, &const_USER_ENROLMENT_UPDATED_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_USER_ENROLMENT_UPDATED_name);
+
+	zval const_ROLE_ASSIGNED_value;
+	zend_string *const_ROLE_ASSIGNED_value_str = zend_string_init(SHOPSETUP_EFFECT_ROLE_ASSIGNED, strlen(SHOPSETUP_EFFECT_ROLE_ASSIGNED), 1);
+	ZVAL_STR(&const_ROLE_ASSIGNED_value, const_ROLE_ASSIGNED_value_str);
+	zend_string *const_ROLE_ASSIGNED_name = zend_string_init_interned("ROLE_ASSIGNED", sizeof("ROLE_ASSIGNED") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_ROLE_ASSIGNED_name, &const_ROLE_ASSIGNED_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_ROLE_ASSIGNED_name);
+
+	zval const_GRADES_RECOVERED_value;
+	zend_string *const_GRADES_RECOVERED_value_str = zend_string_init(SHOPSETUP_EFFECT_GRADES_RECOVERED, strlen(SHOPSETUP_EFFECT_GRADES_RECOVERED), 1);
+	ZVAL_STR(&const_GRADES_RECOVERED_value, const_GRADES_RECOVERED_value_str);
+	zend_string *const_GRADES_RECOVERED_name = zend_string_init_interned("GRADES_RECOVERED", sizeof("GRADES_RECOVERED") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_GRADES_RECOVERED_name, &const_GRADES_RECOVERED_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_GRADES_RECOVERED_name);
+
+	zval const_GROUP_MEMBER_ADDED_value;
+	zend_string *const_GROUP_MEMBER_ADDED_value_str = zend_string_init(SHOPSETUP_EFFECT_GROUP_MEMBER_ADDED, strlen(SHOPSETUP_EFFECT_GROUP_MEMBER_ADDED), 1);
+	ZVAL_STR(&const_GROUP_MEMBER_ADDED_value, const_GROUP_MEMBER_ADDED_value_str);
+	zend_string *const_GROUP_MEMBER_ADDED_name = zend_string_init_interned("GROUP_MEMBER_ADDED", sizeof("GROUP_MEMBER_ADDED") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_GROUP_MEMBER_ADDED_name, &const_GROUP_MEMBER_ADDED_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_GROUP_MEMBER_ADDED_name);
 
 	return class_entry;
 }

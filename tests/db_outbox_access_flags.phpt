@@ -26,7 +26,7 @@ $buckets = [
     ],
     'teacher' => ['tom@example.com' => shopsetup_test_person('Tom', 'Turner', 'tom@example.com')],
 ];
-$facts = shopsetup_test_facts(['outbox' => true, 'sessiontimeout' => 3600, 'recovergrades' => true,
+$facts = shopsetup_test_facts(['outbox' => 'shophandlers_setup_outbox', 'sessiontimeout' => 3600, 'recovergrades' => true,
     'deliverytask' => '\\shophandlers_std_setuponecoursesession\\task\\deliver_effects',
     'deliverycomponent' => 'shophandlers_std_setuponecoursesession', 'deliverydata' => '{"billitemid":11}']);
 $conn = new ShopSetup\MysqlConnection($db['options']);

@@ -18,7 +18,7 @@ $ann = $m->insert_id;
 $m->query("INSERT INTO mdl_role_assignments (roleid, contextid, userid, timemodified, modifierid, component, itemid, sortorder)
     VALUES (5, 6, $ann, 100, 0, 'enrol_cohort', 7, 0), (4, 6, $ann, 100, 0, '', 0, 0)");
 $buckets = ['student' => ['ann@example.com' => shopsetup_test_person('Ann', 'Archer', 'ann@example.com')]];
-$facts = shopsetup_test_facts(['outbox' => true]);
+$facts = shopsetup_test_facts(['outbox' => 'shophandlers_setup_outbox']);
 $conn = new ShopSetup\MysqlConnection($db['options']);
 $print = function () use ($m, $ann) {
     foreach (shopsetup_test_rows($m, "SELECT roleid, component, itemid FROM mdl_role_assignments WHERE contextid = 6 AND userid = $ann ORDER BY id") as $ra) {

@@ -15,7 +15,7 @@ require __DIR__ . '/fixtures/memory_store.inc';
 // every kind of write.
 function plan(): ShopSetup\Plan {
     return new ShopSetup\Plan(['student' => ['ann@example.com' => plan_person('Ann', 'Lee', 'ann@example.com'),
-        'bob@example.com' => plan_person('Bob', 'Ray', 'bob@example.com')]], 2, plan_roles(), plan_facts(['outbox' => true]));
+        'bob@example.com' => plan_person('Bob', 'Ray', 'bob@example.com')]], 2, plan_roles(), plan_facts(['outbox' => 'shophandlers_setup_outbox']));
 }
 function store(array $options = []): MemoryStore {
     return memory_store(['user' => [memory_account(11, 'bob@example.com')],

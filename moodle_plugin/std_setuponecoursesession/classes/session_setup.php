@@ -277,7 +277,7 @@ class session_setup {
             'superviseexisting' => $this->config['superviseexisting'],
             'privilegeduserids' => array_keys($this->privileged),
             // What Moodle's APIs do besides rows goes to the outbox with the rows (classes/outbox.php).
-            'outbox' => true,
+            'outbox' => outbox::TABLE,
             'sessiontimeout' => (int) $CFG->sessiontimeout,
             'recovergrades' => !empty($CFG->recovergradesdefault),
         ] + task\deliver_effects::plan_facts($this->order->billitemid);
@@ -396,7 +396,6 @@ class session_setup {
      * @return result
      */
     public function produce(): result {
-        global $ACCESSLIB_PRIVATE;
         $plan = $this->plan();
         try {
             $report = executor::for_site()->run($plan, $this);
@@ -404,10 +403,7 @@ class session_setup {
             throw new moodle_exception('errordatabase', self::COMPONENT, '', $e->getMessage());
         }
         // What mark_user_dirty() does in this process; the driver wrote the flags themselves.
-        foreach ($report['dirty_users'] as $userid) {
-            $ACCESSLIB_PRIVATE->dirtyusers[$userid] = 1;
-            unset($ACCESSLIB_PRIVATE->accessdatabyuser[$userid]);
-        }
+        effect\role_assigned::in_process($report['dirty_users']);
         // The caches at once, then the other effects within the request's budget; the task delivers the rest.
         $result = new result($this, $plan, $report);
         // The setup's transaction queued the task that delivers what this request does not.

@@ -1,0 +1,130 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace shophandlers_std_setuponecoursesession\effect;
+
+/**
+ * The outbox rows delivered together: their records read once, what was done once for all of them,
+ * and how a resumed delivery finds out what already happened.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+class batch {
+    /** @var array records: "table/id" => record */
+    protected $records = [];
+
+    /** @var array what an effect did once in this batch: key => true */
+    protected $once = [];
+
+    /** @var array per effect class, what its finish() needs: class => list */
+    public $pending = [];
+
+    /**
+     * Reads the records the rows' effects need, one query per table.
+     *
+     * @param array $rows outbox records
+     */
+    public function __construct(array $rows) {
+        global $DB;
+        $ids = [];
+        foreach ($rows as $row) {
+            $table = effect::of_kind($row->kind)->record_table();
+            if ($table !== null) {
+                $ids[$table][] = $row->objectid;
+            }
+        }
+        foreach ($ids as $table => $list) {
+            foreach (array_chunk($list, 1000) as $chunk) {
+                foreach ($DB->get_records_list($table, 'id', $chunk) as $record) {
+                    $this->records["$table/$record->id"] = $record;
+                }
+            }
+        }
+    }
+
+    /**
+     * A record, read once per batch.
+     *
+     * @param string $table
+     * @param int $id
+     * @return \stdClass
+     */
+    public function record(string $table, int $id): \stdClass {
+        global $DB;
+        if (!isset($this->records["$table/$id"])) {
+            $this->records["$table/$id"] = $DB->get_record($table, ['id' => $id], '*', MUST_EXIST);
+        }
+        return $this->records["$table/$id"];
+    }
+
+    /**
+     * True the first time a key is given in this batch.
+     *
+     * @param string $key
+     * @return bool
+     */
+    public function first(string $key): bool {
+        if (isset($this->once[$key])) {
+            return false;
+        }
+        $this->once[$key] = true;
+        return true;
+    }
+
+    /**
+     * Whether the standard log holds the event of a row since the row was recorded.
+     *
+     * @param string $eventname
+     * @param \stdClass $row
+     * @param array $conditions more columns of logstore_standard_log
+     * @return bool
+     */
+    public function logged(string $eventname, \stdClass $row, array $conditions): bool {
+        global $DB;
+        $stores = explode(',', (string) get_config('tool_log', 'enabled_stores'));
+        if (!in_array('logstore_standard', $stores)) {
+            return false;
+        }
+        $where = 'eventname = :eventname AND timecreated >= :since';
+        $params = ['eventname' => $eventname, 'since' => $row->timecreated];
+        foreach ($conditions as $column => $value) {
+            $where .= " AND $column = :$column";
+            $params[$column] = $value;
+        }
+        return $DB->record_exists_select('logstore_standard_log', $where, $params);
+    }
+
+    /**
+     * Whether the course welcome message of a row's enrolment was sent since the row was recorded.
+     *
+     * @param \stdClass $row
+     * @param int $courseid
+     * @return bool
+     */
+    public function welcomed(\stdClass $row, int $courseid): bool {
+        global $DB;
+        $urls = $DB->get_fieldset_select('notifications', 'contexturl', "useridto = ? AND component = 'moodle'
+            AND eventtype = 'enrolcoursewelcomemessage' AND timecreated >= ?", [$row->userid, $row->timecreated]);
+        foreach ($urls as $url) {
+            if (preg_match('/[?&;]course=' . $courseid . '(\D|$)/', (string) $url)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,65 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace shophandlers_std_setuponecoursesession\effect;
+
+use core_course_category;
+use ShopSetup\Effect as kind;
+
+/**
+ * enrol_user() and update_user_enrol(): the event, the course contacts, and for a new enrolment
+ * the hook that sends the course welcome message.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+class user_enrolment extends effect {
+    /**
+     * The user enrolment.
+     *
+     * @return string|null
+     */
+    public function record_table(): ?string {
+        return 'user_enrolments';
+    }
+
+    /**
+     * The event, the course contacts, the hook.
+     *
+     * @param \stdClass $row objectid: the user enrolment
+     * @param bool $resumed
+     * @param batch $batch
+     */
+    public function deliver(\stdClass $row, bool $resumed, batch $batch): void {
+        $ue = $batch->record('user_enrolments', $row->objectid);
+        $instance = $batch->record('enrol', $ue->enrolid);
+        $courseid = (int) $instance->courseid;
+        $created = $row->kind === kind::USER_ENROLMENT_CREATED;
+        $eventclass = $created ? '\core\event\user_enrolment_created' : '\core\event\user_enrolment_updated';
+        if (!$resumed || !$batch->logged($eventclass, $row, ['objectid' => $ue->id])) {
+            $eventclass::create(['objectid' => $ue->id, 'courseid' => $courseid, 'context' => \context_course::instance($courseid),
+                'relateduserid' => $ue->userid, 'other' => ['enrol' => $instance->enrol]])->trigger();
+            core_course_category::user_enrolment_changed($courseid, $ue->userid, $ue->status, $ue->timestart, $ue->timeend);
+        }
+        if ($created && (!$resumed || !$batch->welcomed($row, $courseid))) {
+            \core\di::get(\core\hook\manager::class)->dispatch(new \core_enrol\hook\after_user_enrolled(
+                enrolinstance: $instance,
+                userenrolmentinstance: $ue
+            ));
+        }
+    }
+}
