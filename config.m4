@@ -44,6 +44,7 @@ if test "$PHP_SHOPSETUP" != "no"; then
     ext_src/php_shopsetup_errors.c
     ext_src/php_shopsetup_rows.c
     ext_src/php_shopsetup_store.c
+    ext_src/php_shopsetup_native.c
     ext_src/shopsetup_buf.c
     ext_src/shopsetup_params.c
     ext_src/shopsetup_utf8.c

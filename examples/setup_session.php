@@ -89,7 +89,7 @@ try {
     ]);
     $connection = new ShopSetup\MysqlConnection($options);
     $started = hrtime(true);
-    $report = $connection->run($plan);
+    $report = $plan->run($connection);
     $elapsed = (hrtime(true) - $started) / 1e6;
 } catch (ShopSetup\RosterException $e) {
     fwrite(STDERR, $e->getMessage() . "\n");

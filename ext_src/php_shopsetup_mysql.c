@@ -8,6 +8,7 @@
 
 #include "php_shopsetup_errors.h"
 #include "php_shopsetup_mysql.h"
+#include "php_shopsetup_native.h"
 #include "php_shopsetup_store.h"
 #include "php_shopsetup_plan.h"
 #include "php_shopsetup_rows.h"
@@ -43,6 +44,8 @@ static void php_shopsetup_mysql_free(zend_object *obj)
 	zend_object_std_dtor(obj);
 }
 
+static bool php_shopsetup_mysql_store_of(zend_object *object, shopsetup_store *out);
+
 void php_shopsetup_mysql_minit(zend_class_entry *ce)
 {
 	php_shopsetup_mysql_connection_ce = ce;
@@ -51,6 +54,7 @@ void php_shopsetup_mysql_minit(zend_class_entry *ce)
 	php_shopsetup_mysql_handlers.offset = XtOffsetOf(php_shopsetup_mysql_object, std);
 	php_shopsetup_mysql_handlers.free_obj = php_shopsetup_mysql_free;
 	php_shopsetup_mysql_handlers.clone_obj = NULL;
+	php_shopsetup_store_register_native(ce, php_shopsetup_mysql_store_of);
 }
 
 static shopsetup_mysql *php_shopsetup_mysql_get(zval *object)
@@ -144,19 +148,89 @@ ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
 	intern->connected = true;
 }
 
-ZEND_METHOD(ShopSetup_MysqlConnection, run)
+/* The connection's C store; false with an exception when it is closed. */
+static bool php_shopsetup_mysql_store_of(zend_object *object, shopsetup_store *out)
 {
-	zval *plan_zv;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJECT_OF_CLASS(plan_zv, php_shopsetup_plan_ce)
-	ZEND_PARSE_PARAMETERS_END();
-
-	shopsetup_mysql *db = php_shopsetup_mysql_get(ZEND_THIS);
-	shopsetup_plan *plan = db ? php_shopsetup_plan_get(plan_zv) : NULL;
-	if (plan == NULL) {
-		RETURN_THROWS();
+	php_shopsetup_mysql_object *intern = php_shopsetup_mysql_from(object);
+	if (!intern->connected) {
+		zend_throw_exception(php_shopsetup_database_exception_ce, "The connection is closed", SHOPSETUP_E_DB);
+		return false;
 	}
-	php_shopsetup_run(shopsetup_mysql_store(db), NULL, plan, return_value);
+	*out = shopsetup_mysql_store(&intern->db);
+	return true;
+}
+
+#define PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store) \
+	shopsetup_store store; \
+	if (!php_shopsetup_mysql_store_of(Z_OBJ_P(ZEND_THIS), &store)) { \
+		RETURN_THROWS(); \
+	}
+
+ZEND_METHOD(ShopSetup_MysqlConnection, lock)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
+	php_shopsetup_native_lock(store);
+}
+
+ZEND_METHOD(ShopSetup_MysqlConnection, unlock)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
+	store.ops->unlock(store.self);
+}
+
+ZEND_METHOD(ShopSetup_MysqlConnection, begin)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
+	php_shopsetup_native_begin(store);
+}
+
+ZEND_METHOD(ShopSetup_MysqlConnection, commit)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
+	php_shopsetup_native_commit(store);
+}
+
+ZEND_METHOD(ShopSetup_MysqlConnection, rollback)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
+	store.ops->rollback(store.self);
+}
+
+ZEND_METHOD(ShopSetup_MysqlConnection, find)
+{
+	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
+	php_shopsetup_native_find(store, INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+ZEND_METHOD(ShopSetup_MysqlConnection, findKeys)
+{
+	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
+	php_shopsetup_native_find_keys(store, INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+ZEND_METHOD(ShopSetup_MysqlConnection, insert)
+{
+	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
+	php_shopsetup_native_write(store, SHOPSETUP_WRITE_INSERT, INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+ZEND_METHOD(ShopSetup_MysqlConnection, update)
+{
+	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
+	php_shopsetup_native_write(store, SHOPSETUP_WRITE_UPDATE, INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+ZEND_METHOD(ShopSetup_MysqlConnection, statements)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
+	size_t count = store.ops->statements(store.self);
+	RETURN_LONG(count > (size_t) ZEND_LONG_MAX ? ZEND_LONG_MAX : (zend_long) count);
 }
 
 ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo)

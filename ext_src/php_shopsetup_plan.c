@@ -479,8 +479,12 @@ ZEND_METHOD(ShopSetup_Plan, run)
 		Z_PARAM_OBJECT_OF_CLASS(store_zv, php_shopsetup_store_ce)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
-	php_shopsetup_store store;
-	php_shopsetup_run(php_shopsetup_store_wrap(&store, Z_OBJ_P(store_zv)), &store, plan, return_value);
+	php_shopsetup_store wrapper, *php_store;
+	shopsetup_store store;
+	if (!php_shopsetup_store_of(Z_OBJ_P(store_zv), &wrapper, &store, &php_store)) {
+		RETURN_THROWS();
+	}
+	php_shopsetup_run(store, php_store, plan, return_value);
 }
 
 ZEND_METHOD(ShopSetup_Plan, preview)
@@ -490,6 +494,10 @@ ZEND_METHOD(ShopSetup_Plan, preview)
 		Z_PARAM_OBJECT_OF_CLASS(store_zv, php_shopsetup_store_ce)
 	ZEND_PARSE_PARAMETERS_END();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
-	php_shopsetup_store store;
-	php_shopsetup_preview(php_shopsetup_store_wrap(&store, Z_OBJ_P(store_zv)), &store, plan, return_value);
+	php_shopsetup_store wrapper, *php_store;
+	shopsetup_store store;
+	if (!php_shopsetup_store_of(Z_OBJ_P(store_zv), &wrapper, &store, &php_store)) {
+		RETURN_THROWS();
+	}
+	php_shopsetup_preview(store, php_store, plan, return_value);
 }

@@ -354,6 +354,34 @@ static const shopsetup_store_ops php_shopsetup_store_ops = {
 	php_shopsetup_store_close, php_shopsetup_store_statements,
 };
 
+/* The extension's own store classes: MysqlConnection, and one day others. */
+#define PHP_SHOPSETUP_NATIVE_MAX 4
+static struct {
+	zend_class_entry *ce;
+	php_shopsetup_native_store_fn store_of;
+} php_shopsetup_natives[PHP_SHOPSETUP_NATIVE_MAX];
+static int php_shopsetup_native_count;
+
+void php_shopsetup_store_register_native(zend_class_entry *ce, php_shopsetup_native_store_fn store_of)
+{
+	ZEND_ASSERT(php_shopsetup_native_count < PHP_SHOPSETUP_NATIVE_MAX);
+	php_shopsetup_natives[php_shopsetup_native_count].ce = ce;
+	php_shopsetup_natives[php_shopsetup_native_count++].store_of = store_of;
+}
+
+bool php_shopsetup_store_of(zend_object *object, php_shopsetup_store *wrapper, shopsetup_store *out, php_shopsetup_store **php_store)
+{
+	for (int i = 0; i < php_shopsetup_native_count; i++) {
+		if (object->ce == php_shopsetup_natives[i].ce) {
+			*php_store = NULL;
+			return php_shopsetup_natives[i].store_of(object, out);
+		}
+	}
+	*php_store = wrapper;
+	*out = php_shopsetup_store_wrap(wrapper, object);
+	return true;
+}
+
 shopsetup_store php_shopsetup_store_wrap(php_shopsetup_store *store, zend_object *object)
 {
 	store->object = object;

@@ -17,6 +17,16 @@ typedef struct {
 
 shopsetup_store php_shopsetup_store_wrap(php_shopsetup_store *store, zend_object *object);
 
+/* A store class of the extension: its objects' C store, or false with an exception. */
+typedef bool (*php_shopsetup_native_store_fn)(zend_object *object, shopsetup_store *out);
+void php_shopsetup_store_register_native(zend_class_entry *ce, php_shopsetup_native_store_fn store_of);
+
+/*
+ * The driver's view of any ShopSetup\Store: an extension's own store directly (*php_store NULL),
+ * else the PHP object through its methods (*php_store set to wrapper). False with an exception.
+ */
+bool php_shopsetup_store_of(zend_object *object, php_shopsetup_store *wrapper, shopsetup_store *out, php_shopsetup_store **php_store);
+
 /*
  * Runs the plan over store and sets return_value to the report; on failure throws what the PHP
  * store threw, else the exception of the error, and leaves return_value NULL.

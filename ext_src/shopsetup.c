@@ -379,7 +379,7 @@ PHP_MINIT_FUNCTION(shopsetup)
 	register_class_ShopSetup_Effect();
 	php_shopsetup_store_minit(register_class_ShopSetup_Store());
 	php_shopsetup_plan_minit(register_class_ShopSetup_Plan());
-	php_shopsetup_mysql_minit(register_class_ShopSetup_MysqlConnection());
+	php_shopsetup_mysql_minit(register_class_ShopSetup_MysqlConnection(php_shopsetup_store_ce));
 	return shopsetup_mysql_library_init() ? SUCCESS : FAILURE;
 }
 

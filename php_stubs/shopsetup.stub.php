@@ -256,10 +256,16 @@ namespace ShopSetup {
 
         /**
          * Runs every stage through $store in one transaction (lock, begin, the stages, commit;
-         * rollback and unlock on any error) and reports what changed, as MysqlConnection::run().
-         * A plan runs once: build a new one to retry.
+         * rollback and unlock on any error) and reports what changed: the one way into the driver,
+         * whatever the store (the extension's own, driven in C, or one written in PHP). Setups on
+         * one site run one at a time (the store's lock), so concurrent orders sharing a new email
+         * create one account. A plan runs once: build a new one to retry.
          *
-         * @return array the report (see MysqlConnection::run())
+         * @return array what changed: users (created, matched: email => id; suspended,
+         *         ambiguous, unsupervised), contexts_created (userid => context id), group (id,
+         *         created), enrolments (created, updated: userid => id; unchanged: count),
+         *         role_assignments (ids of the rows added), group_members (user ids added),
+         *         products (ids added), dirty_users, effects (outbox rows), statements (count)
          * @throws DatabaseException or what the store threw; nothing of the setup stays
          */
         public function run(Store $store): array {}
@@ -275,12 +281,14 @@ namespace ShopSetup {
     }
 
     /**
-     * A MySQL/MariaDB connection (libmysqlclient) that writes a whole Plan in one transaction.
+     * The native MySQL/MariaDB store (libmariadb): Plan::run() and preview() drive its C store
+     * directly; its Store methods give PHP the same operations (find() reads every value as text,
+     * as Moodle's $DB does; names are lower-case letters, digits and _).
      *
      * @not-serializable
      * @strict-properties
      */
-    final class MysqlConnection
+    final class MysqlConnection implements Store
     {
         /**
          * $options: host, port, socket, user, password, database, prefix, connect_timeout,
@@ -291,19 +299,26 @@ namespace ShopSetup {
          */
         public function __construct(#[\SensitiveParameter] array $options) {}
 
-        /**
-         * Runs every stage of the plan in one transaction and commits; on any error rolls back.
-         * Setups on one site run one at a time (a named lock), so concurrent orders sharing a new
-         * email create one account. A plan runs once: build a new one to retry.
-         *
-         * @return array what changed: users (created, matched: email => id; suspended,
-         *         ambiguous), contexts_created (userid => context id), group (id, created),
-         *         enrolments (created, updated: userid => id; unchanged: count),
-         *         role_assignments (ids of the rows added), group_members (user ids added),
-         *         products (ids added), statements (count)
-         * @throws DatabaseException with the server's message; nothing of the setup stays
-         */
-        public function run(Plan $plan): array {}
+        /** GET_LOCK() on the site's lock name; waits up to lock_timeout seconds, then throws. */
+        public function lock(): void {}
+
+        public function unlock(): void {}
+
+        public function begin(): void {}
+
+        public function commit(): void {}
+
+        public function rollback(): void {}
+
+        public function find(string $table, array $columns, array $conditions, string $keyColumn, int $match, array $keys): iterable {}
+
+        public function findKeys(string $table, array $conditions, string $keyColumn, array $keys): array {}
+
+        public function insert(string $table, array $rows): void {}
+
+        public function update(string $table, array $rows): void {}
+
+        public function statements(): int {}
 
         /** The server's version string. */
         public function serverInfo(): string {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 77eb659cd89735ed03bbb741db9467dda33e48d8 */
+ * Stub hash: 6d34d8768c1cb3c76a857ac1a2a970018c2e5bb9 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -93,9 +93,25 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShopSetup_MysqlConnection___construct, 0, 0
 	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_MysqlConnection_run, 0, 1, IS_ARRAY, 0)
-	ZEND_ARG_OBJ_INFO(0, plan, ShopSetup\\Plan, 0)
-ZEND_END_ARG_INFO()
+#define arginfo_class_ShopSetup_MysqlConnection_lock arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_MysqlConnection_unlock arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_MysqlConnection_begin arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_MysqlConnection_commit arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_MysqlConnection_rollback arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_MysqlConnection_find arginfo_class_ShopSetup_Store_find
+
+#define arginfo_class_ShopSetup_MysqlConnection_findKeys arginfo_class_ShopSetup_Store_findKeys
+
+#define arginfo_class_ShopSetup_MysqlConnection_insert arginfo_class_ShopSetup_Store_insert
+
+#define arginfo_class_ShopSetup_MysqlConnection_update arginfo_class_ShopSetup_Store_insert
+
+#define arginfo_class_ShopSetup_MysqlConnection_statements arginfo_class_ShopSetup_Store_statements
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_MysqlConnection_serverInfo, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -120,7 +136,16 @@ ZEND_METHOD(ShopSetup_Plan, seatsUsed);
 ZEND_METHOD(ShopSetup_Plan, run);
 ZEND_METHOD(ShopSetup_Plan, preview);
 ZEND_METHOD(ShopSetup_MysqlConnection, __construct);
-ZEND_METHOD(ShopSetup_MysqlConnection, run);
+ZEND_METHOD(ShopSetup_MysqlConnection, lock);
+ZEND_METHOD(ShopSetup_MysqlConnection, unlock);
+ZEND_METHOD(ShopSetup_MysqlConnection, begin);
+ZEND_METHOD(ShopSetup_MysqlConnection, commit);
+ZEND_METHOD(ShopSetup_MysqlConnection, rollback);
+ZEND_METHOD(ShopSetup_MysqlConnection, find);
+ZEND_METHOD(ShopSetup_MysqlConnection, findKeys);
+ZEND_METHOD(ShopSetup_MysqlConnection, insert);
+ZEND_METHOD(ShopSetup_MysqlConnection, update);
+ZEND_METHOD(ShopSetup_MysqlConnection, statements);
 ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo);
 ZEND_METHOD(ShopSetup_MysqlConnection, connectionId);
 ZEND_METHOD(ShopSetup_MysqlConnection, close);
@@ -197,7 +222,16 @@ static const zend_function_entry class_ShopSetup_Plan_methods[] = {
 
 static const zend_function_entry class_ShopSetup_MysqlConnection_methods[] = {
 	ZEND_ME(ShopSetup_MysqlConnection, __construct, arginfo_class_ShopSetup_MysqlConnection___construct, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, run, arginfo_class_ShopSetup_MysqlConnection_run, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, lock, arginfo_class_ShopSetup_MysqlConnection_lock, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, unlock, arginfo_class_ShopSetup_MysqlConnection_unlock, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, begin, arginfo_class_ShopSetup_MysqlConnection_begin, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, commit, arginfo_class_ShopSetup_MysqlConnection_commit, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, rollback, arginfo_class_ShopSetup_MysqlConnection_rollback, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, find, arginfo_class_ShopSetup_MysqlConnection_find, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, findKeys, arginfo_class_ShopSetup_MysqlConnection_findKeys, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, insert, arginfo_class_ShopSetup_MysqlConnection_insert, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, update, arginfo_class_ShopSetup_MysqlConnection_update, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_MysqlConnection, statements, arginfo_class_ShopSetup_MysqlConnection_statements, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_MysqlConnection, serverInfo, arginfo_class_ShopSetup_MysqlConnection_serverInfo, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_MysqlConnection, connectionId, arginfo_class_ShopSetup_MysqlConnection_connectionId, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShopSetup_MysqlConnection, close, arginfo_class_ShopSetup_MysqlConnection_close, ZEND_ACC_PUBLIC)
@@ -366,13 +400,14 @@ static zend_class_entry *register_class_ShopSetup_Plan(void)
 	return class_entry;
 }
 
-static zend_class_entry *register_class_ShopSetup_MysqlConnection(void)
+static zend_class_entry *register_class_ShopSetup_MysqlConnection(zend_class_entry *class_entry_ShopSetup_Store)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "ShopSetup", "MysqlConnection", class_ShopSetup_MysqlConnection_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+	zend_class_implements(class_entry, 1, class_entry_ShopSetup_Store);
 
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);

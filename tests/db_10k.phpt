@@ -41,7 +41,7 @@ echo "tutors: ", $tutors === intdiv($n - 1, 11) + 1 ? 'ok' : $tutors, ", learner
 $conn = new ShopSetup\MysqlConnection($db['options']);
 $t = microtime(true);
 $plan = new ShopSetup\Plan($buckets, $n, ['learner' => 5, 'tutor' => 4], shopsetup_test_facts());
-$r = $conn->run($plan);
+$r = $plan->run($conn);
 $seconds = microtime(true) - $t;
 if (getenv('SHOPSETUP_TEST_TIMING')) {
     fprintf(STDERR, "%d participants: %.2f s\n", $n, $seconds);
@@ -83,7 +83,7 @@ $check('events', shopsetup_test_int($m, 'SELECT COUNT(DISTINCT e.productid) FROM
 
 // The same order again: nothing to do.
 $before = shopsetup_test_snapshot($m);
-$r = $conn->run(new ShopSetup\Plan($buckets, $n, ['learner' => 5, 'tutor' => 4], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, $n, ['learner' => 5, 'tutor' => 4], shopsetup_test_facts()))->run($conn);
 echo 'second run: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n";
 $check('unchanged enrolments', $r['enrolments']['unchanged'], $n + 1);
 

@@ -25,7 +25,7 @@ try {
     $plan = new ShopSetup\Plan($job['buckets'], $job['seats'], $job['roles'], $job['facts']);
     echo "ready\n";
     fgets(STDIN);
-    $report = $conn->run($plan);
+    $report = $plan->run($conn);
     $conn->close();
     echo json_encode(['report' => $report]), "\n";
 } catch (Throwable $e) {

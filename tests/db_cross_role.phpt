@@ -20,7 +20,7 @@ $buckets = ['student' => [
 ], 'teacher' => ['tom@example.com' => shopsetup_test_person('Tom', 'Turner', 'tom@example.com')]];
 $run = function (array $facts) use ($db, $buckets, $boss): array {
     $plan = new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts($facts + ['privilegeduserids' => [$boss]]));
-    return (new ShopSetup\MysqlConnection($db['options']))->run($plan);
+    return $plan->run(new ShopSetup\MysqlConnection($db['options']));
 };
 $userroles = fn() => implode("\n", array_filter(shopsetup_test_role_lines($m), fn($line) => !str_starts_with($line, 'course ')));
 

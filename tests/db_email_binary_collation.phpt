@@ -24,7 +24,7 @@ $buckets = ['student' => [
     'cid@example.com' => shopsetup_test_person('Cid', 'Carter', 'cid@example.com'),
 ]];
 $conn = new ShopSetup\MysqlConnection($db['options']);
-$r = $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 3, ['student' => 5], shopsetup_test_facts()))->run($conn);
 echo 'matched: ', json_encode($r['users']['matched'] === ['ann@example.com' => (int) $ids['ann.archer'], 'bob@example.com' => (int) $ids['bob.baker']]), "\n";
 echo 'created: ', implode(' ', array_keys($r['users']['created'])), "\n";
 foreach ($r['users']['ambiguous'] as $a) {

@@ -49,7 +49,7 @@ foreach (['utf8mb4_unicode_ci', 'utf8mb4_bin'] as $collation) {
     }
 
     $conn = new ShopSetup\MysqlConnection($db['options']);
-    $r = $conn->run(new ShopSetup\Plan($buckets, count($emails), ['student' => 5], shopsetup_test_facts()));
+    $r = (new ShopSetup\Plan($buckets, count($emails), ['student' => 5], shopsetup_test_facts()))->run($conn);
     $names = array_flip($ids);
     foreach ($r['users']['matched'] as $email => $id) {
         echo "matched $email: ", $names[$id], "\n";

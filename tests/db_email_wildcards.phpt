@@ -29,7 +29,7 @@ foreach ($buckets['student'] as $email => $person) {
     echo $email, ': ', ShopSetup\validate_email($email) ? 'valid' : 'INVALID', "\n";
 }
 $conn = new ShopSetup\MysqlConnection($db['options']);
-$r = $conn->run(new ShopSetup\Plan($buckets, 4, ['student' => 5], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 4, ['student' => 5], shopsetup_test_facts()))->run($conn);
 $created = array_keys($r['users']['created']);
 sort($created);
 echo 'created: ', implode(' ', $created), "\n";

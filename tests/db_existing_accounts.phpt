@@ -70,7 +70,7 @@ $buckets = [
     ],
 ];
 $conn = new ShopSetup\MysqlConnection($db['options']);
-$r = $conn->run(new ShopSetup\Plan($buckets, 10, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 10, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()))->run($conn);
 
 $name = array_flip($id);
 $name[3] = 'operator';
@@ -145,8 +145,8 @@ echo shopsetup_test_counts($m), "\n";
 $before = shopsetup_test_snapshot($m);
 $narrow = shopsetup_test_facts(['billitemid' => 12, 'groupidnumber' => 'shop-12', 'groupname' => 'ORDER-12',
     'timestart' => 1772323200, 'timeend' => 1775001600, 'now' => 1772323200]);   // 2026-03-01 .. 2026-04-01
-$r2 = $conn->run(new ShopSetup\Plan(['student' => ['ann@example.com' => shopsetup_test_person('Ann', 'Archer', 'ann@example.com')]],
-    1, ['student' => 5], $narrow));
+$r2 = (new ShopSetup\Plan(['student' => ['ann@example.com' => shopsetup_test_person('Ann', 'Archer', 'ann@example.com')]],
+    1, ['student' => 5], $narrow))->run($conn);
 echo "--- narrower later order\n";
 echo 'enrolments: ', count($r2['enrolments']['created']), ' created, ', count($r2['enrolments']['updated']), ' updated, ',
     $r2['enrolments']['unchanged'], " unchanged\n";

@@ -44,8 +44,8 @@ $before = shopsetup_test_snapshot($m);
 $m->query('RENAME TABLE mdl_local_shop_productevent TO hidden_productevent');
 $conn = new ShopSetup\MysqlConnection($db['options']);
 try {
-    $conn->run(new ShopSetup\Plan(['student' => ['ann@example.com' => shopsetup_test_person('Ann', 'Archer', 'ann@example.com')]],
-        1, ['student' => 5], shopsetup_test_facts()));
+    (new ShopSetup\Plan(['student' => ['ann@example.com' => shopsetup_test_person('Ann', 'Archer', 'ann@example.com')]],
+        1, ['student' => 5], shopsetup_test_facts()))->run($conn);
 } catch (ShopSetup\DatabaseException $e) {
     echo 'missing table: ', get_class($e), ': ', $e->getMessage(), "\n";
 }

@@ -56,7 +56,7 @@ $killer = shopsetup_test_db_connect($db['options']['database']);
 $killer->query("CALL shopsetup_kill_when_enrolling($id, TRUE)", MYSQLI_ASYNC);
 $t = microtime(true);
 try {
-    $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()));
+    (new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()))->run($conn);
     echo "no exception\n";
 } catch (ShopSetup\DatabaseException $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
@@ -77,7 +77,7 @@ echo 'accounts: ', shopsetup_test_int($m, "SELECT COUNT(*) FROM mdl_user WHERE e
 
 // The dead connection keeps failing cleanly.
 try {
-    $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()));
+    (new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()))->run($conn);
 } catch (ShopSetup\DatabaseException $e) {
     echo 'dead connection: ', get_class($e), ': ', $e->getMessage(), "\n";
 }
@@ -89,7 +89,7 @@ $conn = new ShopSetup\MysqlConnection($db['options']);
 $killer = shopsetup_test_db_connect($db['options']['database']);
 $killer->query("CALL shopsetup_kill_when_enrolling({$conn->connectionId()}, FALSE)", MYSQLI_ASYNC);
 try {
-    $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()));
+    (new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()))->run($conn);
     echo "no exception\n";
 } catch (ShopSetup\DatabaseException $e) {
     echo 'query killed: ', get_class($e), ': ', $e->getMessage(), "\n";
@@ -105,10 +105,10 @@ echo 'rows: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n
 $m->query('DROP TRIGGER shopsetup_slow');
 // The lock was released although the connection lives: another connection gets it at once.
 $other = new ShopSetup\MysqlConnection($db['options'] + ['lock_timeout' => 1]);
-$r = $other->run(new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()))->run($other);
 printf("other connection: %d created, %d enrolments, %d products\n", count($r['users']['created']), count($r['enrolments']['created']), count($r['products']));
 $other->close();
-$r = $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()))->run($conn);
 printf("same connection again: %d created, %d matched, %d unchanged\n", count($r['users']['created']), count($r['users']['matched']), $r['enrolments']['unchanged']);
 echo shopsetup_test_counts($m), "\n";
 $conn->close();

@@ -56,7 +56,7 @@ foreach ($faults as [$event, $table, $row]) {
         END");
     $plan = new ShopSetup\Plan($buckets, 5, $roles, shopsetup_test_facts());
     try {
-        $conn->run($plan);
+        $plan->run($conn);
         echo "$event $table: no exception\n";
     } catch (ShopSetup\DatabaseException $e) {
         echo "$event $table: ", get_class($e), ': ', $e->getMessage(), "\n";
@@ -66,7 +66,7 @@ foreach ($faults as [$event, $table, $row]) {
         ', Ann\'s enrolment: ', shopsetup_test_rows($m, "SELECT * FROM mdl_user_enrolments WHERE userid = $ann") === $ann_enrolment ? 'as before' : 'CHANGED', "\n";
     // a plan runs once, even when it failed
     try {
-        $conn->run($plan);
+        $plan->run($conn);
     } catch (ShopSetup\PlanException $e) {
         echo '  again: ', get_class($e), ': ', $e->getMessage(), "\n";
     }
@@ -78,7 +78,7 @@ foreach ($faults as [$event, $table, $row]) {
 
 // Nothing is left behind: the lock is free for another connection, and a new plan goes through.
 $other = new ShopSetup\MysqlConnection($db['options'] + ['lock_timeout' => 1]);
-$r = $other->run(new ShopSetup\Plan($buckets, 5, $roles, shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 5, $roles, shopsetup_test_facts()))->run($other);
 printf("retry: %d created, %d matched, %d enrolments created, %d updated, %d roles, %d members, %d products\n",
     count($r['users']['created']), count($r['users']['matched']), count($r['enrolments']['created']),
     count($r['enrolments']['updated']), count($r['role_assignments']), count($r['group_members']), count($r['products']));

@@ -23,7 +23,7 @@ $buckets = [
     ],
 ];
 $conn = new ShopSetup\MysqlConnection($db['options']);
-$r = $conn->run(new ShopSetup\Plan($buckets, 4, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 4, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()))->run($conn);
 
 echo "--- users\n";
 $ids = [];

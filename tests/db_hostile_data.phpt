@@ -30,7 +30,7 @@ foreach ($people as $email => [$first, $last, $city, $institution, $phone]) {
 $facts = shopsetup_test_facts(['groupidnumber' => "shop-'11' \\ \"x\"", 'groupname' => "Groupe « L'été » 😀 \\ %_",
     'groupdescription' => "<p>It's \"ours\" \\o/ 🎓</p>", 'coursename' => "Cours d'été 😀 & co"]);
 $conn = new ShopSetup\MysqlConnection($db['options']);
-$r = $conn->run(new ShopSetup\Plan($buckets, 7, ['student' => 5, 'teacher' => 4], $facts));
+$r = (new ShopSetup\Plan($buckets, 7, ['student' => 5, 'teacher' => 4], $facts))->run($conn);
 echo 'created: ', count($r['users']['created']), "\n";
 
 $columns = ['firstname', 'lastname', 'city', 'institution', 'phone2'];
@@ -60,7 +60,7 @@ echo 'coursename decodes back: ', $fields['coursename'] === $facts['coursename']
 
 // The same order again: the group is found by its odd idnumber, every account by its email.
 $before = shopsetup_test_snapshot($m);
-$r = $conn->run(new ShopSetup\Plan($buckets, 7, ['student' => 5, 'teacher' => 4], $facts));
+$r = (new ShopSetup\Plan($buckets, 7, ['student' => 5, 'teacher' => 4], $facts))->run($conn);
 echo 'second run: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), ', group created: ', var_export($r['group']['created'], true),
     ', matched: ', count($r['users']['matched']), "\n";
 
@@ -82,7 +82,7 @@ foreach ($bad as $email => $person) {
     try {
         $plan = new ShopSetup\Plan(['student' => [$email => $person, 'good@example.com' => $good]], 2, ['student' => 5],
             shopsetup_test_facts(['billitemid' => 12, 'groupidnumber' => 'shop-12']));
-        $conn->run($plan);
+        $plan->run($conn);
         echo str_replace("\0", '\0', substr($email, 0, 20)), ": accepted\n";
     } catch (ShopSetup\RosterException $e) {
         echo str_replace("\0", '\0', substr($email, 0, 20)), ': ', get_class($e), ': ', $e->getMessage(), "\n";

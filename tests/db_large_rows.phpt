@@ -27,7 +27,7 @@ $results = [];
 foreach (['small' => $small, 'big' => $big] as $name => $buckets) {
     $db = shopsetup_test_db("large_rows_$name");
     $conn = new ShopSetup\MysqlConnection($db['options']);
-    $r = $conn->run(new ShopSetup\Plan($buckets, $n, ['learner' => 5], shopsetup_test_facts()));
+    $r = (new ShopSetup\Plan($buckets, $n, ['learner' => 5], shopsetup_test_facts()))->run($conn);
     $conn->close();
     $results[$name] = ['statements' => $r['statements'], 'created' => count($r['users']['created'])];
     $m = $db['mysqli'];

@@ -27,8 +27,8 @@ $child = <<<'PHP'
 <?php
 $options = json_decode($argv[1], true);
 $conn = new ShopSetup\MysqlConnection($options);
-$r = $conn->run(new ShopSetup\Plan(['student' => ['kid@example.com' => ['firstname' => 'Kid', 'lastname' => 'Child',
-    'email' => 'kid@example.com', 'city' => 'Paris']]], 1, ['student' => 5], json_decode($argv[2], true)));
+$r = (new ShopSetup\Plan(['student' => ['kid@example.com' => ['firstname' => 'Kid', 'lastname' => 'Child',
+    'email' => 'kid@example.com', 'city' => 'Paris']]], 1, ['student' => 5], json_decode($argv[2], true)))->run($conn);
 echo 'child: created ', count($r['users']['created']), "\n";
 PHP;
 $script = sys_get_temp_dir() . '/shopsetup_db_lock_timeout_' . getmypid() . '.php';
@@ -50,7 +50,7 @@ $buckets = ['student' => ['ann@example.com' => shopsetup_test_person('Ann', 'Arc
 $conn = new ShopSetup\MysqlConnection($db['options'] + ['lock_timeout' => 1]);
 $t = microtime(true);
 try {
-    $conn->run(new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()));
+    (new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()))->run($conn);
     echo "same site: ran\n";
 } catch (ShopSetup\DatabaseException $e) {
     echo 'same site: ', get_class($e), ': ', $e->getMessage(), "\n";
@@ -62,7 +62,7 @@ echo 'waited about lock_timeout: ', $waited >= 0.9 && $waited < 4 ? 'yes' : $wai
 $now = new ShopSetup\MysqlConnection($db['options'] + ['lock_timeout' => 0]);
 $t = microtime(true);
 try {
-    $now->run(new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()));
+    (new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()))->run($now);
     echo "no wait: ran\n";
 } catch (ShopSetup\DatabaseException $e) {
     echo 'no wait: ', $e->getMessage(), ', at once: ', microtime(true) - $t < 0.9 ? 'yes' : 'no', "\n";
@@ -71,7 +71,7 @@ $now->close();
 
 // Another site (database) has its own lock.
 $elsewhere = new ShopSetup\MysqlConnection($other_site['options'] + ['lock_timeout' => 1]);
-$r = $elsewhere->run(new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()))->run($elsewhere);
 echo 'other site: created ', count($r['users']['created']), "\n";
 $elsewhere->close();
 
@@ -85,7 +85,7 @@ echo 'rows written: ', shopsetup_test_int($m, "SELECT COUNT(*) FROM mdl_user WHE
 
 // Once the child is done, the same connection goes through.
 $m->query('DROP TRIGGER shopsetup_slow');
-$r = $conn->run(new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()))->run($conn);
 echo 'retry: created ', count($r['users']['created']), ', group created ', var_export($r['group']['created'], true), "\n";
 $conn->close();
 shopsetup_test_db_drop('lock_timeout');

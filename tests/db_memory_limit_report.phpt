@@ -29,7 +29,7 @@ echo "planned\n";
 if ($extra >= 0) {
     ini_set('memory_limit', (string) (memory_get_usage(true) + (int) $extra));
 }
-$report = $conn->run($plan);
+$report = $plan->run($conn);
 echo "report: ", count($report['users']['created']), " created\n";
 PHP;
 $script = sys_get_temp_dir() . '/shopsetup_memory_limit_' . getmypid() . '.php';

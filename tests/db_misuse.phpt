@@ -7,7 +7,7 @@ shopsetup
 <?php require __DIR__ . '/fixtures/db.inc'; shopsetup_test_db_skip(); ?>
 --FILE--
 <?php
-// Proves: a plan runs once whichever way it is run (MysqlConnection::run(), Plan::run() over a store, preview()),
+// Proves: a plan runs once whichever store it is run through (the native MysqlConnection, a PHP store, preview()),
 // a refused run writes nothing; a closed connection refuses every call; bad options are refused with their name.
 require __DIR__ . '/fixtures/db_checks.inc';
 require __DIR__ . '/fixtures/memory_store.inc';
@@ -27,10 +27,10 @@ function attempt(string $what, callable $fn): void
 $buckets = ['student' => ['ann@example.com' => shopsetup_test_person('Ann', 'Archer', 'ann@example.com')]];
 $conn = new ShopSetup\MysqlConnection($db['options']);
 $plan = new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts());
-attempt('first run', fn() => $conn->run($plan));
+attempt('first run', fn() => $plan->run($conn));
 $before = shopsetup_test_snapshot($m);
-attempt('same plan again', fn() => $conn->run($plan));
-attempt('same plan, other connection', fn() => (new ShopSetup\MysqlConnection($db['options']))->run($plan));
+attempt('same plan again', fn() => $plan->run($conn));
+attempt('same plan, other connection', fn() => $plan->run(new ShopSetup\MysqlConnection($db['options'])));
 
 $spare = new MemoryStore();
 attempt('same plan through a store', fn() => $plan->run($spare));
@@ -40,11 +40,11 @@ echo 'calls to that store: ', count($spare->log()), "\n";
 // A plan previewed, or run through another store (the Moodle plugin's way), is not run again.
 $previewed = new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts());
 $previewed->preview(new MemoryStore());
-attempt('plan after preview()', fn() => $conn->run($previewed));
+attempt('plan after preview()', fn() => $previewed->run($conn));
 $elsewhere = new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts());
 $memory = new MemoryStore(memory_site([], shopsetup_test_facts()));
 attempt('plan run through a MemoryStore', fn() => $elsewhere->run($memory));
-attempt('then MysqlConnection::run()', fn() => $conn->run($elsewhere));
+attempt('then through MysqlConnection', fn() => $elsewhere->run($conn));
 echo 'rows: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n";
 
 attempt('__construct() again', fn() => $conn->__construct($db['options']));
@@ -53,7 +53,7 @@ attempt('serialize', fn() => serialize($conn));
 
 $conn->close();
 attempt('close() again', fn() => $conn->close());
-attempt('run() after close()', fn() => $conn->run(new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts())));
+attempt('run() after close()', fn() => (new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()))->run($conn));
 attempt('serverInfo() after close()', fn() => $conn->serverInfo());
 attempt('connectionId() after close()', fn() => $conn->connectionId());
 echo 'rows: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n";
@@ -85,7 +85,7 @@ same plan, preview(): ShopSetup\PlanException: run: a plan runs once: build a ne
 calls to that store: 0
 plan after preview(): ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 plan run through a MemoryStore: ran
-then MysqlConnection::run(): ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
+then through MysqlConnection: ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 rows: same
 __construct() again: Error: Cannot call ShopSetup\MysqlConnection::__construct() twice
 clone: Error: Trying to clone an uncloneable object of class ShopSetup\MysqlConnection

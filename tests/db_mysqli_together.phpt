@@ -24,7 +24,7 @@ $buckets = ['student' => [
     'ann@example.com' => shopsetup_test_person('Ann', 'Archer', 'ann@example.com'),
     'bob@example.com' => shopsetup_test_person('Bob', 'Baker', 'bob@example.com'),
 ]];
-$r = $conn->run(new ShopSetup\Plan($buckets, 2, ['student' => 5], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 2, ['student' => 5], shopsetup_test_facts()))->run($conn);
 echo 'shopsetup found the mysqli row: ', ($r['users']['matched']['ann@example.com'] ?? null) === $ann ? 'yes' : 'no', "\n";
 $bob = $r['users']['created']['bob@example.com'];
 $row = $m->query("SELECT username, email FROM mdl_user WHERE id = $bob")->fetch_assoc();
@@ -39,8 +39,8 @@ $stmt->close();
 // mysqli rolls its own work back, both stay usable.
 $m->begin_transaction();
 $m->query("INSERT INTO mdl_course (category, fullname, shortname) VALUES (1, 'Scratch', 'SCRATCH')");
-$r = $conn->run(new ShopSetup\Plan(['student' => ['cid@example.com' => shopsetup_test_person('Cid', 'Carter', 'cid@example.com')]],
-    1, ['student' => 5], shopsetup_test_facts(['billitemid' => 12, 'groupidnumber' => 'shop-12'])));
+$r = (new ShopSetup\Plan(['student' => ['cid@example.com' => shopsetup_test_person('Cid', 'Carter', 'cid@example.com')]],
+    1, ['student' => 5], shopsetup_test_facts(['billitemid' => 12, 'groupidnumber' => 'shop-12'])))->run($conn);
 $m->rollback();
 echo 'second setup: ', count($r['users']['created']), ' created; scratch course: ',
     shopsetup_test_int($m, "SELECT COUNT(*) FROM mdl_course WHERE shortname = 'SCRATCH'"), "\n";

@@ -30,7 +30,7 @@ $facts = shopsetup_test_facts(['outbox' => 'shophandlers_setup_outbox', 'session
     'deliverytask' => '\\shophandlers_std_setuponecoursesession\\task\\deliver_effects',
     'deliverycomponent' => 'shophandlers_std_setuponecoursesession', 'deliverydata' => '{"billitemid":11}']);
 $conn = new ShopSetup\MysqlConnection($db['options']);
-$r = $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], $facts));
+$r = (new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], $facts))->run($conn);
 
 $labels = shopsetup_test_labels($m);
 $label = fn($id) => $labels['users'][(int) $id] ?? '#' . $id;
@@ -73,7 +73,7 @@ foreach (shopsetup_test_rows($m, 'SELECT * FROM mdl_task_adhoc ORDER BY id') as 
 }
 
 echo "--- the same order again: nothing changed, nothing to deliver\n";
-$again = $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], ['recovergrades' => false] + $facts));
+$again = (new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], ['recovergrades' => false] + $facts))->run($conn);
 echo 'effects: ', $again['effects'], ', outbox rows: ', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_shophandlers_setup_outbox'),
     ', tasks: ', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_task_adhoc'), "\n";
 
@@ -82,7 +82,7 @@ $before = shopsetup_test_snapshot($m);
 $m->query('RENAME TABLE mdl_task_adhoc TO mdl_task_away');
 $buckets['student']['cid@example.com'] = shopsetup_test_person('Cid', 'Carter', 'cid@example.com');
 try {
-    $conn->run(new ShopSetup\Plan($buckets, 4, ['student' => 5, 'teacher' => 4], $facts));
+    (new ShopSetup\Plan($buckets, 4, ['student' => 5, 'teacher' => 4], $facts))->run($conn);
     echo "ran\n";
 } catch (ShopSetup\DatabaseException $e) {
     echo get_class($e), ': ', preg_replace('/MySQL error \d+ \(\w+\): /', '', $e->getMessage()), "\n";
@@ -94,7 +94,7 @@ echo "--- without the outbox table, nothing is written\n";
 $before = shopsetup_test_snapshot($m);
 $m->query('RENAME TABLE mdl_shophandlers_setup_outbox TO mdl_outbox_away');
 try {
-    $conn->run(new ShopSetup\Plan($buckets, 4, ['student' => 5, 'teacher' => 4], $facts));
+    (new ShopSetup\Plan($buckets, 4, ['student' => 5, 'teacher' => 4], $facts))->run($conn);
     echo "ran\n";
 } catch (ShopSetup\DatabaseException $e) {
     echo get_class($e), ': ', preg_replace('/MySQL error \d+ \(\w+\): /', '', $e->getMessage()), "\n";

@@ -24,14 +24,14 @@ $buckets = [
 ];
 $roles = ['student' => 5, 'teacher' => 4];
 $conn = new ShopSetup\MysqlConnection($db['options']);
-$first = $conn->run(new ShopSetup\Plan($buckets, 5, $roles, shopsetup_test_facts()));
+$first = (new ShopSetup\Plan($buckets, 5, $roles, shopsetup_test_facts()))->run($conn);
 printf("first run: %d created, %d enrolments, %d roles, %d members, %d products\n", count($first['users']['created']),
     count($first['enrolments']['created']), count($first['role_assignments']), count($first['group_members']), count($first['products']));
 echo shopsetup_test_counts($m), "\n";
 $before = shopsetup_test_snapshot($m);
 
 // Same input, same connection.
-$again = $conn->run(new ShopSetup\Plan($buckets, 5, $roles, shopsetup_test_facts()));
+$again = (new ShopSetup\Plan($buckets, 5, $roles, shopsetup_test_facts()))->run($conn);
 echo "after the second run: ", shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n";
 $matched = $again['users']['matched'];
 ksort($matched);
@@ -44,7 +44,7 @@ var_dump($again);
 
 // A later run, on a new connection, at a later "now": still nothing to do.
 $conn2 = new ShopSetup\MysqlConnection($db['options']);
-$third = $conn2->run(new ShopSetup\Plan($buckets, 5, $roles, shopsetup_test_facts(['now' => 1767315600])));
+$third = (new ShopSetup\Plan($buckets, 5, $roles, shopsetup_test_facts(['now' => 1767315600])))->run($conn2);
 echo "after the third run: ", shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n";
 printf("third run: %d created, %d matched, group created %s, enrolments %d/%d/%d, %d roles, %d members, %d products\n",
     count($third['users']['created']), count($third['users']['matched']), var_export($third['group']['created'], true),

@@ -25,12 +25,12 @@ $print = function () use ($m, $ann) {
         printf("role %d component '%s' itemid %d\n", $ra['roleid'], $ra['component'], $ra['itemid']);
     }
 };
-$r = $conn->run(new ShopSetup\Plan($buckets, 1, ['student' => 5], $facts));
+$r = (new ShopSetup\Plan($buckets, 1, ['student' => 5], $facts))->run($conn);
 $print();
 echo 'course roles added for Ann: ', count(array_filter($r['role_assignments'], fn($userid) => $userid == $ann)), "\n";
 echo 'role_assigned effects for Ann (in the course, in the operator\'s context): ', shopsetup_test_int($m, "SELECT COUNT(*) FROM mdl_shophandlers_setup_outbox WHERE kind = 'role_assigned' AND userid = $ann"), "\n";
 echo "--- again\n";
-$r = $conn->run(new ShopSetup\Plan($buckets, 1, ['student' => 5], $facts));
+$r = (new ShopSetup\Plan($buckets, 1, ['student' => 5], $facts))->run($conn);
 $print();
 echo 'roles added: ', count($r['role_assignments']), "\n";
 $conn->close();

@@ -33,9 +33,9 @@ try {
 $plan = new ShopSetup\Plan(['student' => ['ann@example.com' => shopsetup_test_person('Ann', 'Archer', 'ann@example.com')]],
     1, ['student' => 5], shopsetup_test_facts());
 $conn = new ShopSetup\MysqlConnection($db['options']);
-$conn->run($plan);
+$plan->run($conn);
 try {
-    $conn->run($plan);
+    $plan->run($conn);
 } catch (ShopSetup\Exception $e) {
     $show('run', $e);
 }
@@ -53,4 +53,4 @@ unknown database: ShopSetup\DatabaseException, password in the trace: no
 bad option: ValueError, password in the trace: no
   first argument: SensitiveParameterValue
 run: ShopSetup\PlanException, password in the trace: no
-  first argument: ShopSetup\Plan
+  first argument: ShopSetup\MysqlConnection

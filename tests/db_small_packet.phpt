@@ -31,13 +31,13 @@ try {
     }
     $roles = ['student' => 5, 'teacher' => 4];
     $conn = new ShopSetup\MysqlConnection($db['options']);
-    $first = $conn->run(new ShopSetup\Plan($buckets, $n, $roles, shopsetup_test_facts()));
+    $first = (new ShopSetup\Plan($buckets, $n, $roles, shopsetup_test_facts()))->run($conn);
     printf("first run: %d created, %d matched, %d contexts, %d enrolments, %d products\n", count($first['users']['created']),
         count($first['users']['matched']), count($first['contexts_created']), count($first['enrolments']['created']), count($first['products']));
     echo 'context paths set: ', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_context WHERE contextlevel = 30 AND path IS NULL') === 0 ? 'all' : 'not all', "\n";
 
     // An earlier start widens every enrolment: batched UPDATEs.
-    $again = $conn->run(new ShopSetup\Plan($buckets, $n, $roles, shopsetup_test_facts(['timestart' => 1767139200])));
+    $again = (new ShopSetup\Plan($buckets, $n, $roles, shopsetup_test_facts(['timestart' => 1767139200])))->run($conn);
     printf("second run: %d created, %d matched, %d enrolments updated, %d products\n", count($again['users']['created']),
         count($again['users']['matched']), count($again['enrolments']['updated']), count($again['products']));
     echo 'enrolments widened: ', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_user_enrolments WHERE timestart = 1767139200'), "\n";

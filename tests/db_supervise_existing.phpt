@@ -24,7 +24,7 @@ foreach ([null, 'none', 'all'] as $mode) {
         'boss@example.com' => shopsetup_test_person('Bo', 'Boss', 'boss@example.com'),
     ]];
     $facts = ['privilegeduserids' => [$id['boss']]] + ($mode ? ['superviseexisting' => $mode] : []);
-    $r = (new ShopSetup\MysqlConnection($db['options']))->run(new ShopSetup\Plan($buckets, 3, ['student' => 5], shopsetup_test_facts($facts)));
+    $r = (new ShopSetup\Plan($buckets, 3, ['student' => 5], shopsetup_test_facts($facts)))->run(new ShopSetup\MysqlConnection($db['options']));
     echo '--- superviseexisting=', $mode ?? '(default)', "\n";
     echo implode("\n", array_filter(shopsetup_test_role_lines($m), fn($line) => !str_starts_with($line, 'course '))), "\n";
     echo 'course roles: ', count(array_filter(shopsetup_test_role_lines($m), fn($line) => str_starts_with($line, 'course role 5'))), "\n";

@@ -26,7 +26,7 @@ foreach ($plan->notices() as $notice) {
     echo "notice: {$notice['email']}: {$notice['message']}\n";
 }
 $conn = new ShopSetup\MysqlConnection($db['options']);
-$r = $conn->run($plan);
+$r = $plan->run($conn);
 $eve = $r['users']['created']['eve@example.com'];
 echo 'accounts created: ', count($r['users']['created']), "\n";
 echo 'accounts for eve: ', shopsetup_test_int($m, "SELECT COUNT(*) FROM mdl_user WHERE email = 'eve@example.com'"), "\n";
@@ -51,7 +51,7 @@ echo shopsetup_test_counts($m), "\n";
 
 // Run again: the second bucket's seat is found by its reference, nothing is added.
 $before = shopsetup_test_snapshot($m);
-$r = $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()));
+$r = (new ShopSetup\Plan($buckets, 3, ['student' => 5, 'teacher' => 4], shopsetup_test_facts()))->run($conn);
 echo 'second run: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), ', ', count($r['products']), " products\n";
 
 $conn->close();

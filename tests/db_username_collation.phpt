@@ -34,7 +34,7 @@ $buckets = ['student' => [
 $conn = new ShopSetup\MysqlConnection($db['options']);
 foreach (['first run', 'a re-run'] as $what) {
     try {
-        $r = $conn->run(new ShopSetup\Plan($buckets, 5, ['student' => 5], shopsetup_test_facts()));
+        $r = (new ShopSetup\Plan($buckets, 5, ['student' => 5], shopsetup_test_facts()))->run($conn);
         printf("%s: %d created, %d matched\n", $what, count($r['users']['created']), count($r['users']['matched']));
     } catch (ShopSetup\DatabaseException $e) {
         echo "$what: ", $e->getMessage(), "\n";

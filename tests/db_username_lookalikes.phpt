@@ -22,7 +22,7 @@ foreach ([0, 100] as $lookalikes) {
             VALUES ('manual', 1, 1, '%s', 'X', 'Y', 'other%d@example.org')", $m->real_escape_string("\u{FF46}ay.fox" . ($i ?: '')), $i));
     }
     $conn = new ShopSetup\MysqlConnection($db['options']);
-    $r = $conn->run(new ShopSetup\Plan($buckets, 3, ['student' => 5], shopsetup_test_facts()));
+    $r = (new ShopSetup\Plan($buckets, 3, ['student' => 5], shopsetup_test_facts()))->run($conn);
     $statements[$lookalikes] = $r['statements'];
     echo "$lookalikes look-alikes: ", implode(' ', array_column(shopsetup_test_rows($m,
         "SELECT username FROM mdl_user WHERE email IN ('fay@example.com', 'fay.two@example.com', 'gil@example.com') ORDER BY id"), 'username')), "\n";

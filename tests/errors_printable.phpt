@@ -22,9 +22,7 @@ try {
 }
 $db = shopsetup_test_db('errors_printable');
 try {
-    (new ShopSetup\MysqlConnection(['prefix' => "mdl_\xff\x01"] + $db['options']))->run(
-        new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts())
-    );
+    (new ShopSetup\Plan($buckets, 1, ['student' => 5], shopsetup_test_facts()))->run(new ShopSetup\MysqlConnection(['prefix' => "mdl_\xff\x01"] + $db['options']));
 } catch (ShopSetup\DatabaseException $e) {
     $show($e);
 }

@@ -4,7 +4,7 @@
  *
  *   php -d extension=modules/shopsetup.so bench/lib/run_one.php shopsetup|php N
  *
- * shopsetup: new ShopSetup\Plan(...) + (new ShopSetup\MysqlConnection(...))->run($plan)
+ * shopsetup: new ShopSetup\Plan(...) + $plan->run(new ShopSetup\MysqlConnection(...))
  * php:       php_roster_plan(...) + new mysqli(...) + php_setup(...)
  *
  * Timed with hrtime: from the participant buckets to the commit (connecting included). Memory:
@@ -39,7 +39,7 @@ $cpuStart = $cpu();
 if ($method === 'shopsetup') {
     $start = hrtime(true);
     $plan = new ShopSetup\Plan($buckets, $n, $roles, $facts);
-    $report = (new ShopSetup\MysqlConnection($options))->run($plan);
+    $report = $plan->run(new ShopSetup\MysqlConnection($options));
     $elapsed = hrtime(true) - $start;
     $summary = ['created' => count($report['users']['created']), 'matched' => count($report['users']['matched']),
         'role_assignments' => count($report['role_assignments']), 'group_members' => count($report['group_members']),

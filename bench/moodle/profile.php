@@ -25,9 +25,9 @@ function bench_components(): array {
         ['event objects (create, validate, trigger)', $prefix('core\\event\\')],
         ['outbox delivery, own work (batch reads, claims, deletes)', $prefix('shophandlers_std_setuponecoursesession\\outbox')],
         ['ad-hoc tasks (drain)', $prefix('core\\cron::', 'core\\task\\')],
-        // Excimer records PHP frames only: the C executor's time is that of its caller, mysql_executor::run.
-        ['native executor (mysql_executor::run: the C MysqlConnection)', $prefix('shophandlers_std_setuponecoursesession\\mysql_executor')],
-        ['dml store', $prefix('shophandlers_std_setuponecoursesession\\dml_store', 'shophandlers_std_setuponecoursesession\\dml_executor')],
+        // Excimer records PHP frames only: the C store's time is that of its caller, site_store::run.
+        ['native store (site_store::run: the C MysqlConnection)', $prefix('shophandlers_std_setuponecoursesession\\site_store')],
+        ['dml store', $prefix('shophandlers_std_setuponecoursesession\\dml_store')],
         ['privileged accounts (plugin)', $prefix('shophandlers_std_setuponecoursesession\\privileged_accounts')],
         ['contexts (context_user::instance)', $prefix('core\\context')],
         ['API: user_create_user', $prefix('user_create_user', 'set_user_preference')],

@@ -38,7 +38,8 @@ class configuration {
 
         $problems = [];
         $add = function (string $level, string $identifier, $a = null) use (&$problems) {
-            $problems[] = (object) ['level' => $level, 'message' => get_string($identifier, session_setup::COMPONENT, $a)];
+            $message = get_string($identifier, 'shophandlers_std_setuponecoursesession', $a);
+            $problems[] = (object) ['level' => $level, 'message' => $message];
         };
         $problem = extension::problem();
         if ($problem !== null) {
@@ -46,8 +47,8 @@ class configuration {
             return $problems;
         }
         try {
-            $raw = session_setup::raw_params($catalogitem, null, $catalogitem->actionparams ?? null);
-            $params = session_setup::decode_params($raw);
+            $raw = order_line::raw_params($catalogitem, null, $catalogitem->actionparams ?? null);
+            $params = order_line::decode_params($raw);
         } catch (moodle_exception $e) {
             $add('error', 'errorconfiguration', $e->a);
             return $problems;
@@ -71,12 +72,12 @@ class configuration {
         }
         if (!$course) {
             $add('error', 'errorcoursenotexists', s($config['coursename']));
-        } else if (!session_setup::manual_instance($course->id)) {
+        } else if (!manual_enrolment::instance($course->id)) {
             $add('error', 'errorcoursenotenrollable', s($config['coursename']));
         }
         $roles = [$config['supervisor']];
         foreach (array_merge(['student', 'teacher'], $config['requiredroles']) as $bucket) {
-            $roles[] = session_setup::bucket_role($config, $bucket);
+            $roles[] = roles::of_bucket($config, $bucket);
         }
         if ($config['mirrorrole'] !== '') {
             $roles[] = $config['mirrorrole'];
@@ -87,7 +88,7 @@ class configuration {
                 $add('error', 'errorrole', s($shortname));
             }
         }
-        if ((int) ($catalogitem->quantaddressesusers ?? session_setup::SEATS_QUANTITY) === session_setup::SEATS_NONE) {
+        if ((int) ($catalogitem->quantaddressesusers ?? order_line::SEATS_QUANTITY) === order_line::SEATS_NONE) {
             $add('warning', 'warningnoseats');
         }
         return $problems;

@@ -38,7 +38,7 @@ class customer {
     public static function register($data, &$errorstatus): stdClass {
         global $DB, $USER;
 
-        $c = session_setup::COMPONENT;
+        $c = 'shophandlers_std_setuponecoursesession';
         $feedback = (object) ['public' => '', 'private' => '', 'salesadmin' => ''];
         $customer = $data->bill->customer ?? null;
         if (empty($customer)) {
@@ -120,7 +120,7 @@ class customer {
             ]], ['mnethostid' => (int) $CFG->mnet_localhost_id]);
             $plan->preview(new dml_store());
         } catch (\ShopSetup\Exception $e) {
-            throw new \moodle_exception('errorcustomeraccount', session_setup::COMPONENT, '', $e->getMessage());
+            throw new \moodle_exception('errorcustomeraccount', 'shophandlers_std_setuponecoursesession', '', $e->getMessage());
         }
         return $plan->people()[0];
     }
@@ -167,7 +167,7 @@ class customer {
      */
     public static function enrol_support(stdClass $operator, string $course): ?string {
         global $DB;
-        $c = session_setup::COMPONENT;
+        $c = 'shophandlers_std_setuponecoursesession';
         if ($course === '') {
             return null;
         }
@@ -178,7 +178,7 @@ class customer {
         if (!$record) {
             return get_string('warningsupportcourse', $c, s($course));
         }
-        $instance = session_setup::manual_instance($record->id);
+        $instance = manual_enrolment::instance($record->id);
         if (!$instance) {
             return get_string('warningsupportnotenrollable', $c, s($record->shortname));
         }

@@ -86,12 +86,23 @@ class dml_store implements Store {
         }
         // The statements of the setup count from here, the lock's own included.
         $this->queries = $DB->perf_get_queries();
-        $factory = \core\lock\lock_config::get_lock_factory(session_setup::COMPONENT);
-        $lock = $factory->get_lock(static::LOCK_RESOURCE, static::LOCK_TIMEOUT);
+        $this->lock = self::site_lock();
+    }
+
+    /**
+     * The site's setup lock, Moodle's lock of the plugin's resource: whichever store runs a setup,
+     * setups of one site run one at a time. Waits for another setup, then throws.
+     *
+     * @return \core\lock\lock
+     * @throws \moodle_exception errorlocktimeout when another setup holds the lock too long
+     */
+    public static function site_lock(): \core\lock\lock {
+        $c = 'shophandlers_std_setuponecoursesession';
+        $lock = \core\lock\lock_config::get_lock_factory($c)->get_lock(static::LOCK_RESOURCE, static::LOCK_TIMEOUT);
         if (!$lock) {
-            throw new \moodle_exception('errorlocktimeout', session_setup::COMPONENT);
+            throw new \moodle_exception('errorlocktimeout', $c);
         }
-        $this->lock = $lock;
+        return $lock;
     }
 
     /**

@@ -51,7 +51,7 @@ class extension {
     public static function message(string $problem, $version = null): string {
         $version = $version ?? phpversion('shopsetup');
         $a = (object) ['found' => (string) $version, 'required' => self::MIN_VERSION];
-        return get_string($problem, session_setup::COMPONENT, $a);
+        return get_string($problem, 'shophandlers_std_setuponecoursesession', $a);
     }
 
     /**
@@ -61,7 +61,7 @@ class extension {
         $problem = self::problem();
         if ($problem !== null) {
             $a = (object) ['found' => (string) phpversion('shopsetup'), 'required' => self::MIN_VERSION];
-            throw new \moodle_exception($problem, session_setup::COMPONENT, '', $a);
+            throw new \moodle_exception($problem, 'shophandlers_std_setuponecoursesession', '', $a);
         }
     }
 }

@@ -16,8 +16,7 @@
 
 namespace shophandlers_std_setuponecoursesession;
 
-use shophandlers_std_setuponecoursesession\effect\batch;
-use shophandlers_std_setuponecoursesession\effect\effect;
+use shophandlers_std_setuponecoursesession\effect\registry;
 
 /**
  * Delivers the effects that the extension recorded in the outbox with the rows of a setup.
@@ -71,7 +70,7 @@ class outbox {
      * @return float seconds
      */
     public static function request_budget(): float {
-        $budget = get_config(session_setup::COMPONENT, self::BUDGET_SETTING);
+        $budget = get_config('shophandlers_std_setuponecoursesession', self::BUDGET_SETTING);
         return ($budget === false || $budget === '' || !is_numeric($budget)) ? 1.0 : max(0.0, (float) $budget);
     }
 
@@ -85,7 +84,7 @@ class outbox {
      */
     public function deliver(int $billitemid, ?float $budget = null): array {
         global $DB;
-        $factory = \core\lock\lock_config::get_lock_factory(session_setup::COMPONENT);
+        $factory = \core\lock\lock_config::get_lock_factory('shophandlers_std_setuponecoursesession');
         $lock = $factory->get_lock('outbox_' . $billitemid, 0);
         $start = microtime(true);
         if ($lock) {
@@ -163,7 +162,7 @@ class outbox {
         global $DB;
         $begun = [];
         foreach ($rows as $row) {
-            if (!effect::of_kind($row->kind)->urgent() && $this->over($start, $budget)) {
+            if (!registry::of_kind($row->kind)->urgent() && $this->over($start, $budget)) {
                 break;
             }
             $begun[] = (int) $row->id;
@@ -176,12 +175,12 @@ class outbox {
             'UPDATE {' . self::TABLE . "} SET attempts = attempts + 1, timeattempted = ? WHERE id $in",
             array_merge([time()], $params)
         );
-        $batch = new batch($rows);
+        $batch = registry::batch($rows);
         $done = [];
         $effects = [];
         foreach (array_slice($rows, 0, count($begun)) as $row) {
             try {
-                $effect = effect::of_kind($row->kind);
+                $effect = registry::of_kind($row->kind);
                 $effects[get_class($effect)] = $effect;
                 $effect->deliver($row, $row->attempts > 0, $batch);
                 $done[] = (int) $row->id;

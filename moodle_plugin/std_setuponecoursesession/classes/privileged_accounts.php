@@ -74,13 +74,13 @@ class privileged_accounts {
      */
     public static function listed_role_ids(): array {
         global $DB;
-        $setting = (string) get_config(session_setup::COMPONENT, 'privilegedroles');
+        $setting = (string) get_config('shophandlers_std_setuponecoursesession', 'privilegedroles');
         $shortnames = array_filter(array_map('trim', explode(',', $setting)), 'strlen');
         $ids = [];
         foreach ($shortnames as $shortname) {
             $id = $DB->get_field('role', 'id', ['shortname' => $shortname]);
             if (!$id) {
-                throw new \moodle_exception('errorprivilegedrole', session_setup::COMPONENT, '', s($shortname));
+                throw new \moodle_exception('errorprivilegedrole', 'shophandlers_std_setuponecoursesession', '', s($shortname));
             }
             $ids[] = (int) $id;
         }

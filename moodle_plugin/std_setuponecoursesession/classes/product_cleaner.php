@@ -81,7 +81,7 @@ class product_cleaner {
             return false;
         }
         return $DB->get_record('groups', ['courseid' => $courseid,
-            'idnumber' => session_setup::group_idnumber($transactionid)], '*', IGNORE_MULTIPLE);
+            'idnumber' => order_line::group_idnumber($transactionid)], '*', IGNORE_MULTIPLE);
     }
 
     /**

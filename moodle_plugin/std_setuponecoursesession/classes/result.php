@@ -27,26 +27,38 @@ use stdClass;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class result {
-    /** @var array the executor's report */
+    /** @var array the driver's report (\ShopSetup\Plan::run()) */
     public $report;
     /** @var array the outbox's delivery in the request: delivered, pending, failed */
     public $effects = ['delivered' => 0, 'pending' => 0, 'failed' => 0];
     /** @var string|null why the support course enrolment did not happen */
     public $supportwarning = null;
-    /** @var session_setup */
-    protected $setup;
+    /** @var stdClass the setup's course */
+    protected $course;
+    /** @var array the plan's facts */
+    protected $facts;
+    /** @var string[] the site's privileged accounts: userid => reason */
+    protected $privileged;
+    /** @var string[] the handler configuration's warnings */
+    protected $warnings;
     /** @var Plan */
     protected $plan;
 
     /**
      * Constructor.
      *
-     * @param session_setup $setup
+     * @param stdClass $course the setup's course
+     * @param array $facts the plan's facts
+     * @param array $privileged the site's privileged accounts: userid => reason (privileged_accounts)
+     * @param array $warnings the handler configuration's warnings
      * @param Plan $plan
      * @param array $report
      */
-    public function __construct(session_setup $setup, Plan $plan, array $report) {
-        $this->setup = $setup;
+    public function __construct(stdClass $course, array $facts, array $privileged, array $warnings, Plan $plan, array $report) {
+        $this->course = $course;
+        $this->facts = $facts;
+        $this->privileged = $privileged;
+        $this->warnings = $warnings;
         $this->plan = $plan;
         $this->report = $report;
     }
@@ -59,10 +71,10 @@ class result {
     public function counts(): stdClass {
         $r = $this->report;
         return (object) [
-            'txid' => s($this->setup->facts['transactionid']),
-            'course' => format_string($this->setup->course->fullname),
-            'courseid' => $this->setup->course->id,
-            'group' => s($this->setup->facts['groupname']),
+            'txid' => s($this->facts['transactionid']),
+            'course' => format_string($this->course->fullname),
+            'courseid' => $this->course->id,
+            'group' => s($this->facts['groupname']),
             'groupid' => $r['group']['id'],
             'participants' => count($this->plan->emails()),
             'seats' => $this->plan->seatsUsed(),
@@ -83,13 +95,13 @@ class result {
      * @return string[]
      */
     public function warnings(): array {
-        $c = session_setup::COMPONENT;
+        $c = 'shophandlers_std_setuponecoursesession';
         $warnings = [];
         foreach ($this->report['users']['suspended'] as $email) {
             $warnings[] = get_string('warningsuspended', $c, s($email));
         }
         foreach ($this->report['users']['unsupervised'] as $email => $userid) {
-            $reason = $this->setup->privileged[$userid] ?? 'existing';
+            $reason = $this->privileged[$userid] ?? 'existing';
             $warnings[] = get_string('warningunsupervised', $c, (object) ['email' => s($email),
                 'reason' => get_string('unsupervised_' . $reason, $c)]);
         }
@@ -100,7 +112,7 @@ class result {
             $warnings[] = get_string('warningmerged', $c, (object) ['email' => s($notice['email']),
                 'message' => s($notice['message'])]);
         }
-        foreach ($this->setup->config['warnings'] as $warning) {
+        foreach ($this->warnings as $warning) {
             $warnings[] = get_string('warningconfiguration', $c, s($warning));
         }
         if ($this->supportwarning !== null) {
@@ -121,7 +133,7 @@ class result {
         $ids = array_map('intval', $ambiguous['ids']);
         sort($ids);
         $email = $html ? s($ambiguous['email']) : $ambiguous['email'];
-        return get_string('warningambiguous', session_setup::COMPONENT, (object) ['email' => $email,
+        return get_string('warningambiguous', 'shophandlers_std_setuponecoursesession', (object) ['email' => $email,
             'ids' => implode(', ', $ids), 'chosen' => (int) $ambiguous['chosen']]);
     }
 
@@ -131,7 +143,7 @@ class result {
      * @return stdClass
      */
     public function feedback(): stdClass {
-        $c = session_setup::COMPONENT;
+        $c = 'shophandlers_std_setuponecoursesession';
         $counts = $this->counts();
         $salesadmin = get_string('feedbacksales', $c, $counts) . get_string('feedbackeffectssales', $c, (object) $this->effects);
         foreach ($this->warnings() as $warning) {

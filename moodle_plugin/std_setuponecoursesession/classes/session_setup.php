@@ -31,16 +31,6 @@ class session_setup {
     /** Component name, for strings. */
     const COMPONENT = 'shophandlers_std_setuponecoursesession';
 
-    /** Handler name, recorded in the products' production data. */
-    const HANDLER = 'std_setuponecoursesession';
-
-    /** local_shop's quantaddressesusers values. */
-    const SEATS_NONE = 0;
-    /** One seat whatever the quantity. */
-    const SEATS_ONE = 1;
-    /** As many seats as the quantity. */
-    const SEATS_QUANTITY = 2;
-
     /** @var array decoded handler parameters */
     protected $params;
     /** @var array participant buckets: bucket => email => participant */
@@ -77,7 +67,7 @@ class session_setup {
         global $DB;
 
         $setup = new self();
-        $setup->params = self::decode_params(self::raw_params(
+        $setup->params = order_line::decode_params(order_line::raw_params(
             $data->catalogitem ?? null,
             $data->productiondata ?? null,
             $data->actionparams ?? null
@@ -86,10 +76,11 @@ class session_setup {
         $setup->buckets = [];
         foreach ((array) $users as $bucket => $participants) {
             // The shop (local_shop) leaves a bucket NULL when nobody was assigned to it.
-            $setup->buckets[$bucket] = array_map([self::class, 'checkout_participant'], (array) ($participants ?? []));
+            $setup->buckets[$bucket] = array_map([order_line::class, 'checkout_participant'], (array) ($participants ?? []));
         }
         $catalogitem = $data->catalogitem ?? null;
-        $setup->seats = self::seats((int) ($catalogitem->quantaddressesusers ?? self::SEATS_QUANTITY), (int) $data->quantity);
+        $mode = (int) ($catalogitem->quantaddressesusers ?? order_line::SEATS_QUANTITY);
+        $setup->seats = order_line::seats($mode, (int) $data->quantity);
 
         $customer = $data->customer ?? ($data->bill->customer ?? null);
         if (empty($customer)) {
@@ -106,84 +97,6 @@ class session_setup {
             'test' => !empty(get_config('local_shop', 'test')),
         ];
         return $setup;
-    }
-
-    /**
-     * A participant as the checkout stored it, its last name as the person typed it in capitals: local_shop
-     * upper-cases it byte by byte (strtoupper), which leaves non-ASCII letters small ("MüLLER"). A name
-     * with no small ASCII letter went through that: it is upper-cased again, letter by letter ("MÜLLER").
-     *
-     * @param mixed $participant stdClass or array from the order line
-     * @return mixed the same, with the last name repaired
-     */
-    public static function checkout_participant($participant) {
-        $lastname = is_object($participant) ? ($participant->lastname ?? null) : ($participant['lastname'] ?? null);
-        if (!is_string($lastname) || preg_match('/[a-z]/', $lastname) || !mb_check_encoding($lastname, 'UTF-8')) {
-            return $participant;
-        }
-        if (is_object($participant)) {
-            $participant = clone $participant;
-            $participant->lastname = \core_text::strtoupper($lastname);
-        } else {
-            $participant['lastname'] = \core_text::strtoupper($lastname);
-        }
-        return $participant;
-    }
-
-    /**
-     * The handler parameters as the product defined them, in order of fidelity: the frozen catalog
-     * item's raw string, a raw string in the production data, then local_shop's own decoding.
-     *
-     * @param mixed $catalogitem frozen \local_shop\CatalogItem
-     * @param mixed $productiondata the order line's production data
-     * @param mixed $actionparams local_shop's decoded parameters
-     * @return string|array
-     */
-    public static function raw_params($catalogitem, $productiondata, $actionparams) {
-        $record = is_object($catalogitem) ? ($catalogitem->record ?? null) : null;
-        if (isset($record->handlerparams) && is_string($record->handlerparams)) {
-            return $record->handlerparams;
-        }
-        if (isset($productiondata->handlerparams) && is_string($productiondata->handlerparams)) {
-            return $productiondata->handlerparams;
-        }
-        return is_array($actionparams) ? $actionparams : [];
-    }
-
-    /**
-     * Decodes handler parameters with the extension.
-     *
-     * @param string|array $raw
-     * @return array
-     */
-    public static function decode_params($raw): array {
-        extension::require_usable();
-        if (is_array($raw)) {
-            return $raw;
-        }
-        try {
-            return \ShopSetup\decode_params($raw);
-        } catch (\ShopSetup\Exception $e) {
-            throw new moodle_exception('errorconfiguration', self::COMPONENT, '', $e->getMessage());
-        }
-    }
-
-    /**
-     * Seats bought for an order line, as local_shop counts them.
-     *
-     * @param int $mode quantaddressesusers
-     * @param int $quantity
-     * @return int
-     */
-    public static function seats(int $mode, int $quantity): int {
-        switch ($mode) {
-            case self::SEATS_NONE:
-                return 0;
-            case self::SEATS_ONE:
-                return 1;
-            default:
-                return max(0, $quantity);
-        }
     }
 
     /**
@@ -216,17 +129,17 @@ class session_setup {
             throw new moodle_exception('errorconfiguration', self::COMPONENT, '', $e->getMessage());
         }
 
-        $this->enrol = self::manual_instance($this->course->id);
+        $this->enrol = manual_enrolment::instance($this->course->id);
         if (!$this->enrol) {
             throw new moodle_exception('errorcoursenotenrollable', self::COMPONENT, '', s($coursename));
         }
 
         $this->bucketroles = [];
         foreach (array_keys($this->buckets) as $bucket) {
-            $this->bucketroles[$bucket] = $this->role_id(self::bucket_role($this->config, $bucket));
+            $this->bucketroles[$bucket] = roles::id(roles::of_bucket($this->config, $bucket));
         }
-        $supervisorroleid = $this->role_id($this->config['supervisor']);
-        $mirrorroleid = $this->config['mirrorrole'] === '' ? 0 : $this->role_id($this->config['mirrorrole']);
+        $supervisorroleid = roles::id($this->config['supervisor']);
+        $mirrorroleid = $this->config['mirrorrole'] === '' ? 0 : roles::id($this->config['mirrorrole']);
         $crossroleid = $this->cross_role_id();
 
         $operatorid = (int) ($this->customer->hasaccount ?? 0);
@@ -266,14 +179,14 @@ class session_setup {
             'customerid' => $this->order->customerid,
             'test' => $this->order->test,
             'transactionid' => $this->order->transactionid,
-            'groupidnumber' => self::group_idnumber($this->order->transactionid),
+            'groupidnumber' => order_line::group_idnumber($this->order->transactionid),
             'groupname' => $this->config['groupname'],
             'groupdescription' => get_string('providedbymoodleshop', 'local_shop'),
             'lang' => (string) ($CFG->lang ?? 'en'),
             'country' => (string) (\core_user::get_property_default('country') ?: ''),
             'auth' => 'manual',
             'coursename' => (string) $this->course->shortname,
-            'handler' => self::HANDLER,
+            'handler' => order_line::HANDLER,
             'superviseexisting' => $this->config['superviseexisting'],
             'privilegeduserids' => array_keys($this->privileged),
             // What Moodle's APIs do besides rows goes to the outbox with the rows (classes/outbox.php).
@@ -286,52 +199,6 @@ class session_setup {
             $default = \core_user::get_property_default($field);
             $this->facts[$field] = $field === 'calendartype' ? (string) $default : (int) $default;
         }
-    }
-
-    /**
-     * The group idnumber of an order: derived from the transaction, so a re-run finds the group.
-     *
-     * @param string $transactionid
-     * @return string
-     */
-    public static function group_idnumber(string $transactionid): string {
-        return 'shopsetup-' . $transactionid;
-    }
-
-    /**
-     * The role a bucket gives: learners are students, tutors get tutorrole, supervisors the
-     * supervisor role; any other bucket names a role by its shortname.
-     *
-     * @param array $config handler_config()'s answer
-     * @param string $bucket
-     * @return string role shortname
-     */
-    public static function bucket_role(array $config, string $bucket): string {
-        switch ($bucket) {
-            case 'student':
-                return 'student';
-            case 'teacher':
-                return $config['tutorrole'];
-            case '_supervisor':
-                return $config['supervisor'];
-            default:
-                return $bucket;
-        }
-    }
-
-    /**
-     * A role id by shortname, or a clear exception.
-     *
-     * @param string $shortname
-     * @return int
-     */
-    protected function role_id(string $shortname): int {
-        global $DB;
-        $id = $DB->get_field('role', 'id', ['shortname' => $shortname]);
-        if (!$id) {
-            throw new moodle_exception('errorrole', self::COMPONENT, '', s($shortname));
-        }
-        return (int) $id;
     }
 
     /**
@@ -352,19 +219,6 @@ class session_setup {
             throw new moodle_exception('errordelegationrole', self::COMPONENT, '', s($shortname));
         }
         throw new moodle_exception('errorrole', self::COMPONENT, '', s($shortname));
-    }
-
-    /**
-     * The first enabled manual enrolment instance of a course.
-     *
-     * @param int $courseid
-     * @return stdClass|null
-     */
-    public static function manual_instance(int $courseid): ?stdClass {
-        global $DB;
-        $instances = $DB->get_records('enrol', ['enrol' => 'manual', 'courseid' => $courseid,
-            'status' => ENROL_INSTANCE_ENABLED], 'sortorder ASC, id ASC', '*', 0, 1);
-        return $instances ? reset($instances) : null;
     }
 
     /**
@@ -398,14 +252,14 @@ class session_setup {
     public function produce(): result {
         $plan = $this->plan();
         try {
-            $report = executor::for_site()->run($plan, $this);
+            $report = site_store::run($plan);
         } catch (\ShopSetup\Exception $e) {
             throw new moodle_exception('errordatabase', self::COMPONENT, '', $e->getMessage());
         }
         // What mark_user_dirty() does in this process; the driver wrote the flags themselves.
         effect\role_assigned::in_process($report['dirty_users']);
         // The caches at once, then the other effects within the request's budget; the task delivers the rest.
-        $result = new result($this, $plan, $report);
+        $result = new result($this->course, $this->facts, $this->privileged, $this->config['warnings'], $plan, $report);
         // The setup's transaction queued the task that delivers what this request does not.
         $result->effects = (new outbox())->deliver($this->order->billitemid, outbox::request_budget());
         if ($result->effects['pending'] === 0) {

@@ -23,7 +23,6 @@
  */
 
 use shophandlers_std_setuponecoursesession\outbox;
-use shophandlers_std_setuponecoursesession\session_setup;
 
 define('CLI_SCRIPT', true);
 
@@ -38,7 +37,7 @@ if ($unrecognised) {
     cli_error(get_string('cliunknowoption', 'admin', implode("\n  ", $unrecognised)));
 }
 if ($options['help'] || (!$options['billitemid'] && !$options['all'] && !$options['list'])) {
-    echo get_string('clideliverhelp', session_setup::COMPONENT), "\n";
+    echo get_string('clideliverhelp', 'shophandlers_std_setuponecoursesession'), "\n";
     exit($options['help'] ? 0 : 2);
 }
 
@@ -46,7 +45,7 @@ $lines = $DB->get_records_sql('SELECT billitemid, COUNT(1) AS pending, COUNT(las
     FROM {' . outbox::TABLE . '} GROUP BY billitemid ORDER BY billitemid');
 if ($options['list']) {
     foreach ($lines as $line) {
-        echo get_string('clipending', session_setup::COMPONENT, $line), "\n";
+        echo get_string('clipending', 'shophandlers_std_setuponecoursesession', $line), "\n";
         if ($line->lasterror !== null) {
             echo '  ', $line->lasterror, "\n";
         }
@@ -57,7 +56,8 @@ $billitemids = $options['all'] ? array_keys($lines) : [(int) $options['billitemi
 $failed = 0;
 foreach ($billitemids as $billitemid) {
     $counts = (new outbox())->deliver((int) $billitemid);
-    echo get_string('clidelivered', session_setup::COMPONENT, (object) (['billitemid' => $billitemid] + $counts)), "\n";
+    $a = (object) (['billitemid' => $billitemid] + $counts);
+    echo get_string('clidelivered', 'shophandlers_std_setuponecoursesession', $a), "\n";
     $failed += $counts['pending'];
 }
 exit($failed ? 1 : 0);

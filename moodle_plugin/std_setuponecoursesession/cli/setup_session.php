@@ -25,6 +25,7 @@
 use shophandlers_std_setuponecoursesession\dml_store;
 use shophandlers_std_setuponecoursesession\result;
 use shophandlers_std_setuponecoursesession\session_setup;
+use shophandlers_std_setuponecoursesession\order_line;
 
 define('CLI_SCRIPT', true);
 
@@ -37,16 +38,16 @@ if ($unrecognised) {
     cli_error(get_string('cliunknowoption', 'admin', implode("\n  ", $unrecognised)));
 }
 if ($options['help'] || !$options['billid']) {
-    echo get_string('clihelp', session_setup::COMPONENT), "\n";
+    echo get_string('clihelp', 'shophandlers_std_setuponecoursesession'), "\n";
     exit($options['help'] ? 0 : 2);
 }
 
 $bill = new \local_shop\Bill((int) $options['billid']);
 $items = array_filter($bill->items, function ($item) {
-    return $item->type === 'BILLING' && ($item->catalogitem->enablehandler ?? '') === session_setup::HANDLER;
+    return $item->type === 'BILLING' && ($item->catalogitem->enablehandler ?? '') === order_line::HANDLER;
 });
 if (!$items) {
-    cli_error(get_string('clinoitems', session_setup::COMPONENT, (int) $options['billid']));
+    cli_error(get_string('clinoitems', 'shophandlers_std_setuponecoursesession', (int) $options['billid']));
 }
 
 foreach ($items as $item) {
@@ -54,7 +55,7 @@ foreach ($items as $item) {
     $item->customer = $bill->customer;
     $setup = session_setup::from_billitem($item);
     $setup->resolve();
-    cli_heading(get_string('cliline', session_setup::COMPONENT, (object) ['id' => $item->id,
+    cli_heading(get_string('cliline', 'shophandlers_std_setuponecoursesession', (object) ['id' => $item->id,
         'course' => $setup->course->shortname, 'group' => $setup->facts['groupname']]));
 
     if ($options['dry-run']) {
@@ -70,12 +71,12 @@ foreach ($items as $item) {
                 }, $person['roleids'])),
                 'account' => $person['status'] === 'created' ? $person['username'] : '#' . $person['userid'],
             ];
-            echo get_string('cliperson' . $person['status'], session_setup::COMPONENT, $a), "\n";
+            echo get_string('cliperson' . $person['status'], 'shophandlers_std_setuponecoursesession', $a), "\n";
         }
         foreach ($match['ambiguous'] as $ambiguous) {
             echo result::ambiguous_warning($ambiguous, false), "\n";
         }
-        echo get_string('cliseats', session_setup::COMPONENT, (object) ['used' => $plan->seatsUsed(),
+        echo get_string('cliseats', 'shophandlers_std_setuponecoursesession', (object) ['used' => $plan->seatsUsed(),
             'people' => count($plan->people())]), "\n";
         continue;
     }

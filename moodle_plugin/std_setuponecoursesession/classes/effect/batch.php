@@ -35,19 +35,12 @@ class batch {
     public $pending = [];
 
     /**
-     * Reads the records the rows' effects need, one query per table.
+     * Reads the records a batch's effects need, one query per table.
      *
-     * @param array $rows outbox records
+     * @param array $ids table => ids of its records
      */
-    public function __construct(array $rows) {
+    public function __construct(array $ids) {
         global $DB;
-        $ids = [];
-        foreach ($rows as $row) {
-            $table = effect::of_kind($row->kind)->record_table();
-            if ($table !== null) {
-                $ids[$table][] = $row->objectid;
-            }
-        }
         foreach ($ids as $table => $list) {
             foreach (array_chunk($list, 1000) as $chunk) {
                 foreach ($DB->get_records_list($table, 'id', $chunk) as $record) {

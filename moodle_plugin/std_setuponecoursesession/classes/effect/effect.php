@@ -16,42 +16,16 @@
 
 namespace shophandlers_std_setuponecoursesession\effect;
 
-use ShopSetup\Effect as kind;
-
 /**
  * What one imitated Moodle API does besides writing rows, delivered from the outbox after the
  * commit: one subclass per API, for the kind of outbox row the extension records for it
- * (\ShopSetup\Effect's constants).
+ * (\ShopSetup\Effect's constants, mapped by registry).
  *
  * @package    shophandlers_std_setuponecoursesession
  * @copyright  2026 shopsetup contributors
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 abstract class effect {
-    /**
-     * The effect of a kind of outbox row.
-     *
-     * @param string $kind
-     * @return effect
-     */
-    public static function of_kind(string $kind): effect {
-        static $effects = [];
-        $classes = [
-            kind::CACHES => caches::class,
-            kind::USER_CREATED => user_created::class,
-            kind::GROUP_CREATED => group_created::class,
-            kind::USER_ENROLMENT_CREATED => user_enrolment::class,
-            kind::USER_ENROLMENT_UPDATED => user_enrolment::class,
-            kind::ROLE_ASSIGNED => role_assigned::class,
-            kind::GRADES_RECOVERED => grades_recovered::class,
-            kind::GROUP_MEMBER_ADDED => group_member_added::class,
-        ];
-        if (!isset($classes[$kind])) {
-            throw new \coding_exception('Unknown effect ' . $kind);
-        }
-        return $effects[$classes[$kind]] ??= new $classes[$kind]();
-    }
-
     /**
      * The table whose rows the outbox rows of this effect name (objectid), read once per batch.
      *

@@ -18,7 +18,7 @@ namespace shophandlers_std_setuponecoursesession\output;
 
 use moodle_exception;
 use stdClass;
-use shophandlers_std_setuponecoursesession\session_setup;
+use shophandlers_std_setuponecoursesession\order_line;
 
 /**
  * How the shop shows a product of this handler: the catalog thumbnail and the product's details.
@@ -39,8 +39,8 @@ class product_display {
         global $DB, $OUTPUT;
 
         try {
-            $raw = session_setup::raw_params($catalogitem, null, $catalogitem->handlerparams ?? null);
-            $params = session_setup::decode_params($raw);
+            $raw = order_line::raw_params($catalogitem, null, $catalogitem->handlerparams ?? null);
+            $params = order_line::decode_params($raw);
         } catch (moodle_exception $e) {
             return null;
         }
@@ -83,7 +83,8 @@ class product_display {
 
         $pinfo = (array) $pinfo;
         $row = function (string $key, string $value): string {
-            return \html_writer::div(\html_writer::div(get_string($key, session_setup::COMPONENT), 'cs-product-key') .
+            $label = get_string($key, 'shophandlers_std_setuponecoursesession');
+            return \html_writer::div(\html_writer::div($label, 'cs-product-key') .
                 \html_writer::div($value, 'cs-product-value'));
         };
         $html = $row('coursename', s(urldecode($pinfo['coursename'] ?? '')));
@@ -99,7 +100,7 @@ class product_display {
             $html .= $row('role', s(role_get_name($role)));
         } else if (!empty($pinfo['supervisor'])) {
             // Products of the original handler recorded only the supervisor role of the order.
-            $html .= $row('role', get_string('roleunknown', session_setup::COMPONENT));
+            $html .= $row('role', get_string('roleunknown', 'shophandlers_std_setuponecoursesession'));
         }
         return $html;
     }

@@ -60,8 +60,8 @@ $known = $DB->count_records_select('user', 'LOWER(email) = ? AND deleted = 0', [
 $t->same(1, $known, 'the existing account is matched, not duplicated');
 
 // A last name with small ASCII letters did not come through the checkout's upper-casing: kept verbatim.
-$repaired = \shophandlers_std_setuponecoursesession\session_setup::checkout_participant((object) ['lastname' => 'Müller']);
+$repaired = \shophandlers_std_setuponecoursesession\order_line::checkout_participant((object) ['lastname' => 'Müller']);
 $t->same('Müller', $repaired->lastname, 'a mixed-case last name is kept as typed');
-$repaired = \shophandlers_std_setuponecoursesession\session_setup::checkout_participant(['lastname' => 'MüLLER']);
+$repaired = \shophandlers_std_setuponecoursesession\order_line::checkout_participant(['lastname' => 'MüLLER']);
 $t->same('MÜLLER', $repaired['lastname'], 'participants stored as arrays are repaired too');
 $t->done();

@@ -29,7 +29,8 @@ define('CLI_SCRIPT', true);
 require(__DIR__ . '/../../../../../../../config.php');
 require_once(__DIR__ . '/lib.php');
 
-use shophandlers_std_setuponecoursesession\session_setup;
+use shophandlers_std_setuponecoursesession\manual_enrolment;
+
 
 $t = new shopsetup_it('cohort_role');
 $roles = shopsetup_it::roles();
@@ -68,7 +69,7 @@ function cohort_role_assignments(stdClass $course, stdClass $learner): array {
 
 // Moodle's own API: a manual enrolment with the student role.
 [$apicourse, $apilearner] = cohort_role_course($t, 'A', $cohortinstance);
-enrol_get_plugin('manual')->enrol_user(session_setup::manual_instance($apicourse->id), $apilearner->id, $roles['student']);
+enrol_get_plugin('manual')->enrol_user(manual_enrolment::instance($apicourse->id), $apilearner->id, $roles['student']);
 $api = cohort_role_assignments($apicourse, $apilearner);
 $t->same(['/0', 'enrol_cohort/4242'], $api, "enrol_user() adds the manual role next to the cohort's");
 

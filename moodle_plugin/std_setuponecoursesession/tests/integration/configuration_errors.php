@@ -29,6 +29,7 @@ require(__DIR__ . '/../../../../../../../config.php');
 require_once(__DIR__ . '/lib.php');
 
 use shophandlers_std_setuponecoursesession\session_setup;
+use shophandlers_std_setuponecoursesession\site_store;
 
 /**
  * From here on every PHP warning and notice shows (local_shop's order placement warns on its own:
@@ -165,19 +166,14 @@ $warning = get_string('warningconfiguration', $c, 'supervisor is not set: the op
 $t->check(in_array($warning, $warnings[$nosupervisor] ?? []), 'unit_test(): a missing supervisor is a warning');
 $t->same([], $errors[$nosupervisor] ?? [], 'unit_test(): and not an error');
 
-// The admin setting store chooses the executor; a bad value stops production with a clear error.
-$stores = ['auto' => 'mysql_executor', 'native' => 'mysql_executor', 'dml' => 'dml_executor'];
-foreach ($stores as $store => $class) {
+// The admin setting store chooses the store; a bad value stops production with a clear error.
+$stores = ['auto' => true, 'native' => true, 'dml' => false];
+foreach ($stores as $store => $native) {
     shopsetup_it::use_store($store);
-    $executor = \shophandlers_std_setuponecoursesession\executor::for_site();
-    $t->same("shophandlers_std_setuponecoursesession\\$class", get_class($executor), "store=$store on MariaDB: $class");
+    $t->same($native, site_store::native(), "store=$store on MariaDB: " . ($native ? 'the native store' : 'the dml store'));
 }
 shopsetup_it::use_store(null);
-$t->same(
-    'shophandlers_std_setuponecoursesession\\mysql_executor',
-    get_class(\shophandlers_std_setuponecoursesession\executor::for_site()),
-    'store unset: auto'
-);
+$t->same(true, site_store::native(), 'store unset: auto, the native store');
 shopsetup_it::use_store('fast');
 try {
     $course = $t->course('store');

@@ -29,7 +29,9 @@ define('CLI_SCRIPT', true);
 require(__DIR__ . '/../../../../../../../config.php');
 require_once(__DIR__ . '/lib.php');
 
-use shophandlers_std_setuponecoursesession\session_setup;
+use shophandlers_std_setuponecoursesession\order_line;
+use shophandlers_std_setuponecoursesession\manual_enrolment;
+
 
 /** Tables a setup writes, compared between runs. */
 const DIFF_TABLES = ['user', 'user_preferences', 'context', 'user_enrolments', 'role_assignments', 'groups', 'groups_members',
@@ -161,7 +163,7 @@ function diff_symbols(diff_run $run): void {
     }
     $s['context'][context_course::instance($run->course->id)->id] = 'CTX(COURSE)';
     $s['course'] = [$run->course->id => 'COURSE'];
-    $instance = session_setup::manual_instance($run->course->id);
+    $instance = manual_enrolment::instance($run->course->id);
     $s['enrol'] = [$instance->id => 'ENROL'];
     foreach ($DB->get_records('user_enrolments', ['enrolid' => $instance->id]) as $ue) {
         $s['ue'][$ue->id] = 'UE(' . ($s['user'][$ue->userid] ?? '?') . ')';
@@ -359,7 +361,7 @@ function diff_api_run(shopsetup_it $t, string $name): diff_run {
     $run->transactionid = "TX$run->tag";
     $roles = shopsetup_it::roles();
     $bucketroles = ['student' => $roles['student'], 'teacher' => $roles['teacher'], '_supervisor' => $roles['editingteacher']];
-    $instance = session_setup::manual_instance($run->course->id);
+    $instance = manual_enrolment::instance($run->course->id);
     $manual = enrol_get_plugin('manual');
     $coursecontext = context_course::instance($run->course->id);
     $operatorcontext = context_user::instance($run->operator->id);
@@ -400,7 +402,7 @@ function diff_api_run(shopsetup_it $t, string $name): diff_run {
         $people[$email]['id'] = (int) $account->id;
     }
     $groupid = groups_create_group((object) ['courseid' => $run->course->id, 'name' => $run->transactionid,
-        'idnumber' => session_setup::group_idnumber($run->transactionid),
+        'idnumber' => order_line::group_idnumber($run->transactionid),
         'description' => get_string('providedbymoodleshop', 'local_shop'), 'descriptionformat' => FORMAT_HTML]);
     // As a plugin would: the operator first, with the supervisor role, then each participant with a role.
     $manual->enrol_user($instance, $run->operator->id, $roles['editingteacher'], $timestart, $timeend, ENROL_USER_ACTIVE);

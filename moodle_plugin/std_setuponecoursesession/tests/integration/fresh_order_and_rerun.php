@@ -48,7 +48,7 @@ $context = context_course::instance($course->id);
 $t->same('COMPLETE', $DB->get_field('local_shop_bill', 'status', ['id' => $billid]), 'the bill is complete');
 $roles = $DB->get_records_menu('role', null, '', 'shortname, id');
 $group = $DB->get_record('groups', ['courseid' => $course->id,
-    'idnumber' => \shophandlers_std_setuponecoursesession\session_setup::group_idnumber($transactionid)]);
+    'idnumber' => \shophandlers_std_setuponecoursesession\order_line::group_idnumber($transactionid)]);
 $t->check((bool) $group, 'one group for the order, found by idnumber');
 $t->same($transactionid, $group->name, 'the group is named after the order');
 

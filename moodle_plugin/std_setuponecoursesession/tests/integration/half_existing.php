@@ -29,6 +29,7 @@ require(__DIR__ . '/../../../../../../../config.php');
 require_once(__DIR__ . '/lib.php');
 
 use shophandlers_std_setuponecoursesession\session_setup;
+use shophandlers_std_setuponecoursesession\manual_enrolment;
 
 $t = new shopsetup_it('half_existing');
 $c = session_setup::COMPONENT;
@@ -46,7 +47,7 @@ function half_existing(shopsetup_it $t, string $executor): void {
     echo "# through the $executor executor\n";
     $course = $t->course($x);
     $context = context_course::instance($course->id);
-    $instance = session_setup::manual_instance($course->id);
+    $instance = manual_enrolment::instance($course->id);
     $manual = enrol_get_plugin('manual');
     $roles = shopsetup_it::roles();
     $operator = $t->user("operator$x");

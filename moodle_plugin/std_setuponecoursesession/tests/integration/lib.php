@@ -430,7 +430,7 @@ class shopsetup_it {
      */
     public static function use_store(?string $store): void {
         set_config(
-            \shophandlers_std_setuponecoursesession\executor::SETTING,
+            \shophandlers_std_setuponecoursesession\site_store::SETTING,
             $store,
             \shophandlers_std_setuponecoursesession\session_setup::COMPONENT
         );
@@ -446,7 +446,7 @@ class shopsetup_it {
     public function group(int $courseid, int $billid) {
         global $DB;
         return $DB->get_record('groups', ['courseid' => $courseid,
-            'idnumber' => \shophandlers_std_setuponecoursesession\session_setup::group_idnumber($this->transactionid($billid))]);
+            'idnumber' => \shophandlers_std_setuponecoursesession\order_line::group_idnumber($this->transactionid($billid))]);
     }
 
     /**

@@ -35,6 +35,7 @@ use shophandlers_std_setuponecoursesession\outbox;
 use shophandlers_std_setuponecoursesession\session_setup;
 use shophandlers_std_setuponecoursesession\task\deliver_effects;
 use shophandlers_std_setuponecoursesession\task\sweep_outbox;
+use shophandlers_std_setuponecoursesession\manual_enrolment;
 
 $t = new shopsetup_it('outbox_kill');
 $t->drain = false;
@@ -56,7 +57,7 @@ function outbox_kill_order(shopsetup_it $t, string $x, bool $produce = true): ar
     // A course contact, so that enrol_manual sends its welcome message to every new enrolment.
     $teacher = $t->user("contact$x");
     enrol_get_plugin('manual')->enrol_user(
-        session_setup::manual_instance($course->id),
+        manual_enrolment::instance($course->id),
         $teacher->id,
         shopsetup_it::roles()['editingteacher']
     );

@@ -29,12 +29,13 @@ require(__DIR__ . '/../../../../../../../config.php');
 require_once(__DIR__ . '/lib.php');
 
 use shophandlers_std_setuponecoursesession\session_setup;
+use shophandlers_std_setuponecoursesession\manual_enrolment;
 
 $t = new shopsetup_it('person_in_two_buckets');
 $c = session_setup::COMPONENT;
 $course = $t->course();
 $context = context_course::instance($course->id);
-$instance = session_setup::manual_instance($course->id);
+$instance = manual_enrolment::instance($course->id);
 $roles = shopsetup_it::roles();
 $operator = $t->user('operator');
 

@@ -27,9 +27,10 @@ define('CLI_SCRIPT', true);
 
 require(__DIR__ . '/../../../../../../../config.php');
 require_once(__DIR__ . '/lib.php');
+
+use shophandlers_std_setuponecoursesession\manual_enrolment;
 require_once($CFG->libdir . '/gradelib.php');
 
-use shophandlers_std_setuponecoursesession\session_setup;
 
 $t = new shopsetup_it('recover_grades');
 
@@ -44,7 +45,7 @@ function graded_leaver(shopsetup_it $t, string $suffix): array {
     global $DB;
     $course = $t->course($suffix);
     $learner = $t->user("leaver$suffix");
-    $instance = session_setup::manual_instance($course->id);
+    $instance = manual_enrolment::instance($course->id);
     $manual = enrol_get_plugin('manual');
     $manual->enrol_user($instance, $learner->id, shopsetup_it::roles()['student'], 0, 0, ENROL_USER_ACTIVE, false);
     $item = new grade_item(['courseid' => $course->id, 'itemtype' => 'manual', 'itemname' => "Lab $suffix", 'grademax' => 100]);

@@ -28,7 +28,8 @@ define('CLI_SCRIPT', true);
 require(__DIR__ . '/../../../../../../../config.php');
 require_once(__DIR__ . '/lib.php');
 
-use shophandlers_std_setuponecoursesession\session_setup;
+use shophandlers_std_setuponecoursesession\manual_enrolment;
+
 
 /** Participants of the order. */
 const PEOPLE = 1000;
@@ -39,7 +40,7 @@ $timings = [];
 foreach (['native', 'dml'] as $executor) {
     $course = $t->course($executor);
     $context = context_course::instance($course->id);
-    $instance = session_setup::manual_instance($course->id);
+    $instance = manual_enrolment::instance($course->id);
     $operator = $t->user("op$executor");
     $buckets = ['student' => [], 'teacher' => []];
     $existing = [];

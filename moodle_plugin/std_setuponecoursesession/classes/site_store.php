@@ -18,39 +18,68 @@ namespace shophandlers_std_setuponecoursesession;
 
 use ShopSetup\MysqlConnection;
 use ShopSetup\Plan;
+use ShopSetup\Store;
 
 /**
- * The extension's bulk executor, on its own connection to the site's MySQL/MariaDB database.
+ * The site's store for the extension's setup driver, and the one way a plan runs in the plugin:
+ * the native store where the extension has one for the site's database (MySQL/MariaDB), else the
+ * store over Moodle's DML (dml_store); the plugin setting "store" chooses (auto, native, dml).
  *
  * @package    shophandlers_std_setuponecoursesession
  * @copyright  2026 shopsetup contributors
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
-class mysql_executor extends executor {
+class site_store {
+    /** The admin setting that chooses the store: auto (native where the database has one), native, dml. */
+    const SETTING = 'store';
+
     /**
-     * Runs the plan through libmysqlclient in one transaction.
+     * Whether the setting, for this site's database, asks for the native store.
      *
-     * @param Plan $plan
-     * @param session_setup $setup
-     * @return array
+     * @return bool
      */
-    public function run(Plan $plan, session_setup $setup): array {
+    public static function native(): bool {
         global $DB;
+        $c = 'shophandlers_std_setuponecoursesession';
+        $setting = (string) (get_config($c, self::SETTING) ?: 'auto');
+        $available = $DB->get_dbfamily() === 'mysql';
+        switch ($setting) {
+            case 'auto':
+                return $available;
+            case 'native':
+                if (!$available) {
+                    throw new \moodle_exception('errornativestore', $c, '', $DB->get_dbfamily());
+                }
+                return true;
+            case 'dml':
+                return false;
+            default:
+                throw new \moodle_exception('errorstoresetting', $c, '', s($setting));
+        }
+    }
+
+    /**
+     * Runs every stage of the plan in one transaction through the site's store.
+     *
+     * @param Plan $plan a freshly built plan
+     * @return array the run's report (\ShopSetup\Plan::run())
+     */
+    public static function run(Plan $plan): array {
+        global $DB;
+        if (!self::native()) {
+            return $plan->run(new dml_store());
+        }
         if ($DB->is_transaction_started()) {
             // A second connection cannot join Moodle's transaction: its rows would not be visible.
-            throw new \coding_exception('The shopsetup MySQL executor cannot run inside a Moodle transaction');
+            throw new \coding_exception('The shopsetup native store cannot run inside a Moodle transaction');
         }
         // The dml store's lock too, so that a native and a dml setup (the setting changed meanwhile)
-        // never run at once; the extension's own lock (GET_LOCK) guards callers outside Moodle.
-        $lock = \core\lock\lock_config::get_lock_factory(session_setup::COMPONENT)
-            ->get_lock(dml_store::LOCK_RESOURCE, dml_store::LOCK_TIMEOUT);
-        if (!$lock) {
-            throw new \moodle_exception('errorlocktimeout', session_setup::COMPONENT);
-        }
+        // never run at once; the native store's own lock (GET_LOCK) guards callers outside Moodle.
+        $lock = dml_store::site_lock();
         $connection = null;
         try {
             $connection = new MysqlConnection(self::connection_options());
-            return $connection->run($plan);
+            return $plan->run($connection);
         } finally {
             if ($connection) {
                 $connection->close();

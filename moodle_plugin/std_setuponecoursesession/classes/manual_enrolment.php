@@ -16,25 +16,26 @@
 
 namespace shophandlers_std_setuponecoursesession;
 
-use ShopSetup\Plan;
+use stdClass;
 
 /**
- * The extension's setup driver over Moodle's DML (dml_store), in a delegated transaction: PostgreSQL
- * and every database without a native store, and store=dml on MySQL/MariaDB.
+ * The course's manual enrolment instance, the one the handler enrols through (enrol_manual).
  *
  * @package    shophandlers_std_setuponecoursesession
  * @copyright  2026 shopsetup contributors
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
-class dml_executor extends executor {
+class manual_enrolment {
     /**
-     * Runs every stage of the plan through $DB; setups of a site run one at a time (dml_store::lock()).
+     * The first enabled manual enrolment instance of a course.
      *
-     * @param Plan $plan
-     * @param session_setup $setup
-     * @return array
+     * @param int $courseid
+     * @return stdClass|null
      */
-    public function run(Plan $plan, session_setup $setup): array {
-        return $plan->run(new dml_store());
+    public static function instance(int $courseid): ?stdClass {
+        global $DB;
+        $instances = $DB->get_records('enrol', ['enrol' => 'manual', 'courseid' => $courseid,
+            'status' => ENROL_INSTANCE_ENABLED], 'sortorder ASC, id ASC', '*', 0, 1);
+        return $instances ? reset($instances) : null;
     }
 }
