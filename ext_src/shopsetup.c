@@ -315,11 +315,9 @@ PHP_FUNCTION(ShopSetup_make_usernames)
 			|| !php_shopsetup_person_field(Z_ARRVAL_P(person), "email", 1, &email)) {
 			goto fail;
 		}
-		base.len = 0;
 		size_t len;
-		const char *name;
-		if (shopsetup_username_base(firstname, lastname, email, &base) != SHOPSETUP_OK
-			|| (name = shopsetup_username_pool_claim(&pool, (shopsetup_slice){ base.ptr, base.len }, &len)) == NULL) {
+		const char *name = shopsetup_username_pool_claim_for(&pool, firstname, lastname, email, &base, &len);
+		if (name == NULL) {
 			goto nomem;
 		}
 		zval username;

@@ -57,6 +57,9 @@ bool shopsetup_username_pool_init(shopsetup_username_pool *pool, size_t expected
 bool shopsetup_username_pool_take(shopsetup_username_pool *pool, shopsetup_slice taken);
 /* Returns a NUL-terminated name owned by the pool, or NULL when out of memory. */
 const char *shopsetup_username_pool_claim(shopsetup_username_pool *pool, shopsetup_slice base, size_t *len);
+/* A person's username: the base of the names (scratch holds it), then the pool's next free name. */
+const char *shopsetup_username_pool_claim_for(shopsetup_username_pool *pool, shopsetup_slice firstname, shopsetup_slice lastname,
+	shopsetup_slice email, shopsetup_buf *scratch, size_t *len);
 void shopsetup_username_pool_free(shopsetup_username_pool *pool);
 
 #endif

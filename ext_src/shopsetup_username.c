@@ -362,6 +362,16 @@ const char *shopsetup_username_pool_claim(shopsetup_username_pool *pool, shopset
 	return name;
 }
 
+const char *shopsetup_username_pool_claim_for(shopsetup_username_pool *pool, shopsetup_slice firstname, shopsetup_slice lastname,
+	shopsetup_slice email, shopsetup_buf *scratch, size_t *len)
+{
+	scratch->len = 0;
+	if (shopsetup_username_base(firstname, lastname, email, scratch) != SHOPSETUP_OK) {
+		return NULL;
+	}
+	return shopsetup_username_pool_claim(pool, (shopsetup_slice){ scratch->ptr, scratch->len }, len);
+}
+
 void shopsetup_username_pool_free(shopsetup_username_pool *pool)
 {
 	for (size_t i = 0; i < pool->owned.count; i++) {
