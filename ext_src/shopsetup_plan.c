@@ -1077,7 +1077,9 @@ shopsetup_status shopsetup_plan_product_rows(const shopsetup_plan *plan, const s
 			|| !shopsetup_buf_append(&data, "&endtime=", 9) || !shopsetup_buf_append_int(&data, f->timeend)
 			|| !shopsetup_buf_append(&data, "&roleid=", 8) || !shopsetup_buf_append_int(&data, bucket->roleid)
 			|| !shopsetup_buf_append(&data, "&bucket=", 8)
-			|| !shopsetup_urlencode(&data, bucket->name)) {
+			|| !shopsetup_urlencode(&data, bucket->name)
+			/* whether this order created the account (the seats pages say so) */
+			|| !shopsetup_buf_append(&data, person->status == SHOPSETUP_PERSON_NEW ? "&created=1" : "&created=0", 10)) {
 			status = shopsetup_nomem(err);
 			break;
 		}

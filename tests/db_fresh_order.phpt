@@ -193,10 +193,10 @@ cid@example.com added 1767229200 '' 0
 operator added 1767229200 '' 0
 tom@example.com added 1767229200 '' 0
 --- products
-ann@example.com catalog 7 bill 11/11 customer 5 userenrol 1767225600-1798761600 deleted 0 test 0 ref ok extra '' data courseid=2&handler=std_setuponecoursesession&coursename=SPOC%20appropriation%20Moodle&userid=<uid>&starttime=1767225600&endtime=1798761600&roleid=5&bucket=student
-bob@example.com catalog 7 bill 11/11 customer 5 userenrol 1767225600-1798761600 deleted 0 test 0 ref ok extra '' data courseid=2&handler=std_setuponecoursesession&coursename=SPOC%20appropriation%20Moodle&userid=<uid>&starttime=1767225600&endtime=1798761600&roleid=5&bucket=student
-cid@example.com catalog 7 bill 11/11 customer 5 userenrol 1767225600-1798761600 deleted 0 test 0 ref ok extra '' data courseid=2&handler=std_setuponecoursesession&coursename=SPOC%20appropriation%20Moodle&userid=<uid>&starttime=1767225600&endtime=1798761600&roleid=5&bucket=student
-tom@example.com catalog 7 bill 11/11 customer 5 userenrol 1767225600-1798761600 deleted 0 test 0 ref ok extra '' data courseid=2&handler=std_setuponecoursesession&coursename=SPOC%20appropriation%20Moodle&userid=<uid>&starttime=1767225600&endtime=1798761600&roleid=4&bucket=teacher
+ann@example.com catalog 7 bill 11/11 customer 5 userenrol 1767225600-1798761600 deleted 0 test 0 ref ok extra '' data courseid=2&handler=std_setuponecoursesession&coursename=SPOC%20appropriation%20Moodle&userid=<uid>&starttime=1767225600&endtime=1798761600&roleid=5&bucket=student&created=1
+bob@example.com catalog 7 bill 11/11 customer 5 userenrol 1767225600-1798761600 deleted 0 test 0 ref ok extra '' data courseid=2&handler=std_setuponecoursesession&coursename=SPOC%20appropriation%20Moodle&userid=<uid>&starttime=1767225600&endtime=1798761600&roleid=5&bucket=student&created=1
+cid@example.com catalog 7 bill 11/11 customer 5 userenrol 1767225600-1798761600 deleted 0 test 0 ref ok extra '' data courseid=2&handler=std_setuponecoursesession&coursename=SPOC%20appropriation%20Moodle&userid=<uid>&starttime=1767225600&endtime=1798761600&roleid=5&bucket=student&created=1
+tom@example.com catalog 7 bill 11/11 customer 5 userenrol 1767225600-1798761600 deleted 0 test 0 ref ok extra '' data courseid=2&handler=std_setuponecoursesession&coursename=SPOC%20appropriation%20Moodle&userid=<uid>&starttime=1767225600&endtime=1798761600&roleid=4&bucket=teacher&created=1
 distinct references: 4
 --- product events
 product bill 11 billed '' 1767229200

@@ -113,7 +113,7 @@ space@example.com: verbatim; username ok
 lengths at the limits: {"f":"100","l":"100","c":"120","i":"255","ib":"910","p":"20"}
 distinct usernames: 7
 group: verbatim
-product data: courseid=2&handler=std_setuponecoursesession&coursename=Cours%20d%27%C3%A9t%C3%A9%20%F0%9F%98%80%20%26%20co&userid=<id>&starttime=1767225600&endtime=1798761600&roleid=5&bucket=student
+product data: courseid=2&handler=std_setuponecoursesession&coursename=Cours%20d%27%C3%A9t%C3%A9%20%F0%9F%98%80%20%26%20co&userid=<id>&starttime=1767225600&endtime=1798761600&roleid=5&bucket=student&created=1
 coursename decodes back: yes
 second run: same, group created: false, matched: 7
 nul@example.com: ShopSetup\RosterException: The participant list has 1 invalid entry: nothing was set up

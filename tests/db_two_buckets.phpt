@@ -43,7 +43,7 @@ echo "products:\n";
 $ue = shopsetup_test_int($m, "SELECT id FROM mdl_user_enrolments WHERE userid = $eve");
 $rows = shopsetup_test_rows($m, "SELECT reference, productiondata FROM mdl_local_shop_product WHERE instanceid = $ue ORDER BY productiondata");
 foreach ($rows as $p) {
-    echo '  ', preg_replace('/.*(roleid=\d+&bucket=\w+)$/', '$1', $p['productiondata']), "\n";
+    echo '  ', preg_replace('/.*(roleid=\d+&bucket=\w+&created=\d)$/', '$1', $p['productiondata']), "\n";
 }
 echo 'distinct references: ', count(array_unique(array_column($rows, 'reference'))), "\n";
 echo 'products in report: ', count($r['products']), ', events: ', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_local_shop_productevent'), "\n";
@@ -76,8 +76,8 @@ roles of eve:
   operator role 9 eve@example.com
   user:eve@example.com role 4 operator
 products:
-  roleid=4&bucket=teacher
-  roleid=5&bucket=student
+  roleid=4&bucket=teacher&created=1
+  roleid=5&bucket=student&created=1
 distinct references: 2
 products in report: 3, events: 3
 user=5 user_preferences=4 context=10 groups=1 user_enrolments=3 role_assignments=8 groups_members=3 local_shop_product=3 local_shop_productevent=3 cache_flags=3 shophandlers_setup_outbox=0 task_adhoc=0

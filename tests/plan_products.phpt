@@ -104,7 +104,7 @@ array(14) {
   ["reference"]=>
   string(19) "XXXX-XXXX-XXXX-XXCC"
   ["productiondata"]=>
-  string(138) "courseid=12&handler=std_setuponecoursesession&coursename=SPOC1&userid=1000&starttime=1700000000&endtime=1702592000&roleid=5&bucket=student"
+  string(148) "courseid=12&handler=std_setuponecoursesession&coursename=SPOC1&userid=1000&starttime=1700000000&endtime=1702592000&roleid=5&bucket=student&created=1"
   ["extradata"]=>
   string(0) ""
   ["deleted"]=>
@@ -127,5 +127,5 @@ bool(true)
 true [603,604] [603,604]
 0 references shared with another bill item
 -- productiondata is URL-encoded; test flag; catalog item and customer default to 0
-courseid=12&handler=std_setuponecoursesession&coursename=Cours%20n%C2%B01%20%26%20co&userid=1000&starttime=1700000000&endtime=1702592000&roleid=4&bucket=_supervisor
+courseid=12&handler=std_setuponecoursesession&coursename=Cours%20n%C2%B01%20%26%20co&userid=1000&starttime=1700000000&endtime=1702592000&roleid=4&bucket=_supervisor&created=1
 Cours n°1 & co | 1 0 0

@@ -24,6 +24,12 @@
 
 defined('MOODLE_INTERNAL') || die();
 
+$string['accountcreated'] = 'Created by the order';
+$string['accountmatched'] = 'Existing account';
+$string['allsessions'] = 'Course sessions of every customer';
+$string['attachedno'] = 'No';
+$string['attachedself'] = 'The operator';
+$string['attachedyes'] = 'Yes';
 $string['beneficiary'] = 'Beneficiary';
 $string['clidelivered'] = 'Order line {$a->billitemid}: {$a->delivered} effects delivered, {$a->pending} still to deliver ({$a->failed} failed).';
 $string['clideliverhelp'] = 'Lists the effects of course-session setups still to deliver (events, welcome messages), or delivers them.
@@ -52,10 +58,20 @@ $string['clipersoncreated'] = 'create  {$a->account}  {$a->name} <{$a->email}>  
 $string['clipersonmatched'] = 'match   {$a->account}  {$a->name} <{$a->email}>  roles: {$a->roles}';
 $string['clipersonsuspended'] = 'match   {$a->account} (suspended)  {$a->name} <{$a->email}>  roles: {$a->roles}';
 $string['cliseats'] = '{$a->people} participants, {$a->used} seats.';
+$string['colaccount'] = 'Account';
+$string['colattached'] = 'Attached to the operator';
+$string['colenrolment'] = 'Enrolment';
 $string['coursename'] = 'Course';
+$string['customer'] = 'Customer';
 $string['customercreated'] = 'A Moodle account was created for the customer: {$a->username} (id {$a->id}). Its password is sent by the site\'s scheduled mail.';
 $string['customercreatedpublic'] = 'Your account {$a} has been created. Your password will reach you in a separate email.';
 $string['customermatched'] = 'The customer already had a Moodle account: id {$a->id} ({$a->email}). It was linked, not modified.';
+$string['effects'] = 'Notifications';
+$string['effectsdelivered'] = 'All sent';
+$string['effectsfailed'] = '{$a->pending} to send, {$a->failed} failed';
+$string['effectspending'] = '{$a->pending} to send';
+$string['enrolactive'] = 'Active';
+$string['enrolsuspended'] = 'Suspended';
 $string['errorconfiguration'] = 'The product\'s handler parameters are wrong: {$a}';
 $string['errorcoursenotenrollable'] = 'Course {$a} has no enabled manual enrolment instance.';
 $string['errorcoursenotexists'] = 'Course {$a} does not exist (handler parameter coursename is a course shortname).';
@@ -79,6 +95,11 @@ $string['feedbackprivate'] = '<p>Your training session for <b>{$a->course}</b> i
 $string['feedbackpublic'] = '<p>Your training session for <b>{$a->course}</b> is set up: {$a->participants} participants in the group "{$a->group}".</p>';
 $string['feedbacksales'] = '<p><b>TXID: {$a->txid}</b> course {$a->course} (id {$a->courseid}), group "{$a->group}" (id {$a->groupid}).</p><p>{$a->participants} participants on {$a->seats} seats: {$a->created} accounts created, {$a->matched} existing accounts used; {$a->enrolled} enrolled, {$a->alreadyenrolled} already enrolled, {$a->extended} enrolment periods extended; {$a->roles} role assignments, {$a->members} group memberships, {$a->products} products recorded.</p>';
 $string['handlername'] = 'Setup one course session';
+$string['mysessions'] = 'My course sessions';
+$string['noend'] = 'no end';
+$string['nosessions'] = 'No course session was bought with this account.';
+$string['order'] = 'Order';
+$string['period'] = 'Period';
 $string['pluginname'] = 'Setup one course session';
 $string['privacy:metadata:local_shop_product'] = 'One product per seat of a course session, recorded in the shop.';
 $string['privacy:metadata:local_shop_product:enddate'] = 'When the participant\'s enrolment ends.';
@@ -92,9 +113,15 @@ $string['privacy:metadata:shophandlers_setup_outbox:timecreated'] = 'When the se
 $string['privacy:metadata:shophandlers_setup_outbox:userid'] = 'The participant.';
 $string['role'] = 'Role';
 $string['roleunknown'] = 'Participant (role not recorded)';
+$string['seatsassigned'] = 'Seats taken';
+$string['seatsbought'] = 'Seats bought';
+$string['seatsfree'] = 'Seats left';
+$string['session'] = 'Course session {$a}';
+$string['sessionsof'] = 'Course sessions of {$a}';
 $string['shopsetuprequired'] = 'The shopsetup PHP extension is required by the course-session handler and is not loaded. Install it (README, "Install"), load it in the web server\'s and the CLI\'s PHP (extension=shopsetup), then restart PHP.';
 $string['shopsetuptooold'] = 'The shopsetup PHP extension loaded is version {$a->found}; the course-session handler needs {$a->required} or later. Install the extension of this release (README, "Install"), then restart PHP.';
 $string['shopsetuptoooldenv'] = 'The shopsetup PHP extension is older than the course-session handler needs. Install the extension of this release (README, "Install"), then restart PHP.';
+$string['std_setuponecoursesession:viewallsessions'] = 'See the course sessions of every customer';
 $string['tasksweepoutbox'] = 'Queue the delivery of course-session effects left without a task';
 $string['unsupervised_categoryrole'] = 'holds a role in a course category';
 $string['unsupervised_existing'] = 'existing accounts are not attached: superviseexisting=none';

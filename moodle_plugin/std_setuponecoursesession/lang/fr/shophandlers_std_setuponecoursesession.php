@@ -24,6 +24,12 @@
 
 defined('MOODLE_INTERNAL') || die();
 
+$string['accountcreated'] = 'Créé par la commande';
+$string['accountmatched'] = 'Compte existant';
+$string['allsessions'] = 'Sessions de cours de tous les clients';
+$string['attachedno'] = 'Non';
+$string['attachedself'] = 'L\'opérateur';
+$string['attachedyes'] = 'Oui';
 $string['beneficiary'] = 'Bénéficiaire';
 $string['clidelivered'] = 'Ligne de commande {$a->billitemid} : {$a->delivered} effets délivrés, {$a->pending} restant à délivrer ({$a->failed} en échec).';
 $string['clideliverhelp'] = 'Liste les effets des mises en place de session encore à délivrer (événements, messages de bienvenue), ou les délivre.
@@ -52,10 +58,20 @@ $string['clipersoncreated'] = 'créer     {$a->account}  {$a->name} <{$a->email}
 $string['clipersonmatched'] = 'retrouvé  {$a->account}  {$a->name} <{$a->email}>  rôles : {$a->roles}';
 $string['clipersonsuspended'] = 'retrouvé  {$a->account} (suspendu)  {$a->name} <{$a->email}>  rôles : {$a->roles}';
 $string['cliseats'] = '{$a->people} participants, {$a->used} sièges.';
+$string['colaccount'] = 'Compte';
+$string['colattached'] = 'Rattaché à l\'opérateur';
+$string['colenrolment'] = 'Inscription';
 $string['coursename'] = 'Cours';
+$string['customer'] = 'Client';
 $string['customercreated'] = 'Un compte Moodle a été créé pour le client : {$a->username} (id {$a->id}). Son mot de passe est envoyé par le courriel planifié du site.';
 $string['customercreatedpublic'] = 'Votre compte {$a} a été créé. Votre mot de passe vous parviendra dans un courriel séparé.';
 $string['customermatched'] = 'Le client avait déjà un compte Moodle : id {$a->id} ({$a->email}). Il a été rattaché, sans modification.';
+$string['effects'] = 'Notifications';
+$string['effectsdelivered'] = 'Toutes envoyées';
+$string['effectsfailed'] = '{$a->pending} à envoyer, {$a->failed} en échec';
+$string['effectspending'] = '{$a->pending} à envoyer';
+$string['enrolactive'] = 'Active';
+$string['enrolsuspended'] = 'Suspendue';
 $string['errorconfiguration'] = 'Les paramètres du gestionnaire du produit sont incorrects : {$a}';
 $string['errorcoursenotenrollable'] = 'Le cours {$a} n\'a aucune méthode d\'inscription manuelle active.';
 $string['errorcoursenotexists'] = 'Le cours {$a} n\'existe pas (le paramètre coursename est le nom abrégé d\'un cours).';
@@ -79,6 +95,11 @@ $string['feedbackprivate'] = '<p>Votre session de formation <b>{$a->course}</b> 
 $string['feedbackpublic'] = '<p>Votre session de formation <b>{$a->course}</b> est en place : {$a->participants} participants dans le groupe « {$a->group} ».</p>';
 $string['feedbacksales'] = '<p><b>TXID : {$a->txid}</b> cours {$a->course} (id {$a->courseid}), groupe « {$a->group} » (id {$a->groupid}).</p><p>{$a->participants} participants sur {$a->seats} sièges : {$a->created} comptes créés, {$a->matched} comptes existants utilisés ; {$a->enrolled} inscrits, {$a->alreadyenrolled} déjà inscrits, {$a->extended} périodes d\'inscription prolongées ; {$a->roles} attributions de rôles, {$a->members} appartenances au groupe, {$a->products} produits enregistrés.</p>';
 $string['handlername'] = 'Mise en place d\'une session de cours';
+$string['mysessions'] = 'Mes sessions de cours';
+$string['noend'] = 'sans fin';
+$string['nosessions'] = 'Aucune session de cours n\'a été achetée avec ce compte.';
+$string['order'] = 'Commande';
+$string['period'] = 'Période';
 $string['pluginname'] = 'Mise en place d\'une session de cours';
 $string['privacy:metadata:local_shop_product'] = 'Un produit par siège d\'une session de cours, enregistré dans la boutique.';
 $string['privacy:metadata:local_shop_product:enddate'] = 'La fin de l\'inscription du participant.';
@@ -92,9 +113,15 @@ $string['privacy:metadata:shophandlers_setup_outbox:timecreated'] = 'Quand la se
 $string['privacy:metadata:shophandlers_setup_outbox:userid'] = 'Le participant.';
 $string['role'] = 'Rôle';
 $string['roleunknown'] = 'Participant (rôle non enregistré)';
+$string['seatsassigned'] = 'Places prises';
+$string['seatsbought'] = 'Places achetées';
+$string['seatsfree'] = 'Places restantes';
+$string['session'] = 'Session de cours {$a}';
+$string['sessionsof'] = 'Sessions de cours de {$a}';
 $string['shopsetuprequired'] = 'L\'extension PHP shopsetup est requise par le gestionnaire de sessions de cours et n\'est pas chargée. Installez-la (README, « Install »), chargez-la dans le PHP du serveur web et de la ligne de commande (extension=shopsetup), puis redémarrez PHP.';
 $string['shopsetuptooold'] = 'L\'extension PHP shopsetup chargée est en version {$a->found} ; le gestionnaire de sessions de cours demande la {$a->required} ou plus récente. Installez l\'extension de cette version (README, « Install »), puis redémarrez PHP.';
 $string['shopsetuptoooldenv'] = 'L\'extension PHP shopsetup est plus ancienne que ne le demande le gestionnaire de sessions de cours. Installez l\'extension de cette version (README, « Install »), puis redémarrez PHP.';
+$string['std_setuponecoursesession:viewallsessions'] = 'Voir les sessions de cours de tous les clients';
 $string['tasksweepoutbox'] = 'Relancer la livraison des effets de sessions de cours restés sans tâche';
 $string['unsupervised_categoryrole'] = 'détient un rôle dans une catégorie de cours';
 $string['unsupervised_existing'] = 'les comptes existants ne sont pas rattachés : superviseexisting=none';

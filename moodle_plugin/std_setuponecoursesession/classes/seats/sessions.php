@@ -1,0 +1,128 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace shophandlers_std_setuponecoursesession\seats;
+
+use shophandlers_std_setuponecoursesession\order_line;
+use shophandlers_std_setuponecoursesession\outbox;
+use stdClass;
+
+/**
+ * The course sessions sold by this handler, as their operators and the sales admins see them: each
+ * order line with its course, group, seats and the state of its effects; who may see which.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+class sessions {
+    /** The capability that shows every customer's sessions. */
+    const VIEW_ALL = 'shophandlers/std_setuponecoursesession:viewallsessions';
+
+    /**
+     * The order lines of this handler, newest first: of one buyer's account, or of everyone.
+     *
+     * @param int|null $userid the buyer's Moodle account (the local_shop customer's); null: every customer
+     * @return stdClass[] billitemid => line record
+     */
+    public static function lines(?int $userid): array {
+        return $userid === null ? self::query('', []) : self::query('c.hasaccount = :userid', ['userid' => $userid]);
+    }
+
+    /**
+     * The order lines of this handler that a condition selects.
+     *
+     * @param string $where SQL over bi (bill item), b (bill), c (customer), ci (catalog item); '' for all
+     * @param array $params its named parameters
+     * @return stdClass[] billitemid => line record
+     */
+    protected static function query(string $where, array $params): array {
+        global $DB;
+        $customerid = $DB->sql_cast_char2int('b.customerid');
+        $where = 'ci.enablehandler = :handler' . ($where === '' ? '' : " AND $where");
+        $params['handler'] = order_line::HANDLER;
+        return $DB->get_records_sql("SELECT bi.id AS billitemid, bi.quantity, b.id AS billid, b.transactionid, b.emissiondate,
+                                            b.status, ci.name AS productname, ci.handlerparams, ci.quantaddressesusers,
+                                            c.id AS customerid, c.hasaccount, c.firstname, c.lastname, c.email
+                                       FROM {local_shop_billitem} bi
+                                       JOIN {local_shop_bill} b ON b.id = bi.billid
+                                       JOIN {local_shop_customer} c ON c.id = $customerid
+                                       JOIN {local_shop_catalogitem} ci ON ci.code = bi.itemcode
+                                      WHERE $where
+                                   ORDER BY b.emissiondate DESC, bi.id DESC", $params);
+    }
+
+    /**
+     * One order line of this handler, or null.
+     *
+     * @param int $billitemid
+     * @return stdClass|null
+     */
+    public static function line(int $billitemid): ?stdClass {
+        $lines = self::query('bi.id = :billitemid', ['billitemid' => $billitemid]);
+        return $lines ? reset($lines) : null;
+    }
+
+    /**
+     * Whether a user may see an order line: its buyer, or a holder of the capability.
+     *
+     * @param stdClass $line
+     * @param int $userid
+     * @return bool
+     */
+    public static function can_view(stdClass $line, int $userid): bool {
+        if ($userid > 0 && (int) $line->hasaccount === $userid && !isguestuser($userid)) {
+            return true;
+        }
+        return has_capability(self::VIEW_ALL, \context_system::instance(), $userid);
+    }
+
+    /**
+     * What the sessions page shows of an order line: course, group, seats, period, effects.
+     *
+     * @param stdClass $line one of lines()
+     * @return stdClass
+     */
+    public static function summary(stdClass $line): stdClass {
+        global $DB;
+        try {
+            $params = order_line::decode_params((string) $line->handlerparams);
+        } catch (\moodle_exception $e) {
+            $params = [];
+        }
+        $course = $DB->get_record('course', ['shortname' => trim($params['coursename'] ?? '')], 'id, shortname, fullname');
+        $group = $course ? $DB->get_record('groups', ['courseid' => $course->id,
+            'idnumber' => order_line::group_idnumber((string) $line->transactionid)], 'id, name', IGNORE_MULTIPLE) : false;
+        $products = $DB->get_record_sql("SELECT COUNT(1) AS assigned, MIN(startdate) AS startdate, MAX(enddate) AS enddate,
+                                                MIN(enddate) AS firstend
+                                           FROM {local_shop_product}
+                                          WHERE initialbillitemid = ? AND deleted = 0", [$line->billitemid]);
+        $bought = order_line::seats((int) $line->quantaddressesusers, (int) $line->quantity);
+        $assigned = (int) $products->assigned;
+        return (object) [
+            'billitemid' => (int) $line->billitemid,
+            'transactionid' => (string) $line->transactionid,
+            'course' => $course ?: null,
+            'group' => $group ?: null,
+            'bought' => $bought,
+            'assigned' => $assigned,
+            'free' => max(0, $bought - $assigned),
+            'startdate' => $products->startdate === null ? null : (int) $products->startdate,
+            'enddate' => $products->startdate === null || (int) $products->firstend === 0 ? null : (int) $products->enddate,
+            'effects' => outbox::pending((int) $line->billitemid),
+        ];
+    }
+}

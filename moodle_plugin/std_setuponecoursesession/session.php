@@ -1,0 +1,70 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * A course session: the seats of one order line and who holds them, for its buyer (operator) or a
+ * holder of the capability viewallsessions.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+require(__DIR__ . '/../../../../../config.php');
+
+use shophandlers_std_setuponecoursesession\seats\participants_table;
+use shophandlers_std_setuponecoursesession\seats\sessions;
+
+$id = required_param('id', PARAM_INT);
+$c = 'shophandlers_std_setuponecoursesession';
+$url = new moodle_url('/local/shop/datahandling/handlers/std_setuponecoursesession/session.php', ['id' => $id]);
+$context = context_system::instance();
+$PAGE->set_url($url);
+$PAGE->set_context($context);
+require_login(null, false);
+if (isguestuser()) {
+    redirect(get_login_url());
+}
+$line = sessions::line($id);
+if (!$line || !sessions::can_view($line, (int) $USER->id)) {
+    // The same answer whether the order line exists or not: nobody learns of another buyer's orders.
+    throw new required_capability_exception($context, sessions::VIEW_ALL, 'nopermissions', '');
+}
+$s = sessions::summary($line);
+
+$PAGE->set_pagelayout('standard');
+$PAGE->set_title(get_string('session', $c, s($s->transactionid)));
+$PAGE->set_heading(get_string('session', $c, s($s->transactionid)));
+$sessionsurl = new moodle_url('/local/shop/datahandling/handlers/std_setuponecoursesession/sessions.php');
+$PAGE->navbar->add(get_string('mysessions', $c), $sessionsurl);
+echo $OUTPUT->header();
+echo $OUTPUT->heading(get_string('session', $c, s($s->transactionid)));
+$facts = [
+    get_string('course') => $s->course ? format_string($s->course->fullname) : '-',
+    get_string('group') => $s->group ? format_string($s->group->name) : '-',
+    get_string('seatsbought', $c) => $s->bought,
+    get_string('seatsassigned', $c) => $s->assigned,
+    get_string('seatsfree', $c) => $s->free,
+];
+$list = '';
+foreach ($facts as $label => $value) {
+    $list .= html_writer::tag('dt', $label, ['class' => 'col-sm-3']) . html_writer::tag('dd', $value, ['class' => 'col-sm-9']);
+}
+echo html_writer::tag('dl', $list, ['class' => 'row shopsetup-session-facts']);
+
+$table = new participants_table($line, $url);
+$table->out(50, true);
+echo $OUTPUT->footer();
