@@ -13,7 +13,8 @@
 # a php.ini fragment (DIR/php.d) and the database name (DIR/dbname). The site never sends mail
 # ($CFG->noemailever). The extension is loaded with -d extension=modules/shopsetup.so.
 # The code comes from MOODLE_TREE (a Moodle 4.5 code tree, copied) or else from the tarball
-# SHOPSETUP_MOODLE_TARBALL (default ../shared/moodle/moodle-4.5.0-local_shop-405.tar.xz).
+# SHOPSETUP_MOODLE_TARBALL (default ../shared/moodle/moodle-4.5.0-local_shop-405.tar.xz). Its wwwroot:
+# SHOPSETUP_MOODLE_WWWROOT (default http://localhost:8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -104,7 +105,7 @@ cmd_create() {
     php=$(php_command "$dir")
     step "installing Moodle (admin/cli/install.php)"
     if ! $php "$dir/moodle/admin/cli/install.php" --non-interactive --agree-license --lang=en \
-            --wwwroot=http://localhost:8080 --dataroot="$dir/data" --dbtype=mariadb \
+            --wwwroot="${SHOPSETUP_MOODLE_WWWROOT:-http://localhost:8080}" --dataroot="$dir/data" --dbtype=mariadb \
             --dbhost="$SHOPSETUP_TEST_DB_HOST" --dbport="$SHOPSETUP_TEST_DB_PORT" --dbname="$dbname" \
             --dbuser="$SHOPSETUP_TEST_DB_USER" --dbpass="$SHOPSETUP_TEST_DB_PASS" --prefix=mdl_ \
             --fullname="shopsetup CI" --shortname=shopsetupci --adminuser=admin --adminpass='Admin#2026ci' \

@@ -5,6 +5,7 @@
 #   - the integration tests in a throw-away Moodle 4.5 + local_shop site (or MOODLE_DIR):
 #                                              "integration: N passed, N failed, N skipped"
 #   - Moodle's coding style over the plugin:   "moodle-phpcs: N passed, N failed, N skipped"
+#   - the seats pages in a real browser:       "browser: N passed, N failed, N skipped"
 #   .ci/test.sh              all of it
 #   .ci/test.sh --valgrind   the phpt suite alone, under valgrind, definite leaks count as failures
 #                            ("valgrind: N passed, N failed, N skipped")
@@ -53,4 +54,5 @@ echo "$suite: $passed passed, $failed failed, $skipped skipped"
 
 moodle_plugin/run-integration-tests.sh || rc=1
 .ci/style.sh || rc=1
+.ci/browser.sh || rc=1
 exit $rc

@@ -45,13 +45,12 @@ if (!$line || !sessions::can_view($line, (int) $USER->id)) {
 }
 $s = sessions::summary($line);
 
-$PAGE->set_pagelayout('standard');
+$PAGE->set_pagelayout('report');
 $PAGE->set_title(get_string('session', $c, s($s->transactionid)));
 $PAGE->set_heading(get_string('session', $c, s($s->transactionid)));
 $sessionsurl = new moodle_url('/local/shop/datahandling/handlers/std_setuponecoursesession/sessions.php');
 $PAGE->navbar->add(get_string('mysessions', $c), $sessionsurl);
 echo $OUTPUT->header();
-echo $OUTPUT->heading(get_string('session', $c, s($s->transactionid)));
 $facts = [
     get_string('course') => $s->course ? format_string($s->course->fullname) : '-',
     get_string('group') => $s->group ? format_string($s->group->name) : '-',

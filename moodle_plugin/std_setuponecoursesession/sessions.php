@@ -46,12 +46,12 @@ if ($all || ($userid && $userid != $USER->id)) {
 }
 $owner = $all ? null : ($userid ?: (int) $USER->id);
 
-$PAGE->set_pagelayout('standard');
-$PAGE->set_title(get_string('mysessions', $c));
-$PAGE->set_heading(get_string('mysessions', $c));
+$title = $owner === null || $owner == $USER->id ? get_string($all ? 'allsessions' : 'mysessions', $c)
+    : get_string('sessionsof', $c, fullname(core_user::get_user($owner, '*', MUST_EXIST)));
+$PAGE->set_pagelayout('report');
+$PAGE->set_title($title);
+$PAGE->set_heading($title);
 echo $OUTPUT->header();
-echo $OUTPUT->heading($owner === null || $owner == $USER->id ? get_string($all ? 'allsessions' : 'mysessions', $c)
-    : get_string('sessionsof', $c, fullname(core_user::get_user($owner, '*', MUST_EXIST))));
 
 $lines = sessions::lines($owner);
 if (!$lines) {
@@ -82,6 +82,6 @@ if (!$lines) {
         }
         $table->data[] = $row;
     }
-    echo html_writer::table($table);
+    echo html_writer::div(html_writer::table($table), 'table-responsive');
 }
 echo $OUTPUT->footer();
