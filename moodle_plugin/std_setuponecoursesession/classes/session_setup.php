@@ -105,9 +105,22 @@ class session_setup {
      * @param int|null $now
      */
     public function resolve(?int $now = null): void {
-        global $CFG, $DB, $USER;
-
         $now = $now ?? time();
+        $this->resolve_course($now);
+        $roles = $this->resolve_roles();
+        $this->resolve_operator();
+        $this->privileged = privileged_accounts::reasons();
+        $this->keep_first_period();
+        $this->facts = $this->plan_facts($now, $roles);
+    }
+
+    /**
+     * The course, the handler configuration for it and its manual enrolment instance.
+     *
+     * @param int $now
+     */
+    protected function resolve_course(int $now): void {
+        global $DB;
         $coursename = trim($this->params['coursename'] ?? '');
         if ($coursename === '') {
             throw new moodle_exception('errornotarget', self::COMPONENT);
@@ -128,29 +141,47 @@ class session_setup {
         } catch (\ShopSetup\Exception $e) {
             throw new moodle_exception('errorconfiguration', self::COMPONENT, '', $e->getMessage());
         }
-
         $this->enrol = manual_enrolment::instance($this->course->id);
         if (!$this->enrol) {
             throw new moodle_exception('errorcoursenotenrollable', self::COMPONENT, '', s($coursename));
         }
+    }
 
+    /**
+     * The role ids of the buckets, and of the operator: in the course, in the user contexts, and the
+     * participants' in the operator's.
+     *
+     * @return array supervisorroleid, mirrorroleid, crossroleid facts
+     */
+    protected function resolve_roles(): array {
         $this->bucketroles = [];
         foreach (array_keys($this->buckets) as $bucket) {
             $this->bucketroles[$bucket] = roles::id(roles::of_bucket($this->config, $bucket));
         }
-        $supervisorroleid = roles::id($this->config['supervisor']);
-        $mirrorroleid = $this->config['mirrorrole'] === '' ? 0 : roles::id($this->config['mirrorrole']);
-        $crossroleid = $this->cross_role_id();
+        return [
+            'supervisorroleid' => roles::id($this->config['supervisor']),
+            'mirrorroleid' => $this->config['mirrorrole'] === '' ? 0 : roles::id($this->config['mirrorrole']),
+            'crossroleid' => $this->cross_role_id(),
+        ];
+    }
 
+    /**
+     * The operator: the local_shop customer's account.
+     */
+    protected function resolve_operator(): void {
+        global $DB;
         $operatorid = (int) ($this->customer->hasaccount ?? 0);
         $this->operator = $operatorid ? $DB->get_record('user', ['id' => $operatorid, 'deleted' => 0]) : false;
         if (!$this->operator) {
             throw new moodle_exception('erroroperatormissing', self::COMPONENT, '', $this->order->transactionid);
         }
+    }
 
-        $this->privileged = privileged_accounts::reasons();
-
-        // A re-run keeps the period the first production computed: relative ends count from then.
+    /**
+     * A re-run keeps the period the first production computed: relative ends count from then.
+     */
+    protected function keep_first_period(): void {
+        global $DB;
         $first = $DB->get_record_sql("SELECT MIN(startdate) AS startdate, MAX(enddate) AS enddate
                                         FROM {local_shop_product}
                                        WHERE initialbillitemid = ? AND contexttype = 'userenrol'", [$this->order->billitemid]);
@@ -158,8 +189,18 @@ class session_setup {
             $this->config['starttime'] = (int) $first->startdate;
             $this->config['endtime'] = (int) $first->enddate;
         }
+    }
 
-        $this->facts = [
+    /**
+     * The plan's facts (README, "Plan facts").
+     *
+     * @param int $now
+     * @param array $roles resolve_roles()'s answer
+     * @return array
+     */
+    protected function plan_facts(int $now, array $roles): array {
+        global $CFG, $USER;
+        $facts = $roles + [
             'courseid' => (int) $this->course->id,
             'coursecontextid' => (int) \context_course::instance($this->course->id)->id,
             'enrolid' => (int) $this->enrol->id,
@@ -170,9 +211,6 @@ class session_setup {
             'timeend' => (int) $this->config['endtime'],
             'now' => $now,
             'modifierid' => (int) ($USER->id ?? 0),
-            'supervisorroleid' => $supervisorroleid,
-            'mirrorroleid' => $mirrorroleid,
-            'crossroleid' => $crossroleid,
             'enroloperator' => (bool) $this->config['autoenrolsupervisor'],
             'billitemid' => $this->order->billitemid,
             'catalogitemid' => $this->order->catalogitemid,
@@ -197,8 +235,9 @@ class session_setup {
         // The site's default preferences that user_create_user() writes into new accounts.
         foreach (['calendartype', 'maildisplay', 'mailformat', 'maildigest', 'autosubscribe', 'trackforums'] as $field) {
             $default = \core_user::get_property_default($field);
-            $this->facts[$field] = $field === 'calendartype' ? (string) $default : (int) $default;
+            $facts[$field] = $field === 'calendartype' ? (string) $default : (int) $default;
         }
+        return $facts;
     }
 
     /**

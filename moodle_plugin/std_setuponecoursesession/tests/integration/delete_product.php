@@ -50,7 +50,7 @@ $product = function (int $billid, stdClass $user, string $bucket) use ($t, $DB) 
     return $DB->get_record_select(
         'local_shop_product',
         'initialbillitemid = ? AND ' . $DB->sql_like('productiondata', '?'),
-        [$t->billitem($billid)->id, "%&userid=$user->id&%&bucket=$bucket"],
+        [$t->billitem($billid)->id, "%&userid=$user->id&%&bucket=$bucket&created=%"],
         '*',
         MUST_EXIST
     );
