@@ -206,8 +206,8 @@ namespace ShopSetup {
 
     /**
      * A course-session setup: the roster checked and de-duplicated, then written in one
-     * transaction by the setup driver, stage by stage, over a store: MysqlConnection::run()
-     * (the native MySQL/MariaDB store) or run() with a Store of the caller's.
+     * transaction by the setup driver, stage by stage, over a store: run() with the native
+     * MySQL/MariaDB store (MysqlConnection) or with a Store of the caller's.
      *
      * @not-serializable
      * @strict-properties

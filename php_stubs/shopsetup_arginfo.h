@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6d34d8768c1cb3c76a857ac1a2a970018c2e5bb9 */
+ * Stub hash: f5de4e29190aac4ece2549b1a4199fc8afac368f */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
