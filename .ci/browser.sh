@@ -18,10 +18,16 @@ ci_install_packages $CI_PACKAGES_BROWSER || die "could not install $CI_PACKAGES_
 .ci/build.sh >/dev/null || die "the extension does not build"
 
 port=${SHOPSETUP_BROWSER_PORT:-33581}
+curl -s -o /dev/null "http://127.0.0.1:$port/" && die "port $port is in use (SHOPSETUP_BROWSER_PORT)"
 work=$(mktemp -d /tmp/shopsetup-browser.XXXXXX)
 site_dir=$work/site db_dir="" server=""
+stop_server() {
+    # The built-in server's workers are its children: stop them with it.
+    [ -n "$server" ] && { pkill -P "$server" 2>/dev/null; kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; }
+    server=""
+}
 cleanup() {
-    [ -n "$server" ] && kill "$server" 2>/dev/null
+    stop_server
     if [ "${SHOPSETUP_KEEP_SITE:-0}" != 1 ]; then
         .ci/moodle-site.sh drop "$site_dir" >/dev/null 2>&1
         [ -n "$db_dir" ] && { .ci/mariadb.sh stop "$db_dir" >/dev/null 2>&1; rm -rf "$db_dir"; }
