@@ -377,33 +377,48 @@ ZEND_METHOD(ShopSetup_Plan, emails)
 	}
 }
 
+/* Each person's assignments (the core's lists), for people() and notices(); freed with efree(). */
+static uint32_t *php_shopsetup_assignment_lists(const shopsetup_plan *plan, uint32_t **next)
+{
+	uint32_t *first = safe_emalloc(plan->people.count + 1, sizeof(uint32_t), 0);
+	*next = safe_emalloc(plan->assignments.count + 1, sizeof(uint32_t), 0);
+	shopsetup_plan_assignments_by_person(plan, first, *next);
+	return first;
+}
+
+/* A person's buckets (names, or role ids), in the roster's order. */
+static void php_shopsetup_person_buckets(const shopsetup_plan *plan, uint32_t first, const uint32_t *next, bool roleids, zval *out)
+{
+	array_init(out);
+	for (uint32_t a = first; a != SHOPSETUP_NO_ASSIGNMENT; a = next[a]) {
+		const shopsetup_bucket *bucket = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket,
+			SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a)->bucket);
+		if (roleids) {
+			add_next_index_long(out, (zend_long) bucket->roleid);
+		} else {
+			add_next_index_stringl(out, bucket->name.ptr, bucket->name.len);
+		}
+	}
+}
+
 ZEND_METHOD(ShopSetup_Plan, people)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	/* buckets and role ids per person, in assignment order */
-	zval *lists = ecalloc(plan->people.count ? plan->people.count : 1, 2 * sizeof(zval));
-	for (size_t p = 0; p < plan->people.count; p++) {
-		array_init(&lists[2 * p]);
-		array_init(&lists[2 * p + 1]);
-	}
-	for (size_t a = 0; a < plan->assignments.count; a++) {
-		const shopsetup_assignment *assignment = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a);
-		const shopsetup_bucket *bucket = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, assignment->bucket);
-		add_next_index_stringl(&lists[2 * assignment->person], bucket->name.ptr, bucket->name.len);
-		add_next_index_long(&lists[2 * assignment->person + 1], (zend_long) bucket->roleid);
-	}
+	uint32_t *next, *first = php_shopsetup_assignment_lists(plan, &next);
 	array_init_size(return_value, (uint32_t) plan->people.count);
 	for (size_t p = 0; p < plan->people.count; p++) {
 		const shopsetup_person *person = SHOPSETUP_VEC_AT(&plan->people, shopsetup_person, p);
-		zval entry;
+		zval entry, buckets, roleids;
 		array_init(&entry);
 		for (int f = 0; f < SHOPSETUP_FIELD_COUNT; f++) {
 			add_assoc_stringl(&entry, shopsetup_field_names[f], person->fields[f].ptr, person->fields[f].len);
 		}
-		add_assoc_zval(&entry, "buckets", &lists[2 * p]);
-		add_assoc_zval(&entry, "roleids", &lists[2 * p + 1]);
+		php_shopsetup_person_buckets(plan, first[p], next, false, &buckets);
+		php_shopsetup_person_buckets(plan, first[p], next, true, &roleids);
+		add_assoc_zval(&entry, "buckets", &buckets);
+		add_assoc_zval(&entry, "roleids", &roleids);
 		if (person->userid > 0) {
 			add_assoc_long(&entry, "userid", (zend_long) person->userid);
 		} else {
@@ -422,7 +437,8 @@ ZEND_METHOD(ShopSetup_Plan, people)
 		}
 		add_next_index_zval(return_value, &entry);
 	}
-	efree(lists);
+	efree(first);
+	efree(next);
 }
 
 ZEND_METHOD(ShopSetup_Plan, notices)
@@ -430,37 +446,21 @@ ZEND_METHOD(ShopSetup_Plan, notices)
 	ZEND_PARSE_PARAMETERS_NONE();
 	PHP_SHOPSETUP_PLAN_OR_THROW(plan);
 
-	/* buckets of the people with a notice, in one pass over the assignments (IS_UNDEF: no notice) */
-	zval *lists = ecalloc(plan->people.count ? plan->people.count : 1, sizeof(zval));
-	for (size_t n = 0; n < plan->notices.count; n++) {
-		zval *list = &lists[SHOPSETUP_VEC_AT(&plan->notices, shopsetup_notice, n)->person];
-		if (Z_TYPE_P(list) == IS_UNDEF) {
-			array_init(list);
-		}
-	}
-	for (size_t a = 0; a < plan->assignments.count; a++) {
-		const shopsetup_assignment *assignment = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a);
-		if (Z_TYPE(lists[assignment->person]) != IS_UNDEF) {
-			shopsetup_slice name = SHOPSETUP_VEC_AT(&plan->buckets, shopsetup_bucket, assignment->bucket)->name;
-			add_next_index_stringl(&lists[assignment->person], name.ptr, name.len);
-		}
-	}
+	uint32_t *next, *first = php_shopsetup_assignment_lists(plan, &next);
 	array_init_size(return_value, (uint32_t) plan->notices.count);
 	for (size_t n = 0; n < plan->notices.count; n++) {
 		const shopsetup_notice *notice = SHOPSETUP_VEC_AT(&plan->notices, shopsetup_notice, n);
 		zval entry, buckets;
 		array_init(&entry);
-		ZVAL_COPY(&buckets, &lists[notice->person]);
+		php_shopsetup_person_buckets(plan, first[notice->person], next, false, &buckets);
 		add_assoc_stringl(&entry, "email", notice->email.ptr, notice->email.len);
 		add_assoc_zval(&entry, "buckets", &buckets);
 		add_assoc_string(&entry, "kind", notice->same_bucket ? "repeat" : "several_buckets");
 		add_assoc_stringl(&entry, "message", notice->message.ptr, notice->message.len);
 		add_next_index_zval(return_value, &entry);
 	}
-	for (size_t p = 0; p < plan->people.count; p++) {
-		zval_ptr_dtor(&lists[p]);
-	}
-	efree(lists);
+	efree(first);
+	efree(next);
 }
 
 ZEND_METHOD(ShopSetup_Plan, seatsUsed)

@@ -247,6 +247,19 @@ shopsetup_status shopsetup_plan_check_facts(shopsetup_plan *plan, uint64_t given
 	return SHOPSETUP_OK;
 }
 
+void shopsetup_plan_assignments_by_person(const shopsetup_plan *plan, uint32_t *first, uint32_t *next)
+{
+	for (size_t p = 0; p < plan->people.count; p++) {
+		first[p] = SHOPSETUP_NO_ASSIGNMENT;
+	}
+	/* backwards, each one put in front: the lists come out in the roster's order */
+	for (size_t a = plan->assignments.count; a-- > 0;) {
+		uint32_t person = SHOPSETUP_VEC_AT(&plan->assignments, shopsetup_assignment, a)->person;
+		next[a] = first[person];
+		first[person] = (uint32_t) a;
+	}
+}
+
 bool shopsetup_plan_supervises(const shopsetup_plan *plan, const shopsetup_person *person)
 {
 	const shopsetup_facts *f = &plan->facts;

@@ -195,6 +195,14 @@ shopsetup_status shopsetup_plan_check_account_facts(shopsetup_plan *plan, uint64
  * creates; to an existing account as superviseexisting says (by default only to one that is not privileged).
  */
 bool shopsetup_plan_supervises(const shopsetup_plan *plan, const shopsetup_person *person);
+/* SHOPSETUP_NO_ASSIGNMENT ends a person's list of assignments. */
+#define SHOPSETUP_NO_ASSIGNMENT UINT32_MAX
+/*
+ * Each person's assignments in the roster's order, as lists: first[p] (people.count entries) is the
+ * index in plan->assignments of person p's first one, next[a] (assignments.count entries) the index
+ * of the same person's next one.
+ */
+void shopsetup_plan_assignments_by_person(const shopsetup_plan *plan, uint32_t *first, uint32_t *next);
 
 /* Roster building. */
 shopsetup_status shopsetup_roster_add_bucket(shopsetup_plan *plan, shopsetup_slice name, int64_t roleid, uint32_t *index, shopsetup_error *err);

@@ -214,7 +214,7 @@ static void shopsetup_fuzz_driver_plan(shopsetup_plan *plan)
 	f->billitemid = 11;
 	f->groupidnumber = SHOPSETUP_SLICE("shopsetup-TX42");
 	f->groupname = SHOPSETUP_SLICE("TX42");
-	f->outbox = true;
+	f->outbox = SHOPSETUP_SLICE("shophandlers_setup_outbox");
 	f->recovergrades = true;
 	f->deliverytask = SHOPSETUP_SLICE("\\shophandlers_std_setuponecoursesession\\task\\deliver_effects");
 	f->deliverycomponent = SHOPSETUP_SLICE("shophandlers_std_setuponecoursesession");

@@ -667,6 +667,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			SHOPSETUP_FUZZ_CHECK(person->buckets != 0, "person without a bucket");
 		}
+		/* each assignment once in its person's list, in the roster's order */
+		uint32_t *first = malloc((plan.people.count + 1) * sizeof(uint32_t));
+		uint32_t *next = malloc((plan.assignments.count + 1) * sizeof(uint32_t));
+		SHOPSETUP_FUZZ_CHECK(first != NULL && next != NULL, "out of memory");
+		shopsetup_plan_assignments_by_person(&plan, first, next);
+		size_t listed = 0;
+		for (size_t p = 0; p < plan.people.count; p++) {
+			for (uint32_t a = first[p], last = 0; a != SHOPSETUP_NO_ASSIGNMENT; last = a, a = next[a], listed++) {
+				SHOPSETUP_FUZZ_CHECK(a < plan.assignments.count && SHOPSETUP_VEC_AT(&plan.assignments, shopsetup_assignment, a)->person == p
+					&& (a == first[p] || a > last), "assignment %u listed for person %zu", a, p);
+			}
+		}
+		SHOPSETUP_FUZZ_CHECK(listed == plan.assignments.count, "%zu of %zu assignments listed", listed, plan.assignments.count);
+		free(first);
+		free(next);
 		ctx.fail_at = (flags & 128) ? 1 + shopsetup_fuzz_u8(&r) : 0;
 		if (flags & 1) {
 			/* the executor's order, answers from the input */
