@@ -64,6 +64,6 @@ foreach ($facts as $label => $value) {
 }
 echo html_writer::tag('dl', $list, ['class' => 'row shopsetup-session-facts']);
 
-$table = new participants_table($line, $url);
+$table = new participants_table($line, (int) ($s->course->id ?? 0), $url);
 $table->out(50, true);
 echo $OUTPUT->footer();

@@ -72,7 +72,7 @@ $t->same(null, sessions::line(-1), 'an order line that does not exist is none');
 $t->check(in_array($billitemid, array_keys(sessions::lines(null))), "every customer's sessions hold it");
 
 // The session's participants.
-$table = new participants_table($line, new moodle_url('/x'));
+$table = new participants_table($line, (int) $course->id, new moodle_url('/x'));
 $table->setup();
 $table->query_db(50, false);
 $rows = [];
