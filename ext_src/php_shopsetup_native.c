@@ -282,7 +282,7 @@ static shopsetup_status php_shopsetup_native_rows(const shopsetup_sink *sink, co
 			return SHOPSETUP_E_DB;
 		}
 		if (!seen) {
-			memcpy(first, cols, sizeof(first));
+			memcpy(first, cols, ncols * sizeof(*cols));
 			nfirst = ncols;
 			seen = true;
 		}

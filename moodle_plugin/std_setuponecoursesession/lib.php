@@ -37,12 +37,17 @@ function shophandlers_std_setuponecoursesession_myprofile_navigation(
     $iscurrentuser,
     $course
 ) {
+    global $DB;
     if (!$iscurrentuser || isguestuser($user)) {
         return;
     }
     $c = 'shophandlers_std_setuponecoursesession';
     $base = '/local/shop/datahandling/handlers/std_setuponecoursesession/sessions.php';
-    if (\shophandlers_std_setuponecoursesession\seats\sessions::lines((int) $user->id)) {
+    // Every view of one's own profile asks: the customer table first (small), the order lines only for a buyer.
+    if (
+        $DB->record_exists('local_shop_customer', ['hasaccount' => $user->id])
+        && \shophandlers_std_setuponecoursesession\seats\sessions::lines((int) $user->id)
+    ) {
         $tree->add_node(new \core_user\output\myprofile\node(
             'miscellaneous',
             'shopsetupsessions',

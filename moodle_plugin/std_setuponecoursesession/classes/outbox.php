@@ -162,7 +162,7 @@ class outbox {
         global $DB;
         $begun = [];
         foreach ($rows as $row) {
-            if (!registry::of_kind($row->kind)->urgent() && $this->over($start, $budget)) {
+            if (!registry::urgent($row->kind) && $this->over($start, $budget)) {
                 break;
             }
             $begun[] = (int) $row->id;

@@ -34,6 +34,31 @@ class registry {
      */
     public static function of_kind(string $kind): effect {
         static $effects = [];
+        $class = self::class_of($kind);
+        if ($class === null) {
+            throw new \coding_exception('Unknown effect ' . $kind);
+        }
+        return $effects[$class] ??= new $class();
+    }
+
+    /**
+     * Whether a kind of outbox row is delivered whatever the request's budget; an unknown kind is not
+     * (its row then fails on its own, with its error, and the rest of the batch is delivered).
+     *
+     * @param string $kind
+     * @return bool
+     */
+    public static function urgent(string $kind): bool {
+        return self::class_of($kind) !== null && self::of_kind($kind)->urgent();
+    }
+
+    /**
+     * The effect class of a kind, null for a kind this release does not know.
+     *
+     * @param string $kind
+     * @return string|null
+     */
+    protected static function class_of(string $kind): ?string {
         $classes = [
             kind::CACHES => caches::class,
             kind::USER_CREATED => user_created::class,
@@ -44,10 +69,7 @@ class registry {
             kind::GRADES_RECOVERED => grades_recovered::class,
             kind::GROUP_MEMBER_ADDED => group_member_added::class,
         ];
-        if (!isset($classes[$kind])) {
-            throw new \coding_exception('Unknown effect ' . $kind);
-        }
-        return $effects[$classes[$kind]] ??= new $classes[$kind]();
+        return $classes[$kind] ?? null;
     }
 
     /**
@@ -59,7 +81,7 @@ class registry {
     public static function batch(array $rows): batch {
         $tables = [];
         foreach ($rows as $row) {
-            $table = self::of_kind($row->kind)->record_table();
+            $table = self::class_of($row->kind) === null ? null : self::of_kind($row->kind)->record_table();
             if ($table !== null) {
                 $tables[$table][] = $row->objectid;
             }

@@ -119,4 +119,17 @@ $t->same(1, shopsetup_it::events(
 ), 'its event is logged once');
 $members = shopsetup_it::events('\core\event\group_member_added', $mark);
 $t->same(6, $members, 'every other effect was delivered once (5 members and the operator)');
+
+// A row of a kind this release does not know (an outbox written by another release): it fails on its
+// own, with its error; the other rows are delivered.
+$unknown = $DB->insert_record(outbox::TABLE, ['billitemid' => $billitemid, 'kind' => 'no_such_kind', 'objectid' => 1,
+    'userid' => 0, 'attempts' => 0, 'timecreated' => time()]);
+$DB->insert_record(outbox::TABLE, ['billitemid' => $billitemid, 'kind' => \ShopSetup\Effect::CACHES,
+    'objectid' => $t->group($course->id, $billid)->id, 'userid' => 0, 'attempts' => 0, 'timecreated' => time()]);
+$counts = (new outbox())->deliver($billitemid);
+$t->same(['delivered' => 1, 'pending' => 1, 'failed' => 1], $counts, 'an unknown kind fails alone, the rest is delivered');
+$t->check(
+    strpos((string) $DB->get_field(outbox::TABLE, 'lasterror', ['id' => $unknown]), 'Unknown effect no_such_kind') !== false,
+    'its row says why'
+);
 $t->done();
