@@ -35,19 +35,30 @@ void shopsetup_mysql_library_end(void)
 
 /* ---- connection ---- */
 
-static bool shopsetup_prefix_is_safe(const char *prefix)
+/* Whether every character of text is a letter, a digit or one of extra: text goes into SQL as is. */
+static bool shopsetup_word_is_safe(const char *text, size_t max, const char *extra)
 {
-	size_t len = strlen(prefix);
-	if (len > SHOPSETUP_MYSQL_PREFIX_MAX) {
+	size_t len = strlen(text);
+	if (len > max) {
 		return false;
 	}
 	for (size_t i = 0; i < len; i++) {
-		char c = prefix[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+		char c = text[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr(extra, c) != NULL)) {
 			return false;
 		}
 	}
 	return true;
+}
+
+static bool shopsetup_prefix_is_safe(const char *prefix)
+{
+	return shopsetup_word_is_safe(prefix, SHOPSETUP_MYSQL_PREFIX_MAX, "_");
+}
+
+static bool shopsetup_lock_name_is_safe(const char *name)
+{
+	return name[0] != '\0' && shopsetup_word_is_safe(name, SHOPSETUP_MYSQL_LOCK_NAME_MAX, "_:.-");
 }
 
 static shopsetup_status shopsetup_mysql_query(shopsetup_mysql *db, const char *sql, size_t len, const char *step, shopsetup_error *err)
@@ -85,6 +96,10 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 			"the table prefix must be at most %d characters of [A-Za-z0-9_]", SHOPSETUP_MYSQL_PREFIX_MAX);
 	}
 	strcpy(db->prefix, prefix);
+	if (options->lock_name != NULL && !shopsetup_lock_name_is_safe(options->lock_name)) {
+		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "connect", 7,
+			"the lock name must be 1 to %d characters of [A-Za-z0-9_:.-]", SHOPSETUP_MYSQL_LOCK_NAME_MAX);
+	}
 	db->lock_timeout = options->lock_timeout_set ? options->lock_timeout : 60;
 
 	db->conn = mysql_init(NULL);
@@ -156,6 +171,10 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 	}
 	db->collations[db->ncollations++] = (shopsetup_mysql_collation){ "user", "email", email_ci == 1 };
 
+	if (options->lock_name != NULL) {
+		strcpy(db->lock_name, options->lock_name);
+		return SHOPSETUP_OK;
+	}
 	/* One lock per site: database plus prefix, hashed to fit the 64-character limit. */
 	char site[256];
 	int site_len = snprintf(site, sizeof(site), "%s.%s", options->database ? options->database : "", db->prefix);

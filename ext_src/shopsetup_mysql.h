@@ -21,7 +21,10 @@ typedef struct {
 	unsigned connect_timeout; /* seconds, 0: the library's default */
 	unsigned lock_timeout;    /* seconds to wait for another setup to finish */
 	bool lock_timeout_set;    /* else 60 seconds */
+	const char *lock_name;    /* GET_LOCK's name, e.g. the one Moodle's lock factory takes; else derived */
 } shopsetup_mysql_options;
+
+#define SHOPSETUP_MYSQL_LOCK_NAME_MAX 64
 
 #define SHOPSETUP_MYSQL_PREFIX_MAX 32
 
@@ -33,7 +36,7 @@ typedef struct {
 typedef struct {
 	MYSQL *conn;
 	char prefix[SHOPSETUP_MYSQL_PREFIX_MAX + 1];
-	char lock_name[65];
+	char lock_name[SHOPSETUP_MYSQL_LOCK_NAME_MAX + 1];
 	unsigned lock_timeout;
 	size_t statement_limit;  /* bytes per multi-row statement, below max_allowed_packet */
 	shopsetup_mysql_collation collations[8]; /* the columns whose case-insensitivity was asked */

@@ -293,7 +293,10 @@ namespace ShopSetup {
         /**
          * $options: host, port, socket, user, password, database, prefix, connect_timeout,
          * ssl (require TLS), ssl_key, ssl_cert, ssl_ca, ssl_capath, ssl_cipher,
-         * ssl_verify_server_cert, lock_timeout (seconds to wait for another setup, default 60).
+         * ssl_verify_server_cert, lock_timeout (seconds to wait for another setup, default 60),
+         * lock_name (GET_LOCK's name, [A-Za-z0-9_:.-]{1,64}: pass the one Moodle's MySQL lock
+         * factory takes for the same resource so that both exclude each other; by default one
+         * name per database and prefix).
          *
          * @throws DatabaseException when the server cannot be reached or refuses the login
          */

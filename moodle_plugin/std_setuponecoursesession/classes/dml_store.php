@@ -33,12 +33,6 @@ use ShopSetup\Store;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class dml_store implements Store {
-    /** The lock resource that serialises the setups of a site, shared with any other DML setup. */
-    const LOCK_RESOURCE = 'session_setup';
-
-    /** Seconds to wait for another setup of the same site. */
-    const LOCK_TIMEOUT = 60;
-
     /** Keys per IN list (MATCH_EQUAL). */
     const EQUAL_CHUNK = 1000;
 
@@ -86,23 +80,7 @@ class dml_store implements Store {
         }
         // The statements of the setup count from here, the lock's own included.
         $this->queries = $DB->perf_get_queries();
-        $this->lock = self::site_lock();
-    }
-
-    /**
-     * The site's setup lock, Moodle's lock of the plugin's resource: whichever store runs a setup,
-     * setups of one site run one at a time. Waits for another setup, then throws.
-     *
-     * @return \core\lock\lock
-     * @throws \moodle_exception errorlocktimeout when another setup holds the lock too long
-     */
-    public static function site_lock(): \core\lock\lock {
-        $c = 'shophandlers_std_setuponecoursesession';
-        $lock = \core\lock\lock_config::get_lock_factory($c)->get_lock(static::LOCK_RESOURCE, static::LOCK_TIMEOUT);
-        if (!$lock) {
-            throw new \moodle_exception('errorlocktimeout', $c);
-        }
-        return $lock;
+        $this->lock = setup_lock::take();
     }
 
     /**

@@ -73,9 +73,10 @@ class site_store {
             // A second connection cannot join Moodle's transaction: its rows would not be visible.
             throw new \coding_exception('The shopsetup native store cannot run inside a Moodle transaction');
         }
-        // The dml store's lock too, so that a native and a dml setup (the setting changed meanwhile)
-        // never run at once; the native store's own lock (GET_LOCK) guards callers outside Moodle.
-        $lock = dml_store::site_lock();
+        // The native store's GET_LOCK is Moodle's lock when the site's lock factory is the MySQL
+        // one; with another factory, Moodle's lock too, so that a dml setup (the store setting
+        // changed meanwhile) never runs at the same time.
+        $lock = setup_lock::factory_is_mysql() ? null : setup_lock::take();
         $connection = null;
         try {
             $connection = new MysqlConnection(self::connection_options());
@@ -84,7 +85,9 @@ class site_store {
             if ($connection) {
                 $connection->close();
             }
-            $lock->release();
+            if ($lock) {
+                $lock->release();
+            }
         }
     }
 
@@ -105,6 +108,7 @@ class site_store {
             'password' => (string) $config->dbpass,
             'database' => (string) $config->dbname,
             'prefix' => (string) $config->prefix,
+            'lock_name' => setup_lock::get_lock_key(),
         ];
         $options['port'] = (int) (!empty($dboptions['dbport']) ? $dboptions['dbport'] : ini_get('mysqli.default_port')) ?: 3306;
         // Like Moodle's mysqli driver: a socket option only counts when it is a path; the socket is

@@ -1,0 +1,77 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * One setup lock: the native store's GET_LOCK is the lock Moodle's lock factory takes for the
+ * plugin's resource, so a setup through $DB and a native one exclude each other both ways.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
+
+use shophandlers_std_setuponecoursesession\dml_store;
+use shophandlers_std_setuponecoursesession\setup_lock;
+use shophandlers_std_setuponecoursesession\site_store;
+
+$t = new shopsetup_it('setup_lock');
+
+$t->check(setup_lock::factory_is_mysql(), 'this site uses Moodle\'s MySQL lock factory (the default)');
+$options = site_store::connection_options();
+$t->same(setup_lock::get_lock_key(), $options['lock_name'], 'the native store is given the factory\'s lock name');
+
+// Moodle's lock held (as the dml store holds it): the native store cannot start.
+$held = setup_lock::take();
+$native = new \ShopSetup\MysqlConnection(['lock_timeout' => 0] + $options);
+try {
+    $native->lock();
+    $t->check(false, 'native store locked while Moodle\'s lock is held');
+    $native->unlock();
+} catch (\ShopSetup\DatabaseException $e) {
+    $t->check(strpos($e->getMessage(), "held the site's lock") !== false, 'native store refused while Moodle\'s lock is held');
+}
+$held->release();
+
+// The native store holding it: neither Moodle's factory nor the dml store gets it.
+$native->lock();
+$factory = \core\lock\lock_config::get_lock_factory(setup_lock::TYPE);
+$t->same(false, $factory->get_lock(setup_lock::RESOURCE, 0), 'Moodle\'s factory refused while the native store holds it');
+$native->unlock();
+$again = $factory->get_lock(setup_lock::RESOURCE, 0);
+$t->check($again !== false, 'released by the native store: Moodle\'s factory gets it');
+$again->release();
+
+// The dml store takes the same lock in lock().
+$dml = new dml_store();
+$dml->lock();
+try {
+    $native->lock();
+    $t->check(false, 'native store locked while the dml store holds the lock');
+    $native->unlock();
+} catch (\ShopSetup\DatabaseException $e) {
+    $t->check(true, 'native store refused while the dml store holds the lock');
+}
+$dml->unlock();
+$native->lock();
+$t->check(true, 'the dml store released it');
+$native->unlock();
+$native->close();
+$t->done();
