@@ -41,4 +41,40 @@ class hook_callbacks {
             $hook->add_html($OUTPUT->notification(extension::message($problem), \core\output\notification::NOTIFY_ERROR));
         }
     }
+
+    /**
+     * On local_shop's pages of one bill (the buyer's invoice step, the sales admin's bill), links
+     * to the session page of each order line of this handler that the user may see.
+     *
+     * @param before_standard_top_of_body_html_generation $hook
+     */
+    public static function shop_bill_links(before_standard_top_of_body_html_generation $hook): void {
+        global $OUTPUT, $PAGE, $USER;
+        if (!$PAGE->has_set_url() || !isloggedin() || isguestuser()) {
+            return;
+        }
+        $path = $PAGE->url->get_path();
+        $view = optional_param('view', '', PARAM_ALPHA);
+        if (substr($path, -strlen('/local/shop/bills/view.php')) === '/local/shop/bills/view.php' && $view === 'viewBill') {
+            $lines = seats\sessions::of_bill(optional_param('billid', 0, PARAM_INT));
+        } else if (substr($path, -strlen('/local/shop/front/view.php')) === '/local/shop/front/view.php' && $view === 'invoice') {
+            $lines = seats\sessions::of_bill(0, optional_param('transid', '', PARAM_RAW_TRIMMED));
+        } else {
+            return;
+        }
+        $links = [];
+        foreach ($lines as $line) {
+            if (seats\sessions::can_view($line, (int) $USER->id)) {
+                $url = new \moodle_url(
+                    '/local/shop/datahandling/handlers/std_setuponecoursesession/session.php',
+                    ['id' => $line->billitemid]
+                );
+                $text = get_string('sessionlink', 'shophandlers_std_setuponecoursesession', format_string($line->productname));
+                $links[] = \html_writer::link($url, $text);
+            }
+        }
+        if ($links) {
+            $hook->add_html($OUTPUT->notification(implode('<br>', $links), \core\output\notification::NOTIFY_INFO, false));
+        }
+    }
 }

@@ -100,6 +100,51 @@ class session_setup {
     }
 
     /**
+     * The setups of a bill's order lines of this handler, read as local_shop reads them.
+     *
+     * @param int $billid
+     * @return self[] billitemid => setup
+     */
+    public static function of_bill(int $billid): array {
+        global $CFG;
+        require_once($CFG->dirroot . '/local/shop/classes/Bill.class.php');
+        $bill = new \local_shop\Bill($billid);
+        $setups = [];
+        foreach ($bill->items as $item) {
+            if ($item->type === 'BILLING' && ($item->catalogitem->enablehandler ?? '') === order_line::HANDLER) {
+                $item->transactionid = $bill->transactionid;
+                $item->customer = $bill->customer;
+                $setups[(int) $item->id] = self::from_billitem($item);
+            }
+        }
+        return $setups;
+    }
+
+    /**
+     * The same order line for other people: they take seats among $seats (the seats left).
+     *
+     * @param array $buckets bucket => key => participant
+     * @param int $seats
+     * @return self
+     */
+    public function with_people(array $buckets, int $seats): self {
+        $setup = clone $this;
+        $setup->buckets = $buckets;
+        $setup->seats = $seats;
+        $setup->facts = null;
+        return $setup;
+    }
+
+    /**
+     * The order line's id.
+     *
+     * @return int
+     */
+    public function billitemid(): int {
+        return $this->order->billitemid;
+    }
+
+    /**
      * Resolves the Moodle facts: course, enrol instance, roles, operator, times, group.
      *
      * @param int|null $now

@@ -65,9 +65,29 @@ class site_store {
      * @return array the run's report (\ShopSetup\Plan::run())
      */
     public static function run(Plan $plan): array {
+        return self::with_store(fn(Store $store) => $plan->run($store));
+    }
+
+    /**
+     * The plan's first stages without writing, through the site's store (\ShopSetup\Plan::preview()).
+     *
+     * @param Plan $plan a freshly built plan
+     * @return array the preview's answer
+     */
+    public static function preview(Plan $plan): array {
+        return self::with_store(fn(Store $store) => $plan->preview($store));
+    }
+
+    /**
+     * Calls $use with the site's store, its connection closed after.
+     *
+     * @param callable $use
+     * @return array what $use returns
+     */
+    protected static function with_store(callable $use): array {
         global $DB;
         if (!self::native()) {
-            return $plan->run(new dml_store());
+            return $use(new dml_store());
         }
         if ($DB->is_transaction_started()) {
             // A second connection cannot join Moodle's transaction: its rows would not be visible.
@@ -80,7 +100,7 @@ class site_store {
         $connection = null;
         try {
             $connection = new MysqlConnection(self::connection_options());
-            return $plan->run($connection);
+            return $use($connection);
         } finally {
             if ($connection) {
                 $connection->close();

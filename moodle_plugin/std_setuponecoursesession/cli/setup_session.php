@@ -22,16 +22,14 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
-use shophandlers_std_setuponecoursesession\dml_store;
 use shophandlers_std_setuponecoursesession\result;
 use shophandlers_std_setuponecoursesession\session_setup;
-use shophandlers_std_setuponecoursesession\order_line;
+use shophandlers_std_setuponecoursesession\site_store;
 
 define('CLI_SCRIPT', true);
 
 require(__DIR__ . '/../../../../../../config.php');
 require_once($CFG->libdir . '/clilib.php');
-require_once($CFG->dirroot . '/local/shop/classes/Bill.class.php');
 
 [$options, $unrecognised] = cli_get_params(['billid' => 0, 'dry-run' => false, 'help' => false], ['h' => 'help']);
 if ($unrecognised) {
@@ -42,25 +40,19 @@ if ($options['help'] || !$options['billid']) {
     exit($options['help'] ? 0 : 2);
 }
 
-$bill = new \local_shop\Bill((int) $options['billid']);
-$items = array_filter($bill->items, function ($item) {
-    return $item->type === 'BILLING' && ($item->catalogitem->enablehandler ?? '') === order_line::HANDLER;
-});
-if (!$items) {
+$setups = session_setup::of_bill((int) $options['billid']);
+if (!$setups) {
     cli_error(get_string('clinoitems', 'shophandlers_std_setuponecoursesession', (int) $options['billid']));
 }
 
-foreach ($items as $item) {
-    $item->transactionid = $bill->transactionid;
-    $item->customer = $bill->customer;
-    $setup = session_setup::from_billitem($item);
+foreach ($setups as $billitemid => $setup) {
     $setup->resolve();
-    cli_heading(get_string('cliline', 'shophandlers_std_setuponecoursesession', (object) ['id' => $item->id,
+    cli_heading(get_string('cliline', 'shophandlers_std_setuponecoursesession', (object) ['id' => $billitemid,
         'course' => $setup->course->shortname, 'group' => $setup->facts['groupname']]));
 
     if ($options['dry-run']) {
         $plan = $setup->plan();
-        $match = $plan->preview(new dml_store());
+        $match = site_store::preview($plan);
         $roles = $DB->get_records_menu('role', null, '', 'id, shortname');
         foreach ($plan->people() as $person) {
             $a = (object) [

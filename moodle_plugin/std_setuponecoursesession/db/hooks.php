@@ -29,4 +29,8 @@ $callbacks = [
         'hook' => \core\hook\output\before_standard_top_of_body_html_generation::class,
         'callback' => [\shophandlers_std_setuponecoursesession\hook_callbacks::class, 'admin_notifications'],
     ],
+    [
+        'hook' => \core\hook\output\before_standard_top_of_body_html_generation::class,
+        'callback' => [\shophandlers_std_setuponecoursesession\hook_callbacks::class, 'shop_bill_links'],
+    ],
 ];

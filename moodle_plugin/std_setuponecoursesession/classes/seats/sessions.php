@@ -43,6 +43,20 @@ class sessions {
     }
 
     /**
+     * The order lines of this handler of one bill, by its id or its transaction id.
+     *
+     * @param int $billid 0 to select by transaction id
+     * @param string $transactionid
+     * @return stdClass[] billitemid => line record
+     */
+    public static function of_bill(int $billid, string $transactionid = ''): array {
+        if ($billid > 0) {
+            return self::query('b.id = :billid', ['billid' => $billid]);
+        }
+        return $transactionid === '' ? [] : self::query('b.transactionid = :transid', ['transid' => $transactionid]);
+    }
+
+    /**
      * The order lines of this handler that a condition selects.
      *
      * @param string $where SQL over bi (bill item), b (bill), c (customer), ci (catalog item); '' for all

@@ -93,4 +93,36 @@ foreach ($tutors as $email => $p) {
 ksort($expected);
 $t->same($expected, $rows, 'one row per seat: role, created or matched, attached');
 $t->same(4, (int) $table->totalrows, 'the table counts the seats');
+
+// Links from local_shop's pages of the bill: the buyer's invoice step and the sales admin's bill.
+$linkson = function (string $path, array $get, stdClass $user): string {
+    global $PAGE;
+    $_GET = $get;
+    \core\session\manager::set_user($user);
+    $PAGE = new moodle_page();
+    $PAGE->set_url(new moodle_url($path, ['view' => $get['view']]));
+    $PAGE->set_context(context_system::instance());
+    $hook = new \core\hook\output\before_standard_top_of_body_html_generation($PAGE->get_renderer('core'));
+    \core\di::get(\core\hook\manager::class)->dispatch($hook);
+    $_GET = [];
+    return (string) $hook->get_output();
+};
+$sessionurl = (new moodle_url('/local/shop/datahandling/handlers/std_setuponecoursesession/session.php', ['id' => $billitemid]))
+    ->out();
+$invoice = ['view' => 'invoice', 'transid' => $t->transactionid($billid)];
+$t->check(
+    strpos($linkson('/local/shop/front/view.php', $invoice, $operator), $sessionurl) !== false,
+    "the buyer's invoice step links to the session"
+);
+$t->check(
+    strpos($linkson('/local/shop/front/view.php', $invoice, $other), $sessionurl) === false,
+    "another operator's invoice step (the same transaction id) does not"
+);
+$bill = ['view' => 'viewBill', 'billid' => $billid];
+$t->check(
+    strpos($linkson('/local/shop/bills/view.php', $bill, $manager), $sessionurl) !== false,
+    'the bill page links to the session for a manager'
+);
+$t->same('', $linkson('/local/shop/bills/view.php', ['view' => 'viewAllBills'], $manager), 'the list of bills: no link');
+$t->same('', $linkson('/local/shop/front/view.php', ['view' => 'shop'], $operator), 'the shop front: no link');
 $t->done();
