@@ -58,7 +58,8 @@ done
 
 shots=${SHOPSETUP_CI_LOGS:-/tmp/shopsetup-ci-logs}/browser
 echo "browser: site http://127.0.0.1:$port ($moodle), screenshots in $shots"
-SHOPSETUP_BROWSER_URL=http://127.0.0.1:$port SHOPSETUP_BROWSER_SHOTS=$shots node tests/browser/seats.mjs "$work/seed.json"
+SHOPSETUP_BROWSER_URL=http://127.0.0.1:$port SHOPSETUP_BROWSER_SHOTS=$shots \
+    SHOPSETUP_BROWSER_CRON="$php $moodle/admin/cli/adhoc_task.php --execute" node tests/browser/all.mjs "$work/seed.json"
 rc=$?
 [ "$rc" -eq 0 ] || { echo "browser: the end of the web server's log:"; grep -v Deprecated "$work/server.log" | tail -15; }
 exit $rc

@@ -27,6 +27,7 @@ require(__DIR__ . '/../../../../../config.php');
 
 use shophandlers_std_setuponecoursesession\seats\participants_table;
 use shophandlers_std_setuponecoursesession\seats\sessions;
+use shophandlers_std_setuponecoursesession\task\add_participants;
 
 $id = required_param('id', PARAM_INT);
 $c = 'shophandlers_std_setuponecoursesession';
@@ -63,6 +64,24 @@ foreach ($facts as $label => $value) {
     $list .= html_writer::tag('dt', $label, ['class' => 'col-sm-3']) . html_writer::tag('dd', $value, ['class' => 'col-sm-9']);
 }
 echo html_writer::tag('dl', $list, ['class' => 'row shopsetup-session-facts']);
+if (sessions::can_manage($line, (int) $USER->id)) {
+    $base = '/local/shop/datahandling/handlers/std_setuponecoursesession';
+    foreach (add_participants::unfinished($id) as $taskid => $count) {
+        $progress = html_writer::link(
+            new moodle_url("$base/progress.php", ['id' => $id, 'task' => $taskid]),
+            get_string('addrunning', $c, $count)
+        );
+        echo $OUTPUT->notification($progress, \core\output\notification::NOTIFY_INFO, false);
+    }
+    if ($s->free > 0) {
+        echo $OUTPUT->single_button(
+            new moodle_url("$base/add.php", ['id' => $id]),
+            get_string('addparticipants', $c),
+            'get',
+            ['type' => single_button::BUTTON_PRIMARY]
+        );
+    }
+}
 
 $table = new participants_table($line, (int) ($s->course->id ?? 0), $url);
 $table->out(50, true);

@@ -25,7 +25,7 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'shophandlers_std_setuponecoursesession';
-$plugin->version = 2026120701;
+$plugin->version = 2026120702;
 // Moodle 4.4: \core\di, the hooks after_user_enrolled, after_group_created, after_group_membership_added and
 // access\after_role_assigned. Built and tested on 4.5 only.
 $plugin->requires = 2024042200;

@@ -2,11 +2,17 @@
 // playwright-core, one fresh browser context per scenario, screenshots of every page visited.
 //
 // Environment: SHOPSETUP_BROWSER_URL (the site's wwwroot), SHOPSETUP_BROWSER_SHOTS (folder for
-// the screenshots), SHOPSETUP_CHROMIUM (default /usr/bin/chromium).
+// the screenshots), SHOPSETUP_CHROMIUM (default /usr/bin/chromium), SHOPSETUP_BROWSER_ONLY (a
+// regular expression: only the scenarios it matches, for a developer's run), SHOPSETUP_BROWSER_CRON
+// (the command that runs the site's ad-hoc tasks).
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 export const base = (process.env.SHOPSETUP_BROWSER_URL || '').replace(/\/$/, '');
+/** What the site's seed printed (tests/integration/fixtures/browser_seed.php), from the file named first. */
+export const seed = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+/** The handler's pages. */
+export const handler = '/local/shop/datahandling/handlers/std_setuponecoursesession';
 const shots = process.env.SHOPSETUP_BROWSER_SHOTS || '/tmp/shopsetup-browser-shots';
 mkdirSync(shots, { recursive: true });
 
@@ -62,7 +68,8 @@ export async function run() {
     let passed = 0;
     let failed = 0;
     try {
-        for (const { name, fn } of scenarios) {
+        const only = process.env.SHOPSETUP_BROWSER_ONLY ? new RegExp(process.env.SHOPSETUP_BROWSER_ONLY) : null;
+        for (const { name, fn } of scenarios.filter((s) => !only || only.test(s.name))) {
             const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
             const page = await context.newPage();
             try {

@@ -1,12 +1,9 @@
 // The seats pages in a real browser: an operator's sessions and a 1,000-participant session
 // (sorted, paged), refusals (another operator, a participant, a guest), the sales admin's view.
 //
-//   node tests/browser/seats.mjs SEED.json     (SEED.json: what browser_seed.php printed)
-import { readFileSync } from 'node:fs';
-import { check, login, open, rows, run, scenario, shot } from './harness.mjs';
+// Run by all.mjs.
+import { check, handler, login, open, rows, scenario, seed, shot } from './harness.mjs';
 
-const seed = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const handler = '/local/shop/datahandling/handlers/std_setuponecoursesession';
 const refused = async (page) => /do not currently have permissions|Sorry, but you do not/i.test(await page.innerText('body'));
 
 scenario('an operator sees their session with its seats', async (page) => {
@@ -74,4 +71,3 @@ scenario('a guest is sent to the login page', async (page) => {
     check(/\/login\/index\.php/.test(page.url()), `at the login page, got ${page.url()}`);
 });
 
-await run();

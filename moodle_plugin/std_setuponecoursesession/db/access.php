@@ -34,4 +34,13 @@ $capabilities = [
             'manager' => CAP_ALLOW,
         ],
     ],
+    // Add people to the free seats of any customer's course session (the sales admin's help).
+    'shophandlers/std_setuponecoursesession:manageallsessions' => [
+        'riskbitmask' => RISK_PERSONAL | RISK_SPAM,
+        'captype' => 'write',
+        'contextlevel' => CONTEXT_SYSTEM,
+        'archetypes' => [
+            'manager' => CAP_ALLOW,
+        ],
+    ],
 ];

@@ -40,6 +40,12 @@ class addition {
     /** Seconds to wait for another addition to the same order line. */
     const LOCK_TIMEOUT = 30;
 
+    /** Lists longer than this are added in the background (task\add_participants), with a progress page. */
+    const BACKGROUND_ROWS = 300;
+
+    /** Rows of a list the preview shows one by one (the invalid ones are always all shown). */
+    const PREVIEW_ROWS = 200;
+
     /** @var session_setup the order line's setup, resolved */
     protected $setup;
 
@@ -161,9 +167,11 @@ class addition {
      * line run one at a time, so a second submit or a second tab never takes a seat twice.
      *
      * @param array $rows as preview()
+     * @param callable|null $progress called with (stage 1 or 2 of 3, message) once the list is checked, then written
      * @return array [preview(), result or null when nobody was left to add]
      */
-    public function add(array $rows): array {
+    public function add(array $rows, ?callable $progress = null): array {
+        $c = 'shophandlers_std_setuponecoursesession';
         $lock = \core\lock\lock_config::get_lock_factory('shophandlers_std_setuponecoursesession')
             ->get_lock('seats_' . (int) $this->line->billitemid, self::LOCK_TIMEOUT);
         if (!$lock) {
@@ -190,10 +198,84 @@ class addition {
             if (!$preview->buckets) {
                 return [$preview, null];
             }
-            return [$preview, $this->setup->with_people($preview->buckets, $preview->seats['free'])->produce()];
+            if ($progress) {
+                $progress(1, get_string('addprogresswriting', $c, $preview->seats['needed']));
+            }
+            $result = $this->setup->with_people($preview->buckets, $preview->seats['free'])->produce();
+            if ($progress) {
+                $progress(2, get_string('addprogressdelivering', $c));
+            }
+            return [$preview, $result];
         } finally {
             $lock->release();
         }
+    }
+
+    /**
+     * The preview as the template add_preview shows it.
+     *
+     * @param stdClass $preview preview()'s answer
+     * @param array $rows the rows previewed, key => row
+     * @param \moodle_url $action where the confirmation goes
+     * @return array
+     */
+    public static function preview_context(stdClass $preview, array $rows, \moodle_url $action): array {
+        $c = 'shophandlers_std_setuponecoursesession';
+        $shown = [];
+        foreach ($preview->rows as $key => $row) {
+            if (count($shown) >= self::PREVIEW_ROWS) {
+                break;
+            }
+            $person = $rows[$key];
+            $account = $row['account'] ?? '';
+            $outcome = get_string('addoutcome' . $row['status'], $c, is_int($account) ? '#' . $account : $account);
+            $shown[] = ['row' => self::row_label((string) $key), 'name' => $person['firstname'] . ' ' . $person['lastname'],
+                'email' => $person['email'], 'outcome' => $outcome, 'status' => $row['status']];
+        }
+        $invalid = array_map(fn($e) => ['row' => self::row_label((string) $e['row']), 'field' => $e['field'],
+            'reason' => $e['reason']], $preview->invalid);
+        $fits = $preview->seats['left'] >= 0;
+        $needed = $preview->seats['needed'];
+        return [
+            'counts' => $preview->counts + ['invalid' => count($preview->invalid)],
+            'seats' => $preview->seats,
+            'fits' => $fits,
+            'rows' => $shown,
+            'more' => max(0, count($preview->rows) - count($shown)),
+            'invalid' => $invalid,
+            'hasinvalid' => (bool) $invalid,
+            'notices' => array_merge(array_column($preview->notices ?? [], 'message'), $preview->ambiguous ?? []),
+            'canadd' => !$invalid && $fits && $needed > 0,
+            'background' => count($rows) > self::BACKGROUND_ROWS,
+            'action' => $action->out(false),
+            'sesskey' => sesskey(),
+            'json' => json_encode($rows),
+            'addlabel' => get_string('addconfirm', $c, $needed),
+        ];
+    }
+
+    /**
+     * Where a row comes from, for people: "form-3" is the form's third row, "list-5" the list's fifth.
+     *
+     * @param string $key
+     * @return string
+     */
+    public static function row_label(string $key): string {
+        [$source, $n] = array_pad(explode('-', $key, 2), 2, $key);
+        $sources = ['form' => 'rowform', 'list' => 'rowlist', 'file' => 'rowfile'];
+        return isset($sources[$source]) ? get_string($sources[$source], 'shophandlers_std_setuponecoursesession', $n) : $key;
+    }
+
+    /**
+     * What an addition did, in a sentence.
+     *
+     * @param stdClass $preview
+     * @param result|null $result
+     * @return string
+     */
+    public static function summary(stdClass $preview, ?result $result): string {
+        $a = (object) ($preview->counts + ['seats' => $result ? $preview->seats['needed'] : 0]);
+        return get_string($result ? 'addsummary' : 'addnothing', 'shophandlers_std_setuponecoursesession', $a);
     }
 
     /**

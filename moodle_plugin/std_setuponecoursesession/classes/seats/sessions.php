@@ -32,6 +32,9 @@ class sessions {
     /** The capability that shows every customer's sessions. */
     const VIEW_ALL = 'shophandlers/std_setuponecoursesession:viewallsessions';
 
+    /** The capability that adds people to every customer's sessions. */
+    const MANAGE_ALL = 'shophandlers/std_setuponecoursesession:manageallsessions';
+
     /**
      * The order lines of this handler, newest first: of one buyer's account, or of everyone.
      *
@@ -102,6 +105,21 @@ class sessions {
             return true;
         }
         return has_capability(self::VIEW_ALL, \context_system::instance(), $userid);
+    }
+
+    /**
+     * Whether a user may add people to an order line's free seats: its buyer, or a holder of the
+     * capability manageallsessions.
+     *
+     * @param stdClass $line
+     * @param int $userid
+     * @return bool
+     */
+    public static function can_manage(stdClass $line, int $userid): bool {
+        if ($userid > 0 && (int) $line->hasaccount === $userid && !isguestuser($userid)) {
+            return true;
+        }
+        return has_capability(self::MANAGE_ALL, \context_system::instance(), $userid);
     }
 
     /**
