@@ -83,6 +83,6 @@ if (sessions::can_manage($line, (int) $USER->id)) {
     }
 }
 
-$table = new participants_table($line, (int) ($s->course->id ?? 0), $url);
+$table = new participants_table($line, (int) ($s->course->id ?? 0), $url, sessions::can_manage($line, (int) $USER->id));
 $table->out(50, true);
 echo $OUTPUT->footer();

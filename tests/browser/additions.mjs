@@ -1,6 +1,6 @@
 // Adding people to free seats in a real browser: three by the form, a bad row explained, a list
 // over the free seats refused, 300 by paste, a double submit that assigns once, and a 2,000-person
-// CSV file added in the background with its progress page. Run by all.mjs.
+// CSV file added in the background with its progress page, access re-sent. Run by all.mjs.
 import { execSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -160,4 +160,20 @@ scenario('a 2,000-person CSV file is added in the background with a progress pag
     await shot(page, 'add-csv-done');
     check(/2000 seats taken/.test(await page.innerText('.alert-success')), 'the progress page reports the 2,000 seats');
     check(await taken(page, seed.linec) === before + 2000, '2,000 more seats taken');
+});
+
+scenario('an operator re-sends access to a participant who never logged in, once an hour', async (page) => {
+    await login(page, seed.operatorb, seed.password);
+    await open(page, `${handler}/session.php?id=${seed.lineb}`);
+    const buttons = page.locator('table.shopsetup-participants button:has-text("Re-send access")');
+    check(await buttons.count() > 0, 're-send buttons for the accounts the order created');
+    const who = await buttons.first().getAttribute('aria-label');
+    await Promise.all([page.waitForNavigation(), buttons.first().click()]);
+    await shot(page, 'access-resent');
+    check(/will receive new credentials by email/.test(await text(page, '.alert-success')), 'sent');
+    check(!/password/i.test(await page.innerText('table.shopsetup-participants')), 'no password shown');
+    const again = page.locator(`table.shopsetup-participants button[aria-label="${who}"]`);
+    await Promise.all([page.waitForNavigation(), again.click()]);
+    await shot(page, 'access-resent-again');
+    check(/less than an hour ago/.test(await text(page, '.alert-danger')), 'a second time within the hour: refused');
 });

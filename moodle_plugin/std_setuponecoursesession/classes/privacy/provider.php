@@ -24,8 +24,10 @@ use core_privacy\local\request\contextlist;
 use core_privacy\local\request\core_userlist_provider;
 use core_privacy\local\request\plugin\provider as plugin_provider;
 use core_privacy\local\request\transform;
+use core_privacy\local\request\user_preference_provider;
 use core_privacy\local\request\userlist;
 use core_privacy\local\request\writer;
+use shophandlers_std_setuponecoursesession\seats\access;
 
 /**
  * The handler records each participant's user id in local_shop_product.productiondata.
@@ -37,7 +39,7 @@ use core_privacy\local\request\writer;
  * @copyright  2026 shopsetup contributors
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
-class provider implements core_userlist_provider, metadata_provider, plugin_provider {
+class provider implements core_userlist_provider, metadata_provider, plugin_provider, user_preference_provider {
     /** The productiondata fragment that carries the participant. */
     const HANDLER_MARK = 'handler=std_setuponecoursesession';
 
@@ -60,7 +62,39 @@ class provider implements core_userlist_provider, metadata_provider, plugin_prov
             'kind' => 'privacy:metadata:shophandlers_setup_outbox:kind',
             'timecreated' => 'privacy:metadata:shophandlers_setup_outbox:timecreated',
         ], 'privacy:metadata:shophandlers_setup_outbox');
+        $collection->add_user_preference(access::SENT_PREFERENCE, 'privacy:metadata:preference:accessresent');
+        $collection->add_user_preference(access::ASKED_PREFERENCE, 'privacy:metadata:preference:accessresends');
         return $collection;
+    }
+
+    /**
+     * Exports the user's preferences of the plugin: when access was last re-sent to them, and when
+     * they re-sent access to others in the last hour.
+     *
+     * @param int $userid
+     */
+    public static function export_user_preferences(int $userid) {
+        $sent = get_user_preferences(access::SENT_PREFERENCE, null, $userid);
+        if ($sent !== null) {
+            writer::export_user_preference(
+                'shophandlers_std_setuponecoursesession',
+                access::SENT_PREFERENCE,
+                transform::datetime((int) $sent),
+                get_string(
+                    'privacy:metadata:preference:accessresent',
+                    'shophandlers_std_setuponecoursesession'
+                )
+            );
+        }
+        $asked = get_user_preferences(access::ASKED_PREFERENCE, null, $userid);
+        if ($asked !== null) {
+            writer::export_user_preference(
+                'shophandlers_std_setuponecoursesession',
+                access::ASKED_PREFERENCE,
+                implode(', ', array_map(fn($t) => transform::datetime((int) $t), explode(',', $asked))),
+                get_string('privacy:metadata:preference:accessresends', 'shophandlers_std_setuponecoursesession')
+            );
+        }
     }
 
     /**

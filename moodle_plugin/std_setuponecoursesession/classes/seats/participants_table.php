@@ -35,31 +35,47 @@ class participants_table extends \table_sql {
     /** @var array role id => name */
     protected $rolenames;
 
+    /** @var int the order line */
+    protected $billitemid;
+
+    /** @var bool whether the viewer may manage the seats (re-send access) */
+    protected $canmanage;
+
     /**
      * Defines the table over an order line.
      *
      * @param \stdClass $line one of sessions::lines()
      * @param int $courseid the session's course (last accesses), 0 when it is gone
      * @param \moodle_url $baseurl the page
+     * @param bool $canmanage whether the viewer may manage the seats: a column to re-send access
      */
-    public function __construct(\stdClass $line, int $courseid, \moodle_url $baseurl) {
+    public function __construct(\stdClass $line, int $courseid, \moodle_url $baseurl, bool $canmanage = false) {
         global $DB;
         parent::__construct('shophandlers_std_setuponecoursesession-participants-' . $line->billitemid);
         $c = 'shophandlers_std_setuponecoursesession';
         $this->operatorid = (int) $line->hasaccount;
         $this->rolenames = role_fix_names($DB->get_records('role'), \context_system::instance(), ROLENAME_ALIAS, true);
         $this->define_baseurl($baseurl);
-        $this->define_columns(['fullname', 'email', 'role', 'account', 'enrolment', 'lastaccess', 'attached']);
-        $this->define_headers([get_string('fullname'), get_string('email'), get_string('role', $c),
-            get_string('colaccount', $c), get_string('colenrolment', $c), get_string('lastcourseaccess'),
-            get_string('colattached', $c)]);
+        $this->billitemid = (int) $line->billitemid;
+        $this->canmanage = $canmanage;
+        $columns = ['fullname', 'email', 'role', 'account', 'enrolment', 'lastaccess', 'attached'];
+        $headers = [get_string('fullname'), get_string('email'), get_string('role', $c), get_string('colaccount', $c),
+            get_string('colenrolment', $c), get_string('lastcourseaccess'), get_string('colattached', $c)];
+        if ($canmanage) {
+            $columns[] = 'access';
+            $headers[] = get_string('colaccess', $c);
+            $this->no_sorting('access');
+        }
+        $this->define_columns($columns);
+        $this->define_headers($headers);
         $this->sortable(true, 'lastname', SORT_ASC);
         $this->no_sorting('role');
         $this->no_sorting('enrolment');
         $this->set_attribute('class', 'generaltable shopsetup-participants');
         $names = \core_user\fields::for_name()->get_sql('u', false, '', '', false)->selects;
         $this->set_sql(
-            "p.id, p.productiondata, u.id AS userid, $names, u.email, u.timecreated, ue.status AS uestatus,
+            "p.id, p.productiondata, u.id AS userid, $names, u.email, u.timecreated, u.firstaccess, u.lastlogin,
+             u.suspended, u.deleted, u.auth, ue.status AS uestatus,
              ue.timestart, ue.timeend, la.timeaccess AS lastaccess,
              (SELECT MIN(pe.datecreated) FROM {local_shop_productevent} pe WHERE pe.productid = p.id) AS seatcreated,
              (SELECT COUNT(1) FROM {role_assignments} ra
@@ -121,10 +137,45 @@ class participants_table extends \table_sql {
      * @return string
      */
     public function col_account($row) {
+        return get_string(self::created($row) ? 'accountcreated' : 'accountmatched', 'shophandlers_std_setuponecoursesession');
+    }
+
+    /**
+     * Whether the order created the participant's account, as the seat records it (seats of earlier
+     * releases: the account created in the same second as the seat).
+     *
+     * @param \stdClass $row productiondata, timecreated (the account's), seatcreated
+     * @return bool
+     */
+    public static function created(\stdClass $row): bool {
         parse_str((string) $row->productiondata, $data);
-        $created = isset($data['created']) ? $data['created'] === '1'
+        return isset($data['created']) ? $data['created'] === '1'
             : $row->seatcreated !== null && (int) $row->timecreated === (int) $row->seatcreated;
-        return get_string($created ? 'accountcreated' : 'accountmatched', 'shophandlers_std_setuponecoursesession');
+    }
+
+    /**
+     * A button to re-send access where it can be (access::can_resend()).
+     *
+     * @param \stdClass $row
+     * @return string
+     */
+    public function col_access($row) {
+        global $OUTPUT;
+        if (!access::can_resend($row)) {
+            return '-';
+        }
+        $url = new \moodle_url(
+            '/local/shop/datahandling/handlers/std_setuponecoursesession/resend.php',
+            ['id' => $this->billitemid, 'userid' => $row->userid]
+        );
+        $label = get_string('accessresend', 'shophandlers_std_setuponecoursesession');
+        return $OUTPUT->render(new \single_button(
+            $url,
+            $label,
+            'post',
+            \single_button::BUTTON_SECONDARY,
+            ['aria-label' => $label . ': ' . fullname($row)]
+        ));
     }
 
     /**

@@ -24,6 +24,11 @@
 
 defined('MOODLE_INTERNAL') || die();
 
+$string['accessnotresendable'] = 'Access can only be re-sent to an active account that this order created and that never logged in.';
+$string['accessresend'] = 'Re-send access';
+$string['accessresendlimit'] = 'You have re-sent access {$a} times in the last hour: try again later.';
+$string['accessresent'] = '{$a} will receive new credentials by email within a few minutes (the site\'s scheduled tasks send them).';
+$string['accessresenttoosoon'] = 'Access was re-sent to this person less than an hour ago: try again after {$a}.';
 $string['accountcreated'] = 'Created by the order';
 $string['accountmatched'] = 'Existing account';
 $string['addbackground'] = 'This list is long: it is added in the background, with a progress page you may leave and come back to.';
@@ -91,6 +96,7 @@ $string['clipersoncreated'] = 'create  {$a->account}  {$a->name} <{$a->email}>  
 $string['clipersonmatched'] = 'match   {$a->account}  {$a->name} <{$a->email}>  roles: {$a->roles}';
 $string['clipersonsuspended'] = 'match   {$a->account} (suspended)  {$a->name} <{$a->email}>  roles: {$a->roles}';
 $string['cliseats'] = '{$a->people} participants, {$a->used} seats.';
+$string['colaccess'] = 'Access';
 $string['colaccount'] = 'Account';
 $string['colattached'] = 'Attached to the operator';
 $string['colenrolment'] = 'Enrolment';
@@ -132,6 +138,7 @@ $string['errorroster'] = '{$a->message}. {$a->details}';
 $string['errorrosterline'] = '[{$a->bucket}] {$a->email}: {$a->field} {$a->reason}';
 $string['errorstoresetting'] = 'The setting store is {$a}: it must be auto, native or dml.';
 $string['errorunknownrole'] = 'unknown role "{$a->role}"; this order offers: {$a->allowed}';
+$string['eventaccessresent'] = 'Access re-sent to a session participant';
 $string['feedbackeffectspending'] = '<p>{$a} notifications (welcome messages, course updates) are still being sent; they follow within minutes.</p>';
 $string['feedbackeffectssales'] = '<p>Effects: {$a->delivered} delivered at once, {$a->pending} left to the scheduled task ({$a->failed} failed). To see or deliver them: cli/deliver_effects.php --list.</p>';
 $string['feedbackprivate'] = '<p>Your training session for <b>{$a->course}</b> is set up: {$a->participants} participants in the group "{$a->group}".</p><p>Participants who had no account on the site receive their login details by email from the site. Participants who already had an account keep it.</p>';
@@ -155,6 +162,8 @@ $string['privacy:metadata:local_shop_product:instanceid'] = 'The participant\'s 
 $string['privacy:metadata:local_shop_product:productiondata'] = 'The course, the participant\'s user id, role and enrolment period.';
 $string['privacy:metadata:local_shop_product:reference'] = 'The product reference.';
 $string['privacy:metadata:local_shop_product:startdate'] = 'When the participant\'s enrolment starts.';
+$string['privacy:metadata:preference:accessresends'] = 'When the user re-sent access to participants in the last hour (a limit per hour).';
+$string['privacy:metadata:preference:accessresent'] = 'When access was last re-sent to the participant (at most once an hour).';
 $string['privacy:metadata:shophandlers_setup_outbox'] = 'What remains to be done for a participant after a course-session setup (events, welcome message), until it is done.';
 $string['privacy:metadata:shophandlers_setup_outbox:kind'] = 'What remains to be done.';
 $string['privacy:metadata:shophandlers_setup_outbox:timecreated'] = 'When the setup was made.';

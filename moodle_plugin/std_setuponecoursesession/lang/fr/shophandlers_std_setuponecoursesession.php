@@ -24,6 +24,11 @@
 
 defined('MOODLE_INTERNAL') || die();
 
+$string['accessnotresendable'] = 'L\'accès ne peut être renvoyé qu\'à un compte actif créé par cette commande et qui ne s\'est jamais connecté.';
+$string['accessresend'] = 'Renvoyer l\'accès';
+$string['accessresendlimit'] = 'Vous avez renvoyé l\'accès {$a} fois dans la dernière heure : réessayez plus tard.';
+$string['accessresent'] = '{$a} recevra de nouveaux identifiants par courriel d\'ici quelques minutes (les tâches planifiées du site les envoient).';
+$string['accessresenttoosoon'] = 'L\'accès a été renvoyé à cette personne il y a moins d\'une heure : réessayez après {$a}.';
 $string['accountcreated'] = 'Créé par la commande';
 $string['accountmatched'] = 'Compte existant';
 $string['addbackground'] = 'Cette liste est longue : elle est ajoutée en arrière-plan, avec une page de progression que vous pouvez quitter et retrouver.';
@@ -91,6 +96,7 @@ $string['clipersoncreated'] = 'créer     {$a->account}  {$a->name} <{$a->email}
 $string['clipersonmatched'] = 'retrouvé  {$a->account}  {$a->name} <{$a->email}>  rôles : {$a->roles}';
 $string['clipersonsuspended'] = 'retrouvé  {$a->account} (suspendu)  {$a->name} <{$a->email}>  rôles : {$a->roles}';
 $string['cliseats'] = '{$a->people} participants, {$a->used} sièges.';
+$string['colaccess'] = 'Accès';
 $string['colaccount'] = 'Compte';
 $string['colattached'] = 'Rattaché à l\'opérateur';
 $string['colenrolment'] = 'Inscription';
@@ -132,6 +138,7 @@ $string['errorroster'] = '{$a->message}. {$a->details}';
 $string['errorrosterline'] = '[{$a->bucket}] {$a->email} : {$a->field} {$a->reason}';
 $string['errorstoresetting'] = 'Le réglage store vaut {$a} : il doit valoir auto, native ou dml.';
 $string['errorunknownrole'] = 'rôle « {$a->role} » inconnu ; cette commande propose : {$a->allowed}';
+$string['eventaccessresent'] = 'Accès renvoyé à un participant de session';
 $string['feedbackeffectspending'] = '<p>{$a} notifications (messages de bienvenue, mises à jour du cours) sont en cours d\'envoi ; elles suivent dans quelques minutes.</p>';
 $string['feedbackeffectssales'] = '<p>Effets : {$a->delivered} délivrés immédiatement, {$a->pending} laissés à la tâche planifiée ({$a->failed} en échec). Pour les voir ou les délivrer : cli/deliver_effects.php --list.</p>';
 $string['feedbackprivate'] = '<p>Votre session de formation <b>{$a->course}</b> est en place : {$a->participants} participants dans le groupe « {$a->group} ».</p><p>Les participants qui n\'avaient pas de compte sur le site reçoivent leurs identifiants par courriel du site. Ceux qui en avaient déjà un le conservent.</p>';
@@ -155,6 +162,8 @@ $string['privacy:metadata:local_shop_product:instanceid'] = 'L\'inscription du p
 $string['privacy:metadata:local_shop_product:productiondata'] = 'Le cours, l\'identifiant, le rôle et la période d\'inscription du participant.';
 $string['privacy:metadata:local_shop_product:reference'] = 'La référence du produit.';
 $string['privacy:metadata:local_shop_product:startdate'] = 'Le début de l\'inscription du participant.';
+$string['privacy:metadata:preference:accessresends'] = 'Quand l\'utilisateur a renvoyé l\'accès à des participants dans la dernière heure (une limite par heure).';
+$string['privacy:metadata:preference:accessresent'] = 'Quand l\'accès a été renvoyé au participant pour la dernière fois (au plus une fois par heure).';
 $string['privacy:metadata:shophandlers_setup_outbox'] = 'Ce qui reste à faire pour un participant après la mise en place d\'une session (événements, message de bienvenue), jusqu\'à ce que ce soit fait.';
 $string['privacy:metadata:shophandlers_setup_outbox:kind'] = 'Ce qui reste à faire.';
 $string['privacy:metadata:shophandlers_setup_outbox:timecreated'] = 'Quand la session a été mise en place.';

@@ -57,14 +57,15 @@ $t->check($manager->component_is_compliant($component), 'Moodle\'s privacy manag
 $metadata = provider::get_metadata(new collection($component));
 $tables = [];
 foreach ($metadata->get_collection() as $item) {
-    $tables[$item->get_name()] = array_keys($item->get_privacy_fields());
+    $tables[$item->get_name()] = array_keys($item->get_privacy_fields() ?? []);
 }
 $t->check(
     isset($tables['local_shop_product']) && in_array('productiondata', $tables['local_shop_product']),
     'the metadata names local_shop_product.productiondata'
 );
+$t->check(isset($tables['shopsetup_access_resent'], $tables['shopsetup_access_resends']), 'and the preferences of re-sent access');
 foreach ($metadata->get_collection() as $item) {
-    foreach (array_merge([$item->get_summary()], array_values($item->get_privacy_fields())) as $identifier) {
+    foreach (array_merge([$item->get_summary()], array_values($item->get_privacy_fields() ?? [])) as $identifier) {
         $t->check(get_string_manager()->string_exists($identifier, $component), "the metadata string $identifier exists");
     }
 }
@@ -105,6 +106,23 @@ $exportedrefs = array_map(function ($seat) {
 sort($references);
 sort($exportedrefs);
 $t->same($references, $exportedrefs, 'with their references');
+
+// The preferences of re-sent access are exported with the user's preferences.
+set_user_preference(\shophandlers_std_setuponecoursesession\seats\access::SENT_PREFERENCE, time(), $pia);
+writer::reset();
+provider::export_user_preferences((int) $pia->id);
+$zipfile = writer::with_context(context_system::instance())->finalise_content();
+$zip = new ZipArchive();
+$preferences = '';
+if ($zip->open($zipfile) === true) {
+    for ($i = 0; $i < $zip->numFiles; $i++) {
+        if (substr($zip->getNameIndex($i), -strlen("$component.json")) === "$component.json") {
+            $preferences .= $zip->getFromIndex($i);
+        }
+    }
+    $zip->close();
+}
+$t->check(strpos($preferences, 'shopsetup_access_resent') !== false, 'the export holds when access was re-sent');
 
 // Deletion: the seats stay for the shop's accounts, without the participant's user id.
 provider::delete_data_for_user(new approved_contextlist($pia, $component, [$piacontext->id]));
