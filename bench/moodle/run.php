@@ -7,7 +7,8 @@
 
 require(__DIR__ . '/lib.php');
 
-use shophandlers_std_setuponecoursesession\session_setup;
+use shophandlers_std_setuponecoursesession\manual_enrolment;
+use shophandlers_std_setuponecoursesession\order_line;
 
 $state = json_decode(file_get_contents($argv[1]), true);
 $profilefile = $argv[2] ?? null;
@@ -22,7 +23,7 @@ function bench_api_loop(array $state): void {
     $roles = shopsetup_it::roles();
     $bucketroles = ['student' => $roles['student'], 'teacher' => $roles['teacher']];
     $course = get_course($state['courseid']);
-    $instance = session_setup::manual_instance($course->id);
+    $instance = manual_enrolment::instance($course->id);
     $manual = enrol_get_plugin('manual');
     $operatorcontext = context_user::instance($state['operatorid']);
     $timestart = max(time(), (int) $course->startdate);
@@ -47,7 +48,7 @@ function bench_api_loop(array $state): void {
     }
     $txid = "BENCH-{$state['tag']}";
     $groupid = groups_create_group((object) ['courseid' => $course->id, 'name' => $txid,
-        'idnumber' => session_setup::group_idnumber($txid), 'description' => '', 'descriptionformat' => FORMAT_HTML]);
+        'idnumber' => order_line::group_idnumber($txid), 'description' => '', 'descriptionformat' => FORMAT_HTML]);
     $manual->enrol_user($instance, $state['operatorid'], $roles['editingteacher'], $timestart, $timeend, ENROL_USER_ACTIVE);
     foreach ($people as $userid => $roleid) {
         $manual->enrol_user($instance, $userid, $roleid, $timestart, $timeend, ENROL_USER_ACTIVE);
