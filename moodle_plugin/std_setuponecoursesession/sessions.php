@@ -29,6 +29,8 @@ use shophandlers_std_setuponecoursesession\seats\sessions;
 
 $userid = optional_param('userid', 0, PARAM_INT);
 $all = optional_param('all', 0, PARAM_BOOL);
+$page = optional_param('page', 0, PARAM_INT);
+$perpage = 50;
 $c = 'shophandlers_std_setuponecoursesession';
 $url = new moodle_url(
     '/local/shop/datahandling/handlers/std_setuponecoursesession/sessions.php',
@@ -53,11 +55,14 @@ $PAGE->set_title($title);
 $PAGE->set_heading($title);
 echo $OUTPUT->header();
 
-$lines = sessions::lines($owner);
+$total = sessions::count($owner);
+$lines = sessions::lines($owner, $page * $perpage, $perpage);
 if (!$lines) {
     echo $OUTPUT->notification(get_string('nosessions', $c), \core\output\notification::NOTIFY_INFO);
 } else {
     $table = new html_table();
+    $table->caption = $title;
+    $table->captionhide = true;
     $table->attributes['class'] = 'generaltable shopsetup-sessions';
     $table->head = [get_string('order', $c), get_string('course'), get_string('group'), get_string('seatsbought', $c),
         get_string('seatsassigned', $c), get_string('seatsfree', $c), get_string('period', $c), get_string('effects', $c)];
@@ -83,5 +88,6 @@ if (!$lines) {
         $table->data[] = $row;
     }
     echo html_writer::div(html_writer::table($table), 'table-responsive');
+    echo $OUTPUT->paging_bar($total, $page, $perpage, $url);
 }
 echo $OUTPUT->footer();

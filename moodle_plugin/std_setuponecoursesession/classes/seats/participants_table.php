@@ -72,6 +72,7 @@ class participants_table extends \table_sql {
         $this->no_sorting('role');
         $this->no_sorting('enrolment');
         $this->set_attribute('class', 'generaltable shopsetup-participants');
+        $this->set_caption(get_string('participantscaption', $c), ['class' => 'sr-only']);
         $names = \core_user\fields::for_name()->get_sql('u', false, '', '', false)->selects;
         $this->set_sql(
             "p.id, p.productiondata, u.id AS userid, $names, u.email, u.timecreated, u.firstaccess, u.lastlogin,

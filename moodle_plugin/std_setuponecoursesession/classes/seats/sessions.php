@@ -39,10 +39,26 @@ class sessions {
      * The order lines of this handler, newest first: of one buyer's account, or of everyone.
      *
      * @param int|null $userid the buyer's Moodle account (the local_shop customer's); null: every customer
+     * @param int $from first line (paging)
+     * @param int $limit lines at most, 0: all
      * @return stdClass[] billitemid => line record
      */
-    public static function lines(?int $userid): array {
-        return $userid === null ? self::query('', []) : self::query('c.hasaccount = :userid', ['userid' => $userid]);
+    public static function lines(?int $userid, int $from = 0, int $limit = 0): array {
+        return $userid === null ? self::query('', [], $from, $limit)
+            : self::query('c.hasaccount = :userid', ['userid' => $userid], $from, $limit);
+    }
+
+    /**
+     * How many order lines lines() has.
+     *
+     * @param int|null $userid as lines()
+     * @return int
+     */
+    public static function count(?int $userid): int {
+        global $DB;
+        $params = $userid === null ? [] : ['userid' => $userid];
+        [$where, $params] = self::where($userid === null ? '' : 'c.hasaccount = :userid', $params);
+        return (int) $DB->count_records_sql("SELECT COUNT(1) " . self::from() . " WHERE $where", $params);
     }
 
     /**
@@ -66,20 +82,40 @@ class sessions {
      * @param array $params its named parameters
      * @return stdClass[] billitemid => line record
      */
-    protected static function query(string $where, array $params): array {
+    protected static function query(string $where, array $params, int $from = 0, int $limit = 0): array {
         global $DB;
-        $customerid = $DB->sql_cast_char2int('b.customerid');
-        $where = 'ci.enablehandler = :handler' . ($where === '' ? '' : " AND $where");
-        $params['handler'] = order_line::HANDLER;
+        [$where, $params] = self::where($where, $params);
         return $DB->get_records_sql("SELECT bi.id AS billitemid, bi.quantity, b.id AS billid, b.transactionid, b.emissiondate,
                                             b.status, ci.name AS productname, ci.handlerparams, ci.quantaddressesusers,
                                             c.id AS customerid, c.hasaccount, c.firstname, c.lastname, c.email
-                                       FROM {local_shop_billitem} bi
-                                       JOIN {local_shop_bill} b ON b.id = bi.billid
-                                       JOIN {local_shop_customer} c ON c.id = $customerid
-                                       JOIN {local_shop_catalogitem} ci ON ci.code = bi.itemcode
+                                    " . self::from() . "
                                       WHERE $where
-                                   ORDER BY b.emissiondate DESC, bi.id DESC", $params);
+                                   ORDER BY b.emissiondate DESC, bi.id DESC", $params, $from, $limit);
+    }
+
+    /**
+     * The tables of an order line: bill item, bill, customer, catalog item.
+     *
+     * @return string
+     */
+    protected static function from(): string {
+        global $DB;
+        return "FROM {local_shop_billitem} bi
+                JOIN {local_shop_bill} b ON b.id = bi.billid
+                JOIN {local_shop_customer} c ON c.id = " . $DB->sql_cast_char2int('b.customerid') . "
+                JOIN {local_shop_catalogitem} ci ON ci.code = bi.itemcode";
+    }
+
+    /**
+     * The condition on this handler's lines and a caller's condition.
+     *
+     * @param string $where as query()
+     * @param array $params
+     * @return array [where, params]
+     */
+    protected static function where(string $where, array $params): array {
+        $params['handler'] = order_line::HANDLER;
+        return ['ci.enablehandler = :handler' . ($where === '' ? '' : " AND $where"), $params];
     }
 
     /**

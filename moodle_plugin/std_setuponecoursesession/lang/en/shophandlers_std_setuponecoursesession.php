@@ -154,6 +154,7 @@ $string['participantfile'] = 'Or a CSV file';
 $string['participantlist'] = 'Paste a list';
 $string['participantlist_help'] = 'One person per line: last name, first name, email, then optionally role (learner or tutor) and city. Separate with commas, semicolons or tabs (a spreadsheet\'s copy). A first line of column names (lastname, firstname, email, role, city, or nom, prénom, courriel, rôle, ville) is optional.';
 $string['participantno'] = 'Participant {no}';
+$string['participantscaption'] = 'The participants of the session, one row per seat';
 $string['period'] = 'Period';
 $string['pluginname'] = 'Setup one course session';
 $string['privacy:metadata:local_shop_product'] = 'One product per seat of a course session, recorded in the shop.';

@@ -154,6 +154,7 @@ $string['participantfile'] = 'Ou un fichier CSV';
 $string['participantlist'] = 'Coller une liste';
 $string['participantlist_help'] = 'Une personne par ligne : nom, prénom, courriel, puis éventuellement rôle (apprenant ou tuteur) et ville. Séparez par des virgules, des points-virgules ou des tabulations (copie d\'un tableur). Une première ligne de noms de colonnes (nom, prénom, courriel, rôle, ville, ou lastname, firstname, email, role, city) est facultative.';
 $string['participantno'] = 'Participant {no}';
+$string['participantscaption'] = 'Les participants de la session, une ligne par place';
 $string['period'] = 'Période';
 $string['pluginname'] = 'Mise en place d\'une session de cours';
 $string['privacy:metadata:local_shop_product'] = 'Un produit par siège d\'une session de cours, enregistré dans la boutique.';

@@ -70,6 +70,9 @@ $t->check(!sessions::can_view($line, 0), 'nobody logged in does not');
 $t->check(sessions::can_view($line, (int) $manager->id), 'a manager does (viewallsessions)');
 $t->same(null, sessions::line(-1), 'an order line that does not exist is none');
 $t->check(in_array($billitemid, array_keys(sessions::lines(null))), "every customer's sessions hold it");
+$t->same(count(sessions::lines(null)), sessions::count(null), "every customer's sessions: counted");
+$t->same(1, sessions::count((int) $operator->id), "the operator's sessions: counted");
+$t->same(array_slice(array_keys(sessions::lines(null)), 1, 1), array_keys(sessions::lines(null, 1, 1)), 'paged: the second line');
 
 // The session's participants.
 $table = new participants_table($line, (int) $course->id, new moodle_url('/x'));
