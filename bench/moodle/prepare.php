@@ -1,6 +1,7 @@
 <?php
-// Untimed: the starting state of one timed run. Own course (with a quiz and a forum), own operator, own
-// N/2 existing accounts, and (plugin sides) a SOLDOUT bill of N seats with the N participants.
+// Untimed: the starting state of one timed run. Own course (BENCH_COURSE: "full", with a quiz and a forum, whose
+// observers act on each enrolment; "plain", none), own operator, own N/2 existing accounts, and (plugin sides) a
+// SOLDOUT bill of N seats with the N participants. Both courses send Moodle's course welcome message.
 // Usage: prepare.php N SIDE STATEFILE. The ad-hoc queue is drained at the end, so every run starts empty.
 
 require(__DIR__ . '/lib.php');
@@ -14,10 +15,13 @@ $t = new shopsetup_it("bench$side");
 ob_end_clean();
 $tag = strtolower($t->tag);
 
+$kind = getenv('BENCH_COURSE') ?: 'full';
 $course = $t->course();
-$generator = new testing_data_generator();
-$generator->create_module('quiz', ['course' => $course->id, 'name' => "Quiz $tag"]);
-$generator->create_module('forum', ['course' => $course->id, 'name' => "Forum $tag"]);
+if ($kind === 'full') {
+    $generator = new testing_data_generator();
+    $generator->create_module('quiz', ['course' => $course->id, 'name' => "Quiz $tag"]);
+    $generator->create_module('forum', ['course' => $course->id, 'name' => "Forum $tag"]);
+}
 $operator = $t->user('operator');
 
 // Participants: even ones have an account, one tutor (bucket teacher) per ten learners.
@@ -38,7 +42,7 @@ for ($i = 1; $i <= $n; $i++) {
 $DB->insert_records('user', $accounts);
 context_helper::create_instances(CONTEXT_USER);
 
-$state = ['n' => $n, 'side' => $side, 'tag' => $tag, 'courseid' => (int) $course->id, 'operatorid' => (int) $operator->id,
+$state = ['n' => $n, 'course' => $kind, 'side' => $side, 'tag' => $tag, 'courseid' => (int) $course->id, 'operatorid' => (int) $operator->id,
     'buckets' => $buckets];
 if ($side !== 'api') {
     $code = $t->product("coursename={$course->shortname}&supervisor=editingteacher&requiredroles=teacher&endtime=+30D" .

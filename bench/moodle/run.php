@@ -102,7 +102,7 @@ $rows = [];
 foreach ($after as $table => $count) {
     $rows[$table] = $count - $before[$table];
 }
-bench_out(['n' => $state['n'], 'side' => $side, 'usable_ms' => ($t1 - $t0) / 1e6, 'total_ms' => ($t2 - $t0) / 1e6,
+bench_out(['n' => $state['n'], 'course' => $state['course'] ?? 'full', 'side' => $side, 'usable_ms' => ($t1 - $t0) / 1e6, 'total_ms' => ($t2 - $t0) / 1e6,
     'dml_usable' => $dml1 - $dml0, 'dml_total' => $dml2 - $dml0,
     // Server side (Questions, all connections): every statement between the two reads, the second read excluded.
     'server_statements' => $server1 - $server0 - 1, 'adhoc_tasks' => $drained,

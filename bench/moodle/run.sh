@@ -5,13 +5,14 @@
 #   bench/moodle/run.sh                      throw-away site (.ci/moodle-site.sh) on a private MariaDB
 #   MOODLE_DIR=/path/to/moodle bench/moodle/run.sh   an existing site (the handler installed in it)
 #
-# Settings: BENCH_SIZES (default 100,1000,10000), BENCH_REPS (3), BENCH_REPS_LARGE (reps for N >= 10000, default 1),
-# BENCH_SIDES ("native native0 dml api"; native0: the native store with deliverybudget 0), BENCH_PROFILE_N (1000; empty: no profile), BENCH_PORT (33641),
+# Settings: BENCH_COURSES (default "full plain": a course with a quiz and a forum, and one without), BENCH_SIZES (default 100,1000,10000), BENCH_REPS (3), BENCH_REPS_LARGE (reps for N >= 10000, default 1),
+# BENCH_SIDES ("native native0 dml api"; native0: the native store with deliverybudget 0), BENCH_PROFILE_N (1000; empty: no profile), BENCH_PROFILE_COURSE (the first of BENCH_COURSES), BENCH_PORT (33641),
 # BENCH_OUT (results directory, default bench/results/moodle: runs.jsonl, profile-*.json, summary.txt, machine.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
 sizes=${BENCH_SIZES:-100,1000,10000}
+courses=(${BENCH_COURSES:-full plain})
 reps=${BENCH_REPS:-3}
 repslarge=${BENCH_REPS_LARGE:-1}
 sides=(${BENCH_SIDES:-native native0 dml api})
@@ -59,20 +60,24 @@ one() { # N SIDE [PROFILEFILE]
 for side in "${sides[@]}"; do   # warm-up of the fresh site's caches (MUC, language strings, themes), not timed
     one 100 "$side" >/dev/null
 done
-for n in ${sizes//,/ }; do
-    r=$reps; [ "$n" -ge 10000 ] && r=$repslarge
-    for rep in $(seq 1 "$r"); do
-        for k in "${!sides[@]}"; do   # rotating order, a different side first in each repetition
-            side=${sides[$(((k + rep) % ${#sides[@]}))]}
-            line=$(one "$n" "$side")
-            echo "$line" >>"$out/runs.jsonl"
-            echo "N=$n rep $rep $side: $line" | cut -c1-160
+for course in "${courses[@]}"; do
+    export BENCH_COURSE=$course
+    for n in ${sizes//,/ }; do
+        r=$reps; [ "$n" -ge 10000 ] && r=$repslarge
+        for rep in $(seq 1 "$r"); do
+            for k in "${!sides[@]}"; do   # rotating order, a different side first in each repetition
+                side=${sides[$(((k + rep) % ${#sides[@]}))]}
+                line=$(one "$n" "$side")
+                echo "$line" >>"$out/runs.jsonl"
+                echo "$course N=$n rep $rep $side: $line" | cut -c1-160
+            done
         done
     done
 done
 if [ -n "$profilen" ]; then
+    export BENCH_COURSE=${BENCH_PROFILE_COURSE:-${courses[0]}}
     for side in "${sides[@]}"; do
-        one "$profilen" "$side" "$out/profile-$side-$profilen.json" >/dev/null
+        one "$profilen" "$side" "$out/profile-$BENCH_COURSE-$side-$profilen.json" >/dev/null
     done
 fi
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"

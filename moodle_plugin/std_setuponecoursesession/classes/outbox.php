@@ -55,6 +55,9 @@ class outbox {
     /** @var int effects delivered by this object */
     protected $delivered = 0;
 
+    /** @var string[] why a fast path was not taken (welcome: why the hook was dispatched per enrolment) */
+    protected $notes = [];
+
     /**
      * Constructor.
      *
@@ -201,7 +204,17 @@ class outbox {
         foreach ($effects as $effect) {
             $effect->finish($batch);
         }
+        $this->notes = $batch->notes + $this->notes;
         return [$done, $begun];
+    }
+
+    /**
+     * What the delivery report says besides the counts: why a fast path was not taken.
+     *
+     * @return string[] effect => reason
+     */
+    public function notes(): array {
+        return $this->notes;
     }
 
     /**

@@ -55,9 +55,14 @@ if ($options['list']) {
 $billitemids = $options['all'] ? array_keys($lines) : [(int) $options['billitemid']];
 $failed = 0;
 foreach ($billitemids as $billitemid) {
-    $counts = (new outbox())->deliver((int) $billitemid);
+    $outbox = new outbox();
+    $counts = $outbox->deliver((int) $billitemid);
     $a = (object) (['billitemid' => $billitemid] + $counts);
     echo get_string('clidelivered', 'shophandlers_std_setuponecoursesession', $a), "\n";
+    foreach ($outbox->notes() as $effect => $reason) {
+        echo get_string('clideliverynote', 'shophandlers_std_setuponecoursesession', (object) ['effect' => $effect,
+            'reason' => $reason]), "\n";
+    }
     $failed += $counts['pending'];
 }
 exit($failed ? 1 : 0);

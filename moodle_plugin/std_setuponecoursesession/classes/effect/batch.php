@@ -34,6 +34,12 @@ class batch {
     /** @var array per effect class, what its finish() needs: class => list */
     public $pending = [];
 
+    /** @var array memo(): key => value */
+    protected $memos = [];
+
+    /** @var string[] why a fast path was not taken in this batch: the delivery report's notes */
+    public $notes = [];
+
     /**
      * Reads the records a batch's effects need, one query per table.
      *
@@ -63,6 +69,52 @@ class batch {
             $this->records["$table/$id"] = $DB->get_record($table, ['id' => $id], '*', MUST_EXIST);
         }
         return $this->records["$table/$id"];
+    }
+
+    /**
+     * Reads records of a table not read yet, in one query per 1,000.
+     *
+     * @param string $table
+     * @param int[] $ids
+     */
+    public function preload(string $table, array $ids): void {
+        global $DB;
+        $missing = array_values(array_filter(array_unique($ids), fn($id) => !isset($this->records["$table/$id"])));
+        foreach (array_chunk($missing, 1000) as $chunk) {
+            foreach ($DB->get_records_list($table, 'id', $chunk) as $record) {
+                $this->records["$table/$record->id"] = $record;
+            }
+        }
+    }
+
+    /**
+     * The records of a table read so far.
+     *
+     * @param string $table
+     * @return \stdClass[]
+     */
+    public function records_of(string $table): array {
+        $records = [];
+        foreach ($this->records as $key => $record) {
+            if (strpos($key, "$table/") === 0) {
+                $records[] = $record;
+            }
+        }
+        return $records;
+    }
+
+    /**
+     * What $make returns, made once per batch and key.
+     *
+     * @param string $key
+     * @param callable $make
+     * @return mixed
+     */
+    public function memo(string $key, callable $make) {
+        if (!array_key_exists($key, $this->memos)) {
+            $this->memos[$key] = $make();
+        }
+        return $this->memos[$key];
     }
 
     /**

@@ -21,7 +21,8 @@ use ShopSetup\Effect as kind;
 
 /**
  * enrol_user() and update_user_enrol(): the event, the course contacts, and for a new enrolment
- * the hook that sends the course welcome message.
+ * the hook that sends the course welcome message (welcome_message: its callbacks' work, the
+ * course's part once per batch, where they are Moodle's own).
  *
  * @package    shophandlers_std_setuponecoursesession
  * @copyright  2026 shopsetup contributors
@@ -56,6 +57,20 @@ class user_enrolment extends effect {
             core_course_category::user_enrolment_changed($courseid, $ue->userid, $ue->status, $ue->timestart, $ue->timeend);
         }
         if ($created && (!$resumed || !$batch->welcomed($row, $courseid))) {
+            $unsafe = $batch->memo('welcome/unsafe', fn() => welcome_message::unsafe());
+            if ($unsafe === null) {
+                // The hook's callbacks are Moodle's own: what they do, with the course's part once.
+                $welcome = welcome_message::of_instance($batch, $instance);
+                if ($welcome) {
+                    $batch->memo('welcome/users', fn() => $batch->preload('user', array_column(
+                        $batch->records_of('user_enrolments'),
+                        'userid'
+                    )));
+                    $welcome->send($batch->record('user', (int) $ue->userid));
+                }
+                return;
+            }
+            $batch->notes['welcome'] = $unsafe;
             \core\di::get(\core\hook\manager::class)->dispatch(new \core_enrol\hook\after_user_enrolled(
                 enrolinstance: $instance,
                 userenrolmentinstance: $ue

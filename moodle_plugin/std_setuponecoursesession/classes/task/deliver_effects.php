@@ -94,12 +94,16 @@ class deliver_effects extends \core\task\adhoc_task {
         $billitemid = (int) $this->get_custom_data()->billitemid;
         $before = outbox::pending($billitemid)['pending'];
         mtrace("Order line $billitemid: $before effects to deliver");
-        $counts = (new outbox(function (string $step, int $delivered) use ($before) {
+        $outbox = new outbox(function (string $step, int $delivered) use ($before) {
             if ($step === 'deleted') {
                 mtrace("  $delivered of $before delivered");
             }
-        }))->deliver($billitemid);
+        });
+        $counts = $outbox->deliver($billitemid);
         mtrace("  delivered {$counts['delivered']}, pending {$counts['pending']}, failed {$counts['failed']}");
+        foreach ($outbox->notes() as $effect => $reason) {
+            mtrace("  $effect: Moodle's own path, because of $reason");
+        }
         if ($counts['pending'] > 0) {
             throw new \moodle_exception('erroreffectspending', 'shophandlers_std_setuponecoursesession', '', (object) $counts);
         }

@@ -80,6 +80,7 @@ Options:
 
 Example:
 $ sudo -u www-data /usr/bin/php local/shop/datahandling/handlers/std_setuponecoursesession/cli/deliver_effects.php --list';
+$string['clideliverynote'] = '  {$a->effect}: sent by Moodle\'s own path, because of {$a->reason}';
 $string['clihelp'] = 'Shows the setup plan of an order and, without --dry-run, produces it.
 
 Options:

@@ -80,6 +80,7 @@ Options :
 
 Exemple :
 $ sudo -u www-data /usr/bin/php local/shop/datahandling/handlers/std_setuponecoursesession/cli/deliver_effects.php --list';
+$string['clideliverynote'] = '  {$a->effect} : envoyé par le chemin de Moodle lui-même, à cause de {$a->reason}';
 $string['clihelp'] = 'Affiche le plan de mise en place d\'une commande et, sans --dry-run, la produit.
 
 Options :
