@@ -51,8 +51,21 @@ class access {
      * @return bool
      */
     public static function can_resend(stdClass $row): bool {
-        return participants_table::created($row) && (int) $row->firstaccess === 0 && (int) $row->lastlogin === 0
+        return self::created($row) && (int) $row->firstaccess === 0 && (int) $row->lastlogin === 0
             && (int) $row->suspended === 0 && (int) $row->deleted === 0 && $row->auth === 'manual';
+    }
+
+    /**
+     * Whether the order created the participant's account, as the seat records it (seats of earlier
+     * releases: the account created in the same second as the seat).
+     *
+     * @param \stdClass $row productiondata, timecreated (the account's), seatcreated
+     * @return bool
+     */
+    public static function created(\stdClass $row): bool {
+        parse_str((string) $row->productiondata, $data);
+        return isset($data['created']) ? $data['created'] === '1'
+            : $row->seatcreated !== null && (int) $row->timecreated === (int) $row->seatcreated;
     }
 
     /**

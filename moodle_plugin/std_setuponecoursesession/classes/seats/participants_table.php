@@ -138,20 +138,7 @@ class participants_table extends \table_sql {
      * @return string
      */
     public function col_account($row) {
-        return get_string(self::created($row) ? 'accountcreated' : 'accountmatched', 'shophandlers_std_setuponecoursesession');
-    }
-
-    /**
-     * Whether the order created the participant's account, as the seat records it (seats of earlier
-     * releases: the account created in the same second as the seat).
-     *
-     * @param \stdClass $row productiondata, timecreated (the account's), seatcreated
-     * @return bool
-     */
-    public static function created(\stdClass $row): bool {
-        parse_str((string) $row->productiondata, $data);
-        return isset($data['created']) ? $data['created'] === '1'
-            : $row->seatcreated !== null && (int) $row->timecreated === (int) $row->seatcreated;
+        return get_string(access::created($row) ? 'accountcreated' : 'accountmatched', 'shophandlers_std_setuponecoursesession');
     }
 
     /**
