@@ -77,13 +77,13 @@ void php_shopsetup_throw(const shopsetup_error *err)
 				zend_throw_exception_ex(ce, err->code, "%s", detail);
 			}
 			break;
-		case SHOPSETUP_E_DB:
-			if (subject[0] != '\0') {
-				zend_throw_exception_ex(ce, err->code, "%s (%s)", detail, subject);
-			} else {
-				zend_throw_exception_ex(ce, err->code, "%s", detail);
-			}
+		case SHOPSETUP_E_DB: {
+			zend_object *exception = subject[0] != '\0'
+				? zend_throw_exception_ex(ce, err->code, "%s (%s)", detail, subject)
+				: zend_throw_exception_ex(ce, err->code, "%s", detail);
+			zend_update_property_bool(ce, exception, "retriable", sizeof("retriable") - 1, err->retriable);
 			break;
+		}
 		case SHOPSETUP_E_NOMEM:
 		case SHOPSETUP_OK:
 			zend_throw_exception_ex(ce, err->code, "%s", detail[0] ? detail : "internal error");
@@ -99,6 +99,14 @@ void php_shopsetup_throw_status(shopsetup_status status, shopsetup_error *err)
 		shopsetup_error_set(err, status, 0, NULL, 0, status == SHOPSETUP_E_NOMEM ? "out of memory" : "internal error");
 	}
 	php_shopsetup_throw(err);
+}
+
+ZEND_METHOD(ShopSetup_DatabaseException, isRetriable)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	zval rv;
+	zval *retriable = zend_read_property(php_shopsetup_database_exception_ce, Z_OBJ_P(ZEND_THIS), "retriable", sizeof("retriable") - 1, 1, &rv);
+	RETURN_BOOL(zend_is_true(retriable));
 }
 
 ZEND_METHOD(ShopSetup_RosterException, getErrors)

@@ -17,6 +17,7 @@ shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code
 	}
 	err->code = code;
 	err->offset = offset;
+	err->retriable = false;
 	subject_len = shopsetup_utf8_cut(subject, subject_len, sizeof(err->subject) - 1);
 	if (subject_len > 0) {
 		memcpy(err->subject, subject, subject_len);

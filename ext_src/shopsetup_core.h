@@ -42,6 +42,7 @@ typedef struct {
 	size_t offset;                            /* byte offset, where the code has one */
 	char subject[SHOPSETUP_ERROR_DETAIL_MAX]; /* key, field or statement the error is about */
 	char detail[SHOPSETUP_ERROR_DETAIL_MAX];  /* what is wrong with it */
+	bool retriable;                           /* the database refused for now (deadlock, lock wait, certification): a new transaction may succeed */
 } shopsetup_error;
 
 shopsetup_status shopsetup_error_set(shopsetup_error *err, shopsetup_status code, size_t offset,

@@ -17,10 +17,23 @@
 #define SHOPSETUP_LIKE_CHUNK 250
 #define SHOPSETUP_STATEMENT_MAX (1024 * 1024)
 
+/* The server's refusals that a new transaction may not meet: deadlock (and a Galera node's
+ * certification failure, which reports as one), lock wait timeout, a failed commit, a Galera node
+ * not ready yet. */
+static bool shopsetup_mysql_retriable(unsigned int code)
+{
+	return code == 1213 || code == 1205 || code == 1180 || code == 1047;
+}
+
 static shopsetup_status shopsetup_db_error(shopsetup_mysql *db, const char *step, shopsetup_error *err)
 {
-	return shopsetup_error_set(err, SHOPSETUP_E_DB, mysql_errno(db->conn), step, strlen(step),
-		"MySQL error %u (%s): %s", mysql_errno(db->conn), mysql_sqlstate(db->conn), mysql_error(db->conn));
+	unsigned int code = mysql_errno(db->conn);
+	shopsetup_status status = shopsetup_error_set(err, SHOPSETUP_E_DB, code, step, strlen(step),
+		"MySQL error %u (%s): %s", code, mysql_sqlstate(db->conn), mysql_error(db->conn));
+	if (err != NULL) {
+		err->retriable = shopsetup_mysql_retriable(code);
+	}
+	return status;
 }
 
 bool shopsetup_mysql_library_init(void)

@@ -81,6 +81,14 @@ namespace ShopSetup {
     /** The database refused or failed; the setup was rolled back. */
     class DatabaseException extends Exception
     {
+        private bool $retriable = false;
+
+        /**
+         * Whether the server refused for now (a deadlock, a Galera node's certification failure, a
+         * lock wait timeout, a failed commit): nothing was written, and a new plan run in a new
+         * transaction may succeed.
+         */
+        public function isRetriable(): bool {}
     }
 
     /**

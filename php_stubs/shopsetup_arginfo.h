@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: fa7c27792430823997b13dcd32fd1da238c98ef8 */
+ * Stub hash: af4647e9e5eca53f95e8e91f21414fb28dcb4bbd */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -24,6 +24,9 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_make_usernames, 0, 1, 
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_RosterException_getErrors, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_DatabaseException_isRetriable, 0, 0, _IS_BOOL, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_Store_lock, 0, 0, IS_VOID, 0)
@@ -127,6 +130,7 @@ ZEND_FUNCTION(ShopSetup_validate_email);
 ZEND_FUNCTION(ShopSetup_normalize_email);
 ZEND_FUNCTION(ShopSetup_make_usernames);
 ZEND_METHOD(ShopSetup_RosterException, getErrors);
+ZEND_METHOD(ShopSetup_DatabaseException, isRetriable);
 ZEND_METHOD(ShopSetup_Plan, __construct);
 ZEND_METHOD(ShopSetup_Plan, accounts);
 ZEND_METHOD(ShopSetup_Plan, emails);
@@ -183,6 +187,7 @@ static const zend_function_entry class_ShopSetup_PlanException_methods[] = {
 
 
 static const zend_function_entry class_ShopSetup_DatabaseException_methods[] = {
+	ZEND_ME(ShopSetup_DatabaseException, isRetriable, arginfo_class_ShopSetup_DatabaseException_isRetriable, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -290,6 +295,12 @@ static zend_class_entry *register_class_ShopSetup_DatabaseException(zend_class_e
 
 	INIT_NS_CLASS_ENTRY(ce, "ShopSetup", "DatabaseException", class_ShopSetup_DatabaseException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_ShopSetup_Exception);
+
+	zval property_retriable_default_value;
+	ZVAL_FALSE(&property_retriable_default_value);
+	zend_string *property_retriable_name = zend_string_init("retriable", sizeof("retriable") - 1, 1);
+	zend_declare_typed_property(class_entry, property_retriable_name, &property_retriable_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
+	zend_string_release(property_retriable_name);
 
 	return class_entry;
 }

@@ -334,9 +334,8 @@ class session_setup {
      * @return result
      */
     public function produce(): result {
-        $plan = $this->plan();
         try {
-            $report = site_store::run($plan);
+            [$plan, $report] = site_store::run_retrying(fn() => $this->plan());
         } catch (\ShopSetup\Exception $e) {
             throw new moodle_exception('errordatabase', self::COMPONENT, '', $e->getMessage());
         }

@@ -58,6 +58,41 @@ class site_store {
         }
     }
 
+    /** Attempts of a setup that the database refuses for now (DatabaseException::isRetriable()), the first included. */
+    const ATTEMPTS = 3;
+
+    /**
+     * Runs a plan like run(); when the database refuses it for now (a deadlock, a Galera node's
+     * certification failure, a lock wait timeout), runs a new plan in a new transaction, up to
+     * ATTEMPTS times, after a random wait that grows with each attempt.
+     *
+     * @param callable $plan makes a fresh plan
+     * @return array [the plan that ran, its report]
+     * @throws \moodle_exception errordatabaseretried when every attempt was refused
+     */
+    public static function run_retrying(callable $plan): array {
+        for ($attempt = 1;; $attempt++) {
+            $current = $plan();
+            try {
+                return [$current, self::run($current)];
+            } catch (\ShopSetup\DatabaseException $e) {
+                if (!$e->isRetriable()) {
+                    throw $e;
+                }
+                if ($attempt >= self::ATTEMPTS) {
+                    throw new \moodle_exception(
+                        'errordatabaseretried',
+                        'shophandlers_std_setuponecoursesession',
+                        '',
+                        (object) ['attempts' => $attempt, 'error' => $e->getMessage()]
+                    );
+                }
+                // Concurrent setups that met once should not meet again at the same moment.
+                usleep(random_int(50000, 200000) * $attempt);
+            }
+        }
+    }
+
     /**
      * Runs every stage of the plan in one transaction through the site's store.
      *

@@ -121,6 +121,7 @@ $string['errorcoursenotexists'] = 'Course {$a} does not exist (handler parameter
 $string['errorcustomeraccount'] = 'The customer\'s account could not be looked up or named: {$a}';
 $string['errorcustomeremail'] = 'The customer\'s email address "{$a}" is not valid: no account can be created.';
 $string['errordatabase'] = 'The session could not be set up; nothing was written. Database error: {$a}';
+$string['errordatabaseretried'] = 'The session could not be set up: the database refused it {$a->attempts} times for now (concurrent setups, or a cluster node\'s certification); nothing was written, try again. Database error: {$a->error}';
 $string['errordelegationrole'] = 'The block "Delegated administration" (block_user_delegation) attaches owners with the role {$a}, which does not exist on this site: nothing was set up. Choose an existing role in the block\'s setting corole, or name the cross role in the product\'s handler parameters (crossrole=...).';
 $string['erroreffectspending'] = '{$a->pending} effects are still to deliver ({$a->failed} failed): the task runs again later.';
 $string['errorlistcolumns'] = 'The first row has {$a} columns: a list has 3 to 5 (last name, first name, email, then optionally role and city).';

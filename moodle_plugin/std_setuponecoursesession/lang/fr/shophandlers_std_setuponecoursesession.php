@@ -121,6 +121,7 @@ $string['errorcoursenotexists'] = 'Le cours {$a} n\'existe pas (le paramètre co
 $string['errorcustomeraccount'] = 'Le compte du client n\'a pas pu être recherché ou nommé : {$a}';
 $string['errorcustomeremail'] = 'L\'adresse courriel du client « {$a} » n\'est pas valide : aucun compte ne peut être créé.';
 $string['errordatabase'] = 'La session n\'a pas pu être mise en place ; rien n\'a été écrit. Erreur de base de données : {$a}';
+$string['errordatabaseretried'] = 'La session n\'a pas pu être mise en place : la base de données l\'a refusée {$a->attempts} fois pour l\'instant (mises en place simultanées, ou certification d\'un nœud de cluster) ; rien n\'a été écrit, réessayez. Erreur de la base : {$a->error}';
 $string['errordelegationrole'] = 'Le bloc « Délégation d\'administration » (block_user_delegation) rattache les responsables avec le rôle {$a}, qui n\'existe pas sur ce site : rien n\'a été mis en place. Choisissez un rôle existant dans le réglage corole du bloc, ou nommez le rôle croisé dans les paramètres du gestionnaire du produit (crossrole=...).';
 $string['erroreffectspending'] = '{$a->pending} effets restent à délivrer ({$a->failed} en échec) : la tâche sera relancée.';
 $string['errorlistcolumns'] = 'La première ligne a {$a} colonnes : une liste en a de 3 à 5 (nom, prénom, courriel, puis éventuellement rôle et ville).';

@@ -1,0 +1,90 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * A setup the database refuses for now (a deadlock; a Galera node's certification failure reports
+ * the same error, 1213) runs again as a new plan in a new transaction: once refused, it succeeds on
+ * the second attempt, exactly once; always refused, it fails cleanly after site_store::ATTEMPTS,
+ * nothing written. The refusals come from a trigger that counts attempts with a sequence (not rolled
+ * back with the transaction).
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shopsetup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+define('CLI_SCRIPT', true);
+
+require(__DIR__ . '/../../../../../../../config.php');
+require_once(__DIR__ . '/lib.php');
+
+use shophandlers_std_setuponecoursesession\site_store;
+
+$t = new shopsetup_it('setup_retry');
+if (!site_store::native()) {
+    $t->check(false, 'this test needs the native store (a MariaDB site, setting store auto)');
+    $t->done();
+}
+$prefix = $CFG->prefix;
+// The triggers' bodies hold ";", which $DB->execute() refuses: the DDL goes through mysqli directly.
+$o = site_store::connection_options();
+$ddl = new mysqli($o['host'], $o['user'], $o['password'], $o['database'], $o['port'], $o['socket'] ?? null);
+$sequence = "{$prefix}shopsetup_attempts";
+$refuse = "SIGNAL SQLSTATE '40001' SET MYSQL_ERRNO = 1213,
+    MESSAGE_TEXT = 'Deadlock found when trying to get lock; try restarting transaction'";
+$ddl->query("DROP TRIGGER IF EXISTS {$prefix}shopsetup_refuse");
+$ddl->query("DROP SEQUENCE IF EXISTS $sequence");
+$ddl->query("CREATE SEQUENCE $sequence START WITH 1");
+$ddl->query("CREATE TRIGGER {$prefix}shopsetup_refuse BEFORE INSERT ON {$prefix}groups FOR EACH ROW
+    IF NEXTVAL($sequence) < 2 THEN $refuse; END IF");
+
+try {
+    // Refused once: the second attempt sets the session up, once.
+    $course = $t->course('A');
+    $operator = $t->user('operator');
+    $learners = $t->participants('learner', 3);
+    $code = $t->product("coursename={$course->shortname}");
+    $billid = $t->order($code, $operator, ['student' => $learners], 3);
+    $t->produce($billid);
+    $t->same(2, (int) $DB->get_field_sql("SELECT NEXTVAL($sequence)") - 1, 'two attempts');
+    $t->same(1, $DB->count_records('groups', ['courseid' => $course->id]), 'one group');
+    foreach (array_keys($learners) as $email) {
+        $t->same(1, $DB->count_records('user', ['email' => $email]), "one account for $email");
+    }
+    $t->same(3, $DB->count_records_select(
+        'user_enrolments',
+        'enrolid IN (SELECT id FROM {enrol} WHERE courseid = ?)',
+        [$course->id]
+    ) - 1, 'three enrolments (and the operator\'s)');
+
+    // Always refused: a clear failure after the attempts, nothing written.
+    $ddl->query("DROP TRIGGER {$prefix}shopsetup_refuse");
+    $ddl->query("CREATE TRIGGER {$prefix}shopsetup_refuse BEFORE INSERT ON {$prefix}groups FOR EACH ROW $refuse");
+    $course = $t->course('B');
+    $learners = $t->participants('other', 2);
+    $billid = $t->order($t->product("coursename={$course->shortname}"), $operator, ['student' => $learners], 2);
+    $start = microtime(true);
+    $error = $t->produce_failure($billid);
+    $retried = $error instanceof moodle_exception && $error->errorcode === 'errordatabaseretried';
+    $t->check($retried, 'refused every time: a clear error (' . ($error ? $error->getMessage() : 'none') . ')');
+    $t->check($error && strpos($error->getMessage(), (string) site_store::ATTEMPTS) !== false, 'it says how many attempts');
+    $t->check(microtime(true) - $start >= 0.15, 'with a wait between the attempts');
+    $t->same(0, $DB->count_records_select('user', 'email IN (?, ?)', array_keys($learners)), 'nothing written');
+} finally {
+    $ddl->query("DROP TRIGGER IF EXISTS {$prefix}shopsetup_refuse");
+    $ddl->query("DROP SEQUENCE IF EXISTS $sequence");
+}
+$t->done();
