@@ -35,27 +35,15 @@ $c = 'shophandlers_std_setuponecoursesession';
 $base = '/local/shop/datahandling/handlers/std_setuponecoursesession';
 $url = new moodle_url("$base/add.php", ['id' => $id]);
 $sessionurl = new moodle_url("$base/session.php", ['id' => $id]);
-$context = context_system::instance();
 $PAGE->set_url($url);
-$PAGE->set_context($context);
+$PAGE->set_context(context_system::instance());
 require_login(null, false);
-if (isguestuser()) {
-    redirect(get_login_url());
-}
-$line = sessions::line($id);
-if (!$line || !sessions::can_manage($line, (int) $USER->id)) {
-    throw new required_capability_exception($context, sessions::MANAGE_ALL, 'nopermissions', '');
-}
+$line = sessions::require_line($id, sessions::MANAGE_ALL);
 $addition = new addition($line);
 $s = sessions::summary($line);
 
 $title = get_string('addparticipants', $c);
-$PAGE->set_pagelayout('report');
-$PAGE->set_title($title);
-$PAGE->set_heading(get_string('session', $c, s($s->transactionid)));
-$PAGE->navbar->add(get_string('mysessions', $c), new moodle_url("$base/sessions.php"));
-$PAGE->navbar->add(get_string('session', $c, s($s->transactionid)), $sessionurl);
-$PAGE->navbar->add($title);
+sessions::page_below_session($s, $title);
 
 // The confirmed list, posted back from the preview.
 $confirmed = optional_param('confirmed', '', PARAM_RAW);

@@ -36,29 +36,17 @@ $c = 'shophandlers_std_setuponecoursesession';
 $base = '/local/shop/datahandling/handlers/std_setuponecoursesession';
 $url = new moodle_url("$base/progress.php", ['id' => $id, 'task' => $taskid]);
 $sessionurl = new moodle_url("$base/session.php", ['id' => $id]);
-$context = context_system::instance();
 $PAGE->set_url($url);
-$PAGE->set_context($context);
+$PAGE->set_context(context_system::instance());
 require_login(null, false);
-if (isguestuser()) {
-    redirect(get_login_url());
-}
-$line = sessions::line($id);
-if (!$line || !sessions::can_manage($line, (int) $USER->id)) {
-    throw new required_capability_exception($context, sessions::MANAGE_ALL, 'nopermissions', '');
-}
+$line = sessions::require_line($id, sessions::MANAGE_ALL);
 $s = sessions::summary($line);
 $bar = stored_progress_bar::get_by_idnumber(add_participants::progress_idnumber($id, $taskid));
 if (!$bar) {
     throw new moodle_exception('erroraddtaskunknown', $c, $sessionurl);
 }
 $title = get_string('addprogress', $c);
-$PAGE->set_pagelayout('report');
-$PAGE->set_title($title);
-$PAGE->set_heading(get_string('session', $c, s($s->transactionid)));
-$PAGE->navbar->add(get_string('mysessions', $c), new moodle_url("$base/sessions.php"));
-$PAGE->navbar->add(get_string('session', $c, s($s->transactionid)), $sessionurl);
-$PAGE->navbar->add($title);
+sessions::page_below_session($s, $title);
 echo $OUTPUT->header();
 echo $OUTPUT->heading($title);
 if ($bar->get_haserrored()) {

@@ -31,20 +31,13 @@ $id = required_param('id', PARAM_INT);
 $userid = required_param('userid', PARAM_INT);
 $c = 'shophandlers_std_setuponecoursesession';
 $sessionurl = new moodle_url('/local/shop/datahandling/handlers/std_setuponecoursesession/session.php', ['id' => $id]);
-$context = context_system::instance();
 $PAGE->set_url(new moodle_url(
     '/local/shop/datahandling/handlers/std_setuponecoursesession/resend.php',
     ['id' => $id, 'userid' => $userid]
 ));
-$PAGE->set_context($context);
+$PAGE->set_context(context_system::instance());
 require_login(null, false);
-if (isguestuser()) {
-    redirect(get_login_url());
-}
-$line = sessions::line($id);
-if (!$line || !sessions::can_manage($line, (int) $USER->id)) {
-    throw new required_capability_exception($context, sessions::MANAGE_ALL, 'nopermissions', '');
-}
+$line = sessions::require_line($id, sessions::MANAGE_ALL);
 require_sesskey();
 try {
     access::resend($line, $userid, (int) $USER->id);

@@ -32,18 +32,10 @@ use shophandlers_std_setuponecoursesession\task\add_participants;
 $id = required_param('id', PARAM_INT);
 $c = 'shophandlers_std_setuponecoursesession';
 $url = new moodle_url('/local/shop/datahandling/handlers/std_setuponecoursesession/session.php', ['id' => $id]);
-$context = context_system::instance();
 $PAGE->set_url($url);
-$PAGE->set_context($context);
+$PAGE->set_context(context_system::instance());
 require_login(null, false);
-if (isguestuser()) {
-    redirect(get_login_url());
-}
-$line = sessions::line($id);
-if (!$line || !sessions::can_view($line, (int) $USER->id)) {
-    // The same answer whether the order line exists or not: nobody learns of another buyer's orders.
-    throw new required_capability_exception($context, sessions::VIEW_ALL, 'nopermissions', '');
-}
+$line = sessions::require_line($id, sessions::VIEW_ALL);
 $s = sessions::summary($line);
 
 $PAGE->set_pagelayout('report');

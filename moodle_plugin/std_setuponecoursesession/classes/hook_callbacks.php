@@ -53,11 +53,11 @@ class hook_callbacks {
         if (!$PAGE->has_set_url() || !isloggedin() || isguestuser()) {
             return;
         }
+        // Every page comes here: the path first, the request's parameters only on local_shop's two pages.
         $path = $PAGE->url->get_path();
-        $view = optional_param('view', '', PARAM_ALPHA);
-        if (substr($path, -strlen('/local/shop/bills/view.php')) === '/local/shop/bills/view.php' && $view === 'viewBill') {
+        if (str_ends_with($path, '/local/shop/bills/view.php') && optional_param('view', '', PARAM_ALPHA) === 'viewBill') {
             $lines = seats\sessions::of_bill(optional_param('billid', 0, PARAM_INT));
-        } else if (substr($path, -strlen('/local/shop/front/view.php')) === '/local/shop/front/view.php' && $view === 'invoice') {
+        } else if (str_ends_with($path, '/local/shop/front/view.php') && optional_param('view', '', PARAM_ALPHA) === 'invoice') {
             $lines = seats\sessions::of_bill(0, optional_param('transid', '', PARAM_RAW_TRIMMED));
         } else {
             return;

@@ -130,17 +130,14 @@ class sessions {
     }
 
     /**
-     * Whether a user may see an order line: its buyer, or a holder of the capability.
+     * Whether a user may see an order line: its buyer, or a holder of the capability viewallsessions.
      *
      * @param stdClass $line
      * @param int $userid
      * @return bool
      */
     public static function can_view(stdClass $line, int $userid): bool {
-        if ($userid > 0 && (int) $line->hasaccount === $userid && !isguestuser($userid)) {
-            return true;
-        }
-        return has_capability(self::VIEW_ALL, \context_system::instance(), $userid);
+        return self::buyer_or($line, $userid, self::VIEW_ALL);
     }
 
     /**
@@ -152,10 +149,62 @@ class sessions {
      * @return bool
      */
     public static function can_manage(stdClass $line, int $userid): bool {
+        return self::buyer_or($line, $userid, self::MANAGE_ALL);
+    }
+
+    /**
+     * Whether a user is an order line's buyer or holds a capability in the system context.
+     *
+     * @param stdClass $line
+     * @param int $userid
+     * @param string $capability
+     * @return bool
+     */
+    protected static function buyer_or(stdClass $line, int $userid, string $capability): bool {
         if ($userid > 0 && (int) $line->hasaccount === $userid && !isguestuser($userid)) {
             return true;
         }
-        return has_capability(self::MANAGE_ALL, \context_system::instance(), $userid);
+        return has_capability($capability, \context_system::instance(), $userid);
+    }
+
+    /**
+     * The order line of a page, once the page has required a login: a guest goes to the login page,
+     * and a user who is neither its buyer nor holds $capability gets the same "no permission" whether
+     * the line exists or not (nobody learns of another buyer's orders).
+     *
+     * @param int $id the order line
+     * @param string $capability VIEW_ALL or MANAGE_ALL
+     * @return stdClass the line
+     */
+    public static function require_line(int $id, string $capability): stdClass {
+        global $USER;
+        if (isguestuser()) {
+            redirect(get_login_url());
+        }
+        $line = self::line($id);
+        if (!$line || !self::buyer_or($line, (int) $USER->id, $capability)) {
+            throw new \required_capability_exception(\context_system::instance(), $capability, 'nopermissions', '');
+        }
+        return $line;
+    }
+
+    /**
+     * Sets up a page below a session's page: layout, title, heading, and the way back in the navbar.
+     *
+     * @param stdClass $summary summary() of the line
+     * @param string $title the page's own title
+     */
+    public static function page_below_session(stdClass $summary, string $title): void {
+        global $PAGE;
+        $c = 'shophandlers_std_setuponecoursesession';
+        $base = '/local/shop/datahandling/handlers/std_setuponecoursesession';
+        $session = get_string('session', $c, s($summary->transactionid));
+        $PAGE->set_pagelayout('report');
+        $PAGE->set_title($title);
+        $PAGE->set_heading($session);
+        $PAGE->navbar->add(get_string('mysessions', $c), new \moodle_url("$base/sessions.php"));
+        $PAGE->navbar->add($session, new \moodle_url("$base/session.php", ['id' => $summary->billitemid]));
+        $PAGE->navbar->add($title);
     }
 
     /**
