@@ -33,6 +33,7 @@ require_once($CFG->dirroot . '/group/lib.php');
 require_once($CFG->dirroot . '/local/shop/locallib.php');
 require_once($CFG->dirroot . '/local/shop/classes/Bill.class.php');
 require_once($CFG->dirroot . '/local/shop/datahandling/production.php');
+require_once(__DIR__ . '/fixtures/mail_sink.php');
 
 /**
  * Helpers for one integration test script.

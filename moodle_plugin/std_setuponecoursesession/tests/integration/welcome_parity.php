@@ -63,6 +63,7 @@ $marks = ['notifications' => (int) $DB->get_field_sql('SELECT MAX(id) FROM {noti
     'log' => (int) $DB->get_field_sql('SELECT MAX(id) FROM {logstore_standard_log}')];
 
 // Moodle's own path.
+$sink = new shopsetup_it_mail_sink();
 $instance = manual_enrolment::instance($courses['api']->id);
 foreach ($people as $user) {
     enrol_get_plugin('manual')->enrol_user($instance, $user->id, $roles['student']);
@@ -73,7 +74,9 @@ foreach ($people as $user) {
     $learners[$user->email] = $t->participant($user->firstname, $user->lastname, $user->email);
 }
 $code = $t->product("coursename={$courses['handler']->shortname}&autoenrolsupervisor=0");
+$apimail = $sink->messages();
 $t->produce($t->order($code, $operator, ['student' => $learners], 3));
+$handlermail = array_slice($sink->messages(), count($apimail));
 shopsetup_it::flush_logs();
 
 /**
@@ -114,10 +117,43 @@ function welcome_parity_rows(stdClass $course, array $users, array $marks): arra
     }
     return $rows;
 }
+/**
+ * The emails of a course's welcome, by recipient, as comparable text: the date, message id and MIME
+ * boundary left out, the bodies decoded, the course's id and short name replaced.
+ *
+ * @param array $messages from shopsetup_it_mail_sink::messages()
+ * @param stdClass $course
+ * @return array
+ */
+function welcome_parity_mail(array $messages, stdClass $course): array {
+    $mail = [];
+    foreach ($messages as $message) {
+        $headers = array_diff_key($message['headers'], ['date' => 1, 'message-id' => 1]);
+        $boundary = preg_match('/boundary="([^"]+)"/', $headers['content-type'] ?? '', $m) ? $m[1] : null;
+        $text = json_encode($headers) . "\n" . quoted_printable_decode($message['body']);
+        if ($boundary !== null) {
+            $text = str_replace($boundary, 'BOUNDARY', $text);
+        }
+        $text = str_replace(
+            [$course->shortname, "course=$course->id", "id=$course->id"],
+            ['SHORTNAME', 'course=COURSE', 'id=COURSE'],
+            $text
+        );
+        $mail[$headers['to'] ?? ''][] = $text;
+    }
+    ksort($mail);
+    return $mail;
+}
 $api = welcome_parity_rows($courses['api'], $people, $marks);
 $handler = welcome_parity_rows($courses['handler'], $people, $marks);
 $t->same(3, count($api), 'Moodle\'s path: one welcome per participant');
 $t->same($api, $handler, 'the handler\'s welcome notifications, popup rows and events are Moodle\'s, field by field');
+$t->same(3, count(welcome_parity_mail($apimail, $courses['api'])), 'Moodle\'s path: one email per participant, captured');
+$t->same(
+    welcome_parity_mail($apimail, $courses['api']),
+    welcome_parity_mail($handlermail, $courses['handler']),
+    'the handler\'s welcome emails are Moodle\'s: headers and bodies'
+);
 $first = reset($handler)[0] ?? null;
 $t->check($first && $first['notification']['useridfrom'] == $teacher->id, 'sent by the course contact');
 $t->check($first && strpos($first['notification']['fullmessagehtml'], '<b>') !== false, 'the HTML text through format_text');
@@ -140,8 +176,11 @@ $t->drain = false;
 $code = $t->product("coursename={$course->shortname}&autoenrolsupervisor=0");
 $billid = $t->order($code, $operator, ['student' => $learners], 3);
 $t->produce($billid);
+$mark = count($sink->messages());
 $outbox = new outbox();
 $outbox->deliver((int) $t->billitem($billid)->id);
+$fallbackmail = array_slice($sink->messages(), $mark);
+$sink->stop();
 shopsetup_it::flush_logs();
 $t->same(
     'the communication subsystem is enabled',
@@ -149,6 +188,11 @@ $t->same(
     'the delivery report says why Moodle\'s path was taken'
 );
 $t->same($api, welcome_parity_rows($course, $people, $marks), 'Moodle\'s path through the hook: the same messages');
+$t->same(
+    welcome_parity_mail($apimail, $courses['api']),
+    welcome_parity_mail($fallbackmail, $course),
+    'Moodle\'s path through the hook: the same emails'
+);
 unset_config(outbox::BUDGET_SETTING, 'shophandlers_std_setuponecoursesession');
 set_config('enablecommunicationsubsystem', 0);
 $t->done();
