@@ -94,7 +94,10 @@ $dml2 = bench_dml_queries();
 if ($profilefile) {
     $profiler->stop();
     require(__DIR__ . '/profile.php');
-    file_put_contents($profilefile, json_encode(bench_profile($profiler->getLog())));
+    $log = $profiler->getLog();
+    file_put_contents($profilefile, json_encode(bench_profile($log)));
+    // The stacks themselves, for a flame graph or a closer look (one "frame;frame;... count" a line).
+    file_put_contents(preg_replace('/\.json$/', '.collapsed', $profilefile), $log->formatCollapsed());
 }
 $server1 = bench_server_statements();
 $after = bench_counts();

@@ -16,6 +16,7 @@
 
 namespace shophandlers_std_setuponecoursesession;
 
+use shophandlers_std_setuponecoursesession\effect\batch;
 use shophandlers_std_setuponecoursesession\effect\registry;
 
 /**
@@ -50,8 +51,9 @@ class outbox {
     const BATCH = 200;
 
     /**
-     * Effects between two writes of the log store's buffer: few enough that the buffer (50 events by
-     * default) is written by us, after an effect's observers, not in the middle of one.
+     * Effects between two writes of the log store's buffer when a batch is delivered one row at a time:
+     * few enough that the buffer (50 events by default) is written by us, after an effect's observers,
+     * not in the middle of one. In a batch's transaction the log store gets the events at its commit.
      */
     const LOG_EVERY = 10;
 
@@ -63,6 +65,9 @@ class outbox {
 
     /** @var string[] why a fast path was not taken (welcome: why the hook was dispatched per enrolment) */
     protected $notes = [];
+
+    /** @var effect\effect[] the effects of the batch being delivered, by class, for their finish() */
+    protected $effects = [];
 
     /**
      * Constructor.
@@ -159,8 +164,10 @@ class outbox {
     }
 
     /**
-     * Delivers the rows of one batch, each one on its own: one that throws is kept with its error.
-     * A row is marked begun (attempts + 1) before its effect runs.
+     * Delivers the rows of one batch. A row is marked begun (attempts + 1) before its effect runs.
+     * The batch's effects are written in one transaction (so the database commits once, not once a
+     * statement); if one of them throws, that transaction is rolled back and the batch is delivered
+     * again one row at a time, where a row that throws is kept with its error.
      *
      * @param array $rows outbox records in order
      * @param float $start
@@ -184,34 +191,133 @@ class outbox {
             'UPDATE {' . self::TABLE . "} SET attempts = attempts + 1, timeattempted = ? WHERE id $in",
             array_merge([time()], $params)
         );
+        $rows = array_slice($rows, 0, count($begun));
+        // Inside a caller's transaction a rollback would undo the caller's work too: one row at a time.
+        $done = $DB->is_transaction_started() ? null : $this->deliver_in_transaction($rows);
+        return [$done ?? $this->deliver_each($rows), $begun];
+    }
+
+    /**
+     * A batch's effects in one transaction, then, once it is committed, their work for afterwards
+     * (the welcome messages: their emails must not wait for, or be lost with, a transaction).
+     *
+     * @param array $rows outbox records in order
+     * @return int[]|null ids of the rows delivered; null when an effect threw and nothing was written
+     */
+    protected function deliver_in_transaction(array $rows): ?array {
+        global $DB;
+        $batch = registry::batch($rows);
+        $delivered = $this->delivered;
+        $transaction = $DB->start_delegated_transaction();
+        try {
+            foreach ($rows as $row) {
+                $this->deliver_row($row, $batch);
+            }
+            $this->finish($batch);
+            $transaction->allow_commit();
+        } catch (\Throwable $e) {
+            $this->delivered = $delivered;
+            try {
+                $transaction->rollback($e);
+            } catch (\Throwable $rethrown) {
+                // Rolled back: the batch is delivered again one row at a time.
+                unset($rethrown);
+            }
+            return null;
+        }
+        $this->step('committed');
+        $done = [];
+        foreach ($rows as $row) {
+            if ($this->afterwards($row, $batch)) {
+                $done[] = (int) $row->id;
+            }
+        }
+        $this->notes = $batch->notes + $this->notes;
+        return $done;
+    }
+
+    /**
+     * A batch's rows each on its own, the work for afterwards right after its row.
+     *
+     * @param array $rows outbox records in order
+     * @return int[] ids of the rows delivered
+     */
+    protected function deliver_each(array $rows): array {
         $batch = registry::batch($rows);
         $done = [];
-        $effects = [];
-        foreach (array_slice($rows, 0, count($begun)) as $row) {
+        foreach ($rows as $row) {
             try {
-                $effect = registry::of_kind($row->kind);
-                $effects[get_class($effect)] = $effect;
-                $effect->deliver($row, $row->attempts > 0, $batch);
-                $done[] = (int) $row->id;
-                $this->delivered++;
-                $this->step('effect');
+                $this->deliver_row($row, $batch);
             } catch (\Throwable $e) {
-                $DB->set_field(
-                    self::TABLE,
-                    'lasterror',
-                    \core_text::substr(get_class($e) . ': ' . $e->getMessage(), 0, 1000),
-                    ['id' => $row->id]
-                );
+                $this->failed($row, $e);
+                continue;
+            }
+            if ($this->afterwards($row, $batch)) {
+                $done[] = (int) $row->id;
             }
             if (count($done) % self::LOG_EVERY === 0) {
                 $this->flush_log();
             }
         }
-        foreach ($effects as $effect) {
+        $this->finish($batch);
+        $this->notes = $batch->notes + $this->notes;
+        return $done;
+    }
+
+    /**
+     * One row's effect.
+     *
+     * @param \stdClass $row
+     * @param batch $batch
+     */
+    protected function deliver_row(\stdClass $row, batch $batch): void {
+        $effect = registry::of_kind($row->kind);
+        $this->effects[get_class($effect)] = $effect;
+        $effect->deliver($row, $row->attempts > 0, $batch);
+        $this->delivered++;
+        $this->step('effect');
+    }
+
+    /**
+     * Runs a delivered row's work for afterwards.
+     *
+     * @param \stdClass $row
+     * @param batch $batch
+     * @return bool whether the row is delivered (false: its work threw, the row is kept with the error)
+     */
+    protected function afterwards(\stdClass $row, batch $batch): bool {
+        try {
+            $batch->run_afterwards((int) $row->id);
+        } catch (\Throwable $e) {
+            $this->delivered--;
+            $this->failed($row, $e);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * What the effects of a batch do once for all of its rows.
+     *
+     * @param batch $batch
+     */
+    protected function finish(batch $batch): void {
+        foreach ($this->effects as $effect) {
             $effect->finish($batch);
         }
-        $this->notes = $batch->notes + $this->notes;
-        return [$done, $begun];
+        $this->effects = [];
+    }
+
+    /**
+     * Keeps a row whose delivery threw, with its error.
+     *
+     * @param \stdClass $row
+     * @param \Throwable $e
+     */
+    protected function failed(\stdClass $row, \Throwable $e): void {
+        global $DB;
+        $error = \core_text::substr(get_class($e) . ': ' . $e->getMessage(), 0, 1000);
+        $DB->set_field(self::TABLE, 'lasterror', $error, ['id' => $row->id]);
     }
 
     /**

@@ -40,6 +40,9 @@ class batch {
     /** @var string[] why a fast path was not taken in this batch: the delivery report's notes */
     public $notes = [];
 
+    /** @var callable[][] work of a row that must not run inside the batch's transaction: row id => list */
+    protected $afterwards = [];
+
     /**
      * Reads the records a batch's effects need, one query per table.
      *
@@ -52,6 +55,31 @@ class batch {
                 foreach ($DB->get_records_list($table, 'id', $chunk) as $record) {
                     $this->records["$table/$record->id"] = $record;
                 }
+            }
+        }
+        $this->preload_contexts();
+    }
+
+    /**
+     * Puts the contexts of the batch's events in Moodle's context cache, one query each kind: those of
+     * the role assignments, the user contexts of the users created.
+     */
+    protected function preload_contexts(): void {
+        global $DB;
+        $contextids = array_unique(array_column($this->records_of('role_assignments'), 'contextid'));
+        \context_helper::preload_contexts_by_id(array_values($contextids));
+        $userids = array_column($this->records_of('user'), 'id');
+        if (count($userids) > 1) {
+            [$in, $params] = $DB->get_in_or_equal($userids, SQL_PARAMS_NAMED);
+            $contexts = $DB->get_records_select(
+                'context',
+                "contextlevel = :contextlevel AND instanceid $in",
+                ['contextlevel' => CONTEXT_USER] + $params,
+                '',
+                \context_helper::get_preload_record_columns_sql('{context}')
+            );
+            foreach ($contexts as $context) {
+                \context_helper::preload_from_record($context);
             }
         }
     }
@@ -101,6 +129,31 @@ class batch {
             }
         }
         return $records;
+    }
+
+    /**
+     * Work of a row that talks to the outside (messages: Moodle buffers their processors inside a
+     * transaction and sends them at its commit): done once the batch's writes are committed, the row
+     * counted as delivered only when it is done.
+     *
+     * @param \stdClass $row outbox record
+     * @param callable $work
+     */
+    public function afterwards(\stdClass $row, callable $work): void {
+        $this->afterwards[(int) $row->id][] = $work;
+    }
+
+    /**
+     * Runs a row's work left for afterwards() (once).
+     *
+     * @param int $rowid
+     */
+    public function run_afterwards(int $rowid): void {
+        $work = $this->afterwards[$rowid] ?? [];
+        unset($this->afterwards[$rowid]);
+        foreach ($work as $callable) {
+            $callable();
+        }
     }
 
     /**

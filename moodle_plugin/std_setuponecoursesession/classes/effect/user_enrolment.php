@@ -57,24 +57,35 @@ class user_enrolment extends effect {
             core_course_category::user_enrolment_changed($courseid, $ue->userid, $ue->status, $ue->timestart, $ue->timeend);
         }
         if ($created && (!$resumed || !$batch->welcomed($row, $courseid))) {
-            $unsafe = $batch->memo('welcome/unsafe', fn() => welcome_message::unsafe());
-            if ($unsafe === null) {
-                // The hook's callbacks are Moodle's own: what they do, with the course's part once.
-                $welcome = welcome_message::of_instance($batch, $instance);
-                if ($welcome) {
-                    $batch->memo('welcome/users', fn() => $batch->preload('user', array_column(
-                        $batch->records_of('user_enrolments'),
-                        'userid'
-                    )));
-                    $welcome->send($batch->record('user', (int) $ue->userid));
-                }
-                return;
-            }
-            $batch->notes['welcome'] = $unsafe;
-            \core\di::get(\core\hook\manager::class)->dispatch(new \core_enrol\hook\after_user_enrolled(
-                enrolinstance: $instance,
-                userenrolmentinstance: $ue
-            ));
+            $batch->afterwards($row, fn() => $this->welcome($batch, $instance, $ue));
         }
+    }
+
+    /**
+     * The course welcome message of a new enrolment, as the hook after_user_enrolled sends it.
+     *
+     * @param batch $batch
+     * @param \stdClass $instance enrol record
+     * @param \stdClass $ue user_enrolments record
+     */
+    protected function welcome(batch $batch, \stdClass $instance, \stdClass $ue): void {
+        $unsafe = $batch->memo('welcome/unsafe', fn() => welcome_message::unsafe());
+        if ($unsafe === null) {
+            // The hook's callbacks are Moodle's own: what they do, with the course's part once.
+            $welcome = welcome_message::of_instance($batch, $instance);
+            if ($welcome) {
+                $batch->memo('welcome/users', fn() => $batch->preload('user', array_column(
+                    $batch->records_of('user_enrolments'),
+                    'userid'
+                )));
+                $welcome->send($batch->record('user', (int) $ue->userid));
+            }
+            return;
+        }
+        $batch->notes['welcome'] = $unsafe;
+        \core\di::get(\core\hook\manager::class)->dispatch(new \core_enrol\hook\after_user_enrolled(
+            enrolinstance: $instance,
+            userenrolmentinstance: $ue
+        ));
     }
 }

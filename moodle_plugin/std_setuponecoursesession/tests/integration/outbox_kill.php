@@ -171,7 +171,7 @@ $mark = shopsetup_it::log_mark();
 $total = outbox::pending($billitemid)['pending'];
 $script = __DIR__ . '/fixtures/deliver_and_die.php';
 // Rows in order: 20 user_created, group_created, 45 user_enrolment_created (welcome messages), role_assigned, members.
-$kills = [['effect', 5], ['logged', 10], ['effect', 27], ['logged', 40], ['deleted', 1], ['effect', 30]];
+$kills = [['effect', 5], ['committed', 1], ['logged', 10], ['effect', 27], ['logged', 40], ['deleted', 1], ['effect', 30]];
 foreach ($kills as [$step, $after]) {
     $before = outbox::pending($billitemid)['pending'];
     exec(shopsetup_it::php_command() . ' ' . escapeshellarg($script) . " $billitemid $step $after 2>&1", $output, $status);
