@@ -54,6 +54,7 @@ if test "$PHP_SHOPSETUP" != "no"; then
     ext_src/shopsetup_username.c
     ext_src/shopsetup_plan.c
     ext_src/shopsetup_driver.c
+    ext_src/shopsetup_sql.c
     ext_src/shopsetup_mysql.c
   "
   PHP_SUBST(SHOPSETUP_SHARED_LIBADD)

@@ -3,7 +3,7 @@
 #define SHOPSETUP_MYSQL_H
 
 #include "shopsetup_core.h"
-#include "shopsetup_store.h"
+#include "shopsetup_sql.h"
 
 #include <mysql.h>
 
@@ -26,8 +26,6 @@ typedef struct {
 
 #define SHOPSETUP_MYSQL_LOCK_NAME_MAX 64
 
-#define SHOPSETUP_MYSQL_PREFIX_MAX 32
-
 typedef struct {
 	const char *table, *column;  /* static strings of the driver */
 	bool caseless;
@@ -35,13 +33,11 @@ typedef struct {
 
 typedef struct {
 	MYSQL *conn;
-	char prefix[SHOPSETUP_MYSQL_PREFIX_MAX + 1];
+	shopsetup_sql sql;       /* the statements, with the prefix and the statement limit */
 	char lock_name[SHOPSETUP_MYSQL_LOCK_NAME_MAX + 1];
 	unsigned lock_timeout;
-	size_t statement_limit;  /* bytes per multi-row statement, below max_allowed_packet */
 	shopsetup_mysql_collation collations[8]; /* the columns whose case-insensitivity was asked */
 	size_t ncollations;
-	bool caseless;           /* the key column of the lookup being built */
 	size_t statements;       /* statements sent since the lock was taken, for the report */
 } shopsetup_mysql;
 
