@@ -3,6 +3,11 @@ PHP_ARG_ENABLE([shopsetup],
   [AS_HELP_STRING([--enable-shopsetup], [Enable shopsetup (Moodle course-session setup) support])],
   [yes])
 
+PHP_ARG_WITH([shopsetup-pgsql],
+  [whether to build shopsetup's PostgreSQL store],
+  [AS_HELP_STRING([--without-shopsetup-pgsql], [shopsetup: build without the PostgreSQL store (else built when pkg-config finds libpq)])],
+  [auto], [no])
+
 if test "$PHP_SHOPSETUP" != "no"; then
   dnl MySQL/MariaDB client library: pkg-config libmariadb, then mariadb_config / mysql_config.
   PKG_CHECK_MODULES([SHOPSETUP_MYSQL], [libmariadb], [
@@ -29,6 +34,26 @@ if test "$PHP_SHOPSETUP" != "no"; then
   LIBS=$shopsetup_save_LIBS
   CFLAGS=$shopsetup_save_CFLAGS
 
+  dnl PostgreSQL client library: pkg-config libpq. Without it the extension is built with the
+  dnl MySQL/MariaDB store only, and says so here and in php --ri shopsetup.
+  SHOPSETUP_PGSQL_SOURCES=""
+  if test "$PHP_SHOPSETUP_PGSQL" != "no"; then
+    PKG_CHECK_MODULES([SHOPSETUP_PGSQL], [libpq], [
+      PHP_EVAL_INCLINE([$SHOPSETUP_PGSQL_CFLAGS])
+      PHP_EVAL_LIBLINE([$SHOPSETUP_PGSQL_LIBS], [SHOPSETUP_SHARED_LIBADD])
+      AC_DEFINE([HAVE_SHOPSETUP_PGSQL], [1], [shopsetup's PostgreSQL store (libpq)])
+      SHOPSETUP_PGSQL_SOURCES="ext_src/shopsetup_pgsql.c"
+      AC_MSG_NOTICE([shopsetup: the PostgreSQL store is built (libpq $SHOPSETUP_PGSQL_CFLAGS $SHOPSETUP_PGSQL_LIBS)])
+    ], [
+      if test "$PHP_SHOPSETUP_PGSQL" = "yes"; then
+        AC_MSG_ERROR([--with-shopsetup-pgsql: libpq not found by pkg-config: install libpq-dev])
+      fi
+      AC_MSG_WARN([shopsetup: libpq not found (install libpq-dev): the PostgreSQL store is NOT built])
+    ])
+  else
+    AC_MSG_NOTICE([shopsetup: built without the PostgreSQL store (--without-shopsetup-pgsql)])
+  fi
+
   dnl The lexers are re2c sources; the generated C is built, never committed.
   PHP_PROG_RE2C([1.2])
   if test -z "$RE2C"; then
@@ -41,6 +66,7 @@ if test "$PHP_SHOPSETUP" != "no"; then
     ext_src/shopsetup.c
     ext_src/php_shopsetup_plan.c
     ext_src/php_shopsetup_mysql.c
+    ext_src/php_shopsetup_pgsql.c
     ext_src/php_shopsetup_errors.c
     ext_src/php_shopsetup_rows.c
     ext_src/php_shopsetup_store.c
@@ -56,6 +82,7 @@ if test "$PHP_SHOPSETUP" != "no"; then
     ext_src/shopsetup_driver.c
     ext_src/shopsetup_sql.c
     ext_src/shopsetup_mysql.c
+    $SHOPSETUP_PGSQL_SOURCES
   "
   PHP_SUBST(SHOPSETUP_SHARED_LIBADD)
   PHP_NEW_EXTENSION(shopsetup, $SHOPSETUP_SOURCES, $ext_shared,, -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1)

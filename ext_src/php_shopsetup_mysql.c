@@ -67,39 +67,6 @@ static shopsetup_mysql *php_shopsetup_mysql_get(zval *object)
 	return &intern->db;
 }
 
-static bool php_shopsetup_option_string(HashTable *options, const char *name, const char **out)
-{
-	zval *value = zend_hash_str_find_deref(options, name, strlen(name));
-	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
-		return true;
-	}
-	if (Z_TYPE_P(value) != IS_STRING || zend_str_has_nul_byte(Z_STR_P(value))) {
-		zend_argument_value_error(1, "option \"%s\" must be a string without NUL bytes", name);
-		return false;
-	}
-	*out = Z_STRVAL_P(value);
-	return true;
-}
-
-#define PHP_SHOPSETUP_PORT_MAX 65535
-/* A day: longer than any wait worth having, far below what the library's unsigned seconds hold. */
-#define PHP_SHOPSETUP_TIMEOUT_MAX 86400
-
-static bool php_shopsetup_option_uint(HashTable *options, const char *name, unsigned max, unsigned *out)
-{
-	zval *value = zend_hash_str_find_deref(options, name, strlen(name));
-	int64_t number;
-	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
-		return true;
-	}
-	if (!php_shopsetup_zval_int(value, &number) || number < 0 || number > max) {
-		zend_argument_value_error(1, "option \"%s\" must be an int from 0 to %u", name, max);
-		return false;
-	}
-	*out = (unsigned) number;
-	return true;
-}
-
 ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
 {
 	HashTable *options;
@@ -161,78 +128,7 @@ static bool php_shopsetup_mysql_store_of(zend_object *object, shopsetup_store *o
 	return true;
 }
 
-#define PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store) \
-	shopsetup_store store; \
-	if (!php_shopsetup_mysql_store_of(Z_OBJ_P(ZEND_THIS), &store)) { \
-		RETURN_THROWS(); \
-	}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, lock)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
-	php_shopsetup_native_lock(store);
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, unlock)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
-	store.ops->unlock(store.self);
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, begin)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
-	php_shopsetup_native_begin(store);
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, commit)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
-	php_shopsetup_native_commit(store);
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, rollback)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
-	store.ops->rollback(store.self);
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, find)
-{
-	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
-	php_shopsetup_native_find(store, INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, findKeys)
-{
-	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
-	php_shopsetup_native_find_keys(store, INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, insert)
-{
-	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
-	php_shopsetup_native_write(store, SHOPSETUP_WRITE_INSERT, INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, update)
-{
-	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
-	php_shopsetup_native_write(store, SHOPSETUP_WRITE_UPDATE, INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, statements)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	PHP_SHOPSETUP_MYSQL_STORE_OR_THROW(store);
-	size_t count = store.ops->statements(store.self);
-	RETURN_LONG(count > (size_t) ZEND_LONG_MAX ? ZEND_LONG_MAX : (zend_long) count);
-}
+PHP_SHOPSETUP_NATIVE_STORE_METHODS(ShopSetup_MysqlConnection, php_shopsetup_mysql_store_of)
 
 ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo)
 {

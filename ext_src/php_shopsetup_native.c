@@ -316,3 +316,34 @@ void php_shopsetup_native_write(shopsetup_store store, shopsetup_write kind, INT
 		php_shopsetup_throw_status(status, &err);
 	}
 }
+
+/* ---- the connections' options ---- */
+
+bool php_shopsetup_option_string(HashTable *options, const char *name, const char **out)
+{
+	zval *value = zend_hash_str_find_deref(options, name, strlen(name));
+	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
+		return true;
+	}
+	if (Z_TYPE_P(value) != IS_STRING || zend_str_has_nul_byte(Z_STR_P(value))) {
+		zend_argument_value_error(1, "option \"%s\" must be a string without NUL bytes", name);
+		return false;
+	}
+	*out = Z_STRVAL_P(value);
+	return true;
+}
+
+bool php_shopsetup_option_uint(HashTable *options, const char *name, unsigned max, unsigned *out)
+{
+	zval *value = zend_hash_str_find_deref(options, name, strlen(name));
+	int64_t number;
+	if (value == NULL || Z_TYPE_P(value) == IS_NULL) {
+		return true;
+	}
+	if (!php_shopsetup_zval_int(value, &number) || number < 0 || number > max) {
+		zend_argument_value_error(1, "option \"%s\" must be an int from 0 to %u", name, max);
+		return false;
+	}
+	*out = (unsigned) number;
+	return true;
+}

@@ -8,10 +8,14 @@
 #include "zend_attributes.h"
 #include "zend_exceptions.h"
 #include <mysql.h>
+#ifdef HAVE_SHOPSETUP_PGSQL
+# include <libpq-fe.h>
+#endif
 
 #include "php_shopsetup.h"
 #include "php_shopsetup_errors.h"
 #include "php_shopsetup_mysql.h"
+#include "php_shopsetup_pgsql.h"
 #include "php_shopsetup_plan.h"
 #include "php_shopsetup_rows.h"
 #include "php_shopsetup_store.h"
@@ -378,6 +382,9 @@ PHP_MINIT_FUNCTION(shopsetup)
 	php_shopsetup_store_minit(register_class_ShopSetup_Store());
 	php_shopsetup_plan_minit(register_class_ShopSetup_Plan());
 	php_shopsetup_mysql_minit(register_class_ShopSetup_MysqlConnection(php_shopsetup_store_ce));
+#ifdef HAVE_SHOPSETUP_PGSQL
+	php_shopsetup_pgsql_minit(register_class_ShopSetup_PgsqlConnection(php_shopsetup_store_ce));
+#endif
 	return shopsetup_mysql_library_init() ? SUCCESS : FAILURE;
 }
 
@@ -392,13 +399,23 @@ PHP_MINFO_FUNCTION(shopsetup)
 	php_info_print_table_start();
 	php_info_print_table_header(2, "shopsetup support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_SHOPSETUP_VERSION);
-	php_info_print_table_row(2, "Native stores", "MySQL/MariaDB (MysqlConnection)");
+#ifdef HAVE_SHOPSETUP_PGSQL
+	php_info_print_table_row(2, "Native stores", "MySQL/MariaDB (MysqlConnection), PostgreSQL (PgsqlConnection)");
+#else
+	php_info_print_table_row(2, "Native stores", "MySQL/MariaDB (MysqlConnection); PostgreSQL not built (libpq was not found at build time)");
+#endif
 #ifdef MARIADB_PACKAGE_VERSION
 	php_info_print_table_row(2, "MySQL/MariaDB client library", "MariaDB Connector/C " MARIADB_PACKAGE_VERSION " (compiled)");
 #else
 	php_info_print_table_row(2, "MySQL/MariaDB client library", "MySQL client " MYSQL_SERVER_VERSION " (compiled)");
 #endif
 	php_info_print_table_row(2, "MySQL/MariaDB client library in use", mysql_get_client_info());
+#ifdef HAVE_SHOPSETUP_PGSQL
+	char libpq_version[32];
+	int libpq = PQlibVersion();
+	snprintf(libpq_version, sizeof(libpq_version), "libpq %d.%d", libpq / 10000, libpq % 10000);
+	php_info_print_table_row(2, "PostgreSQL client library in use", libpq_version);
+#endif
 	php_info_print_table_end();
 }
 

@@ -340,4 +340,60 @@ namespace ShopSetup {
         /** Closes the connection; later calls throw. */
         public function close(): void {}
     }
+#ifdef HAVE_SHOPSETUP_PGSQL
+    /**
+     * The native PostgreSQL store (libpq; built when libpq was found): Plan::run() and preview()
+     * drive its C store directly, as MysqlConnection's. Values are escaped by libpq; new rows are
+     * written with COPY; emails are looked up by LOWER(email), usernames byte for byte.
+     *
+     * @not-serializable
+     * @strict-properties
+     */
+    final class PgsqlConnection implements Store
+    {
+        /**
+         * $options: host, port, socket (the folder of the server's Unix socket, used when host is
+         * absent, localhost or 127.0.0.1), user, password, database, prefix, connect_timeout,
+         * sslmode (libpq's: disable, allow, prefer, require, verify-ca, verify-full; a mode that
+         * requires TLS never falls back to plain text), sslrootcert, sslcert, sslkey, lock_timeout
+         * (seconds to wait for another setup, default 60), lock_key (the transaction-scoped advisory
+         * lock's two int4 keys: pass those Moodle's PostgreSQL lock factory takes for the same
+         * resource so that both exclude each other; by default two keys per database and prefix).
+         *
+         * @throws DatabaseException when the server cannot be reached or refuses the login
+         */
+        public function __construct(#[\SensitiveParameter] array $options) {}
+
+        /** Begins the setup's READ COMMITTED transaction and takes the site's advisory lock in it; waits up to lock_timeout seconds, then throws. */
+        public function lock(): void {}
+
+        /** Rolls back a transaction still open: the lock goes with it. */
+        public function unlock(): void {}
+
+        public function begin(): void {}
+
+        public function commit(): void {}
+
+        public function rollback(): void {}
+
+        public function find(string $table, array $columns, array $conditions, string $keyColumn, int $match, array $keys): iterable {}
+
+        public function findKeys(string $table, array $conditions, string $keyColumn, array $keys): array {}
+
+        public function insert(string $table, array $rows): void {}
+
+        public function update(string $table, array $rows): void {}
+
+        public function statements(): int {}
+
+        /** The server's version (server_version). */
+        public function serverInfo(): string {}
+
+        /** The server process of this connection (pg_backend_pid()), for diagnostics. */
+        public function connectionId(): int {}
+
+        /** Closes the connection; later calls throw. */
+        public function close(): void {}
+    }
+#endif
 }

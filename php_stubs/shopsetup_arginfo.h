@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: af4647e9e5eca53f95e8e91f21414fb28dcb4bbd */
+ * Stub hash: d99f72fa07f7e9da655fea3e9897dcd0baf052d3 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -123,6 +123,82 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShopSetup_MysqlConnection_close arginfo_class_ShopSetup_Store_lock
 
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection___construct, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection_lock, 0, 0, IS_VOID, 0)
+ZEND_END_ARG_INFO()
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+#define arginfo_class_ShopSetup_PgsqlConnection_unlock arginfo_class_ShopSetup_PgsqlConnection_lock
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+#define arginfo_class_ShopSetup_PgsqlConnection_begin arginfo_class_ShopSetup_PgsqlConnection_lock
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+#define arginfo_class_ShopSetup_PgsqlConnection_commit arginfo_class_ShopSetup_PgsqlConnection_lock
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+#define arginfo_class_ShopSetup_PgsqlConnection_rollback arginfo_class_ShopSetup_PgsqlConnection_lock
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_ShopSetup_PgsqlConnection_find, 0, 6, Traversable, MAY_BE_ARRAY)
+	ZEND_ARG_TYPE_INFO(0, table, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, columns, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, conditions, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, keyColumn, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, match, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, keys, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection_findKeys, 0, 4, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, table, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, conditions, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, keyColumn, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, keys, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection_insert, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, table, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, rows, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+#define arginfo_class_ShopSetup_PgsqlConnection_update arginfo_class_ShopSetup_PgsqlConnection_insert
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection_statements, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection_serverInfo, 0, 0, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+#define arginfo_class_ShopSetup_PgsqlConnection_connectionId arginfo_class_ShopSetup_PgsqlConnection_statements
+#endif
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+#define arginfo_class_ShopSetup_PgsqlConnection_close arginfo_class_ShopSetup_PgsqlConnection_lock
+#endif
+
 
 ZEND_FUNCTION(ShopSetup_decode_params);
 ZEND_FUNCTION(ShopSetup_handler_config);
@@ -153,6 +229,48 @@ ZEND_METHOD(ShopSetup_MysqlConnection, statements);
 ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo);
 ZEND_METHOD(ShopSetup_MysqlConnection, connectionId);
 ZEND_METHOD(ShopSetup_MysqlConnection, close);
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, __construct);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, lock);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, unlock);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, begin);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, commit);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, rollback);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, find);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, findKeys);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, insert);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, update);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, statements);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, serverInfo);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, connectionId);
+#endif
+#if defined(HAVE_SHOPSETUP_PGSQL)
+ZEND_METHOD(ShopSetup_PgsqlConnection, close);
+#endif
 
 
 static const zend_function_entry ext_functions[] = {
@@ -242,6 +360,27 @@ static const zend_function_entry class_ShopSetup_MysqlConnection_methods[] = {
 	ZEND_ME(ShopSetup_MysqlConnection, close, arginfo_class_ShopSetup_MysqlConnection_close, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
+
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+static const zend_function_entry class_ShopSetup_PgsqlConnection_methods[] = {
+	ZEND_ME(ShopSetup_PgsqlConnection, __construct, arginfo_class_ShopSetup_PgsqlConnection___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, lock, arginfo_class_ShopSetup_PgsqlConnection_lock, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, unlock, arginfo_class_ShopSetup_PgsqlConnection_unlock, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, begin, arginfo_class_ShopSetup_PgsqlConnection_begin, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, commit, arginfo_class_ShopSetup_PgsqlConnection_commit, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, rollback, arginfo_class_ShopSetup_PgsqlConnection_rollback, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, find, arginfo_class_ShopSetup_PgsqlConnection_find, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, findKeys, arginfo_class_ShopSetup_PgsqlConnection_findKeys, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, insert, arginfo_class_ShopSetup_PgsqlConnection_insert, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, update, arginfo_class_ShopSetup_PgsqlConnection_update, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, statements, arginfo_class_ShopSetup_PgsqlConnection_statements, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, serverInfo, arginfo_class_ShopSetup_PgsqlConnection_serverInfo, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, connectionId, arginfo_class_ShopSetup_PgsqlConnection_connectionId, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_PgsqlConnection, close, arginfo_class_ShopSetup_PgsqlConnection_close, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+#endif
 
 static zend_class_entry *register_class_ShopSetup_Exception(zend_class_entry *class_entry_Exception)
 {
@@ -425,3 +564,20 @@ static zend_class_entry *register_class_ShopSetup_MysqlConnection(zend_class_ent
 
 	return class_entry;
 }
+
+#if defined(HAVE_SHOPSETUP_PGSQL)
+static zend_class_entry *register_class_ShopSetup_PgsqlConnection(zend_class_entry *class_entry_ShopSetup_Store)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "ShopSetup", "PgsqlConnection", class_ShopSetup_PgsqlConnection_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+	zend_class_implements(class_entry, 1, class_entry_ShopSetup_Store);
+
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	return class_entry;
+}
+#endif
