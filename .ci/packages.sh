@@ -2,9 +2,11 @@
 # purpose, written once, and ci_install_packages PACKAGE... which installs those not installed yet.
 
 # Building the extension (phpize, re2c, libmariadb) and running its phpt suite.
-CI_PACKAGES_BUILD="php8.2-dev php8.2-cli php8.2-mysql php-parser re2c libmariadb-dev pkg-config"
+CI_PACKAGES_BUILD="php8.2-dev php8.2-cli php8.2-mysql php8.2-pgsql php-parser re2c libmariadb-dev libpq-dev pkg-config"
 # The private MariaDB of the main job and of the tests (.ci/mariadb.sh).
 CI_PACKAGES_DATABASE="mariadb-server mariadb-client"
+# The private PostgreSQL of the PostgreSQL store's tests (.ci/postgres.sh).
+CI_PACKAGES_POSTGRES="postgresql-15 postgresql-client-15"
 # .ci/test.sh --valgrind.
 CI_PACKAGES_VALGRIND="valgrind"
 # .ci/asan.sh: the extension built by clang with ASan + UBSan.
