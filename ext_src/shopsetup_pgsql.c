@@ -23,20 +23,34 @@ static bool shopsetup_pgsql_retriable(const char *state)
 	return state != NULL && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0);
 }
 
+/* libpq's message on one line: its line breaks (and the indents after them) become one space. */
+static void shopsetup_pgsql_one_line(const char *message, char *out, size_t size)
+{
+	size_t n = 0;
+	for (const char *p = message; *p != '\0' && n + 1 < size; p++) {
+		if (*p == '\n') {
+			while (p[1] == '\t' || p[1] == ' ' || p[1] == '\n') {
+				p++;
+			}
+			if (p[1] != '\0') {
+				out[n++] = ' ';
+			}
+		} else {
+			out[n++] = *p;
+		}
+	}
+	out[n] = '\0';
+}
+
 /* The error of a result (or of the connection), its SQLSTATE and its primary message. */
 static shopsetup_status shopsetup_pgsql_error(shopsetup_pgsql *db, const PGresult *res, const char *step, shopsetup_error *err)
 {
 	const char *state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	const char *message = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-	if (message == NULL) {
-		message = PQerrorMessage(db->conn);
-	}
-	int len = (int) strlen(message);
-	while (len > 0 && (message[len - 1] == '\n' || message[len - 1] == ' ')) {
-		len--;
-	}
-	shopsetup_status status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, step, strlen(step), "PostgreSQL error %s: %.*s",
-		state != NULL ? state : "(no SQLSTATE)", len, message);
+	char line[SHOPSETUP_ERROR_DETAIL_MAX];
+	shopsetup_pgsql_one_line(message != NULL ? message : PQerrorMessage(db->conn), line, sizeof(line));
+	shopsetup_status status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, step, strlen(step), "PostgreSQL error %s: %s",
+		state != NULL ? state : "(no SQLSTATE)", line);
 	if (err != NULL) {
 		err->retriable = shopsetup_pgsql_retriable(state);
 	}
@@ -207,13 +221,9 @@ shopsetup_status shopsetup_pgsql_connect(shopsetup_pgsql *db, const shopsetup_pg
 		return shopsetup_nomem(err);
 	}
 	if (PQstatus(db->conn) != CONNECTION_OK) {
-		const char *message = PQerrorMessage(db->conn);
-		int len = (int) strlen(message);
-		while (len > 0 && (message[len - 1] == '\n' || message[len - 1] == ' ')) {
-			len--;
-		}
-		shopsetup_status status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "connect", 7, "cannot connect to PostgreSQL: %.*s",
-			len, message);
+		char line[SHOPSETUP_ERROR_DETAIL_MAX];
+		shopsetup_pgsql_one_line(PQerrorMessage(db->conn), line, sizeof(line));
+		shopsetup_status status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "connect", 7, "cannot connect to PostgreSQL: %s", line);
 		shopsetup_pgsql_close(db);
 		return status;
 	}
