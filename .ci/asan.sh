@@ -2,7 +2,8 @@
 # Runs the whole phpt suite against the extension built with ASan and UBSan, PHP itself
 # uninstrumented. Builds in a temporary copy of the sources (the in-place modules/shopsetup.so
 # of .ci/build.sh and .ci/test.sh is never touched), starts a private MariaDB when
-# SHOPSETUP_TEST_DB_* is not set (port SHOPSETUP_ASAN_DB_PORT, default 33522), prints
+# SHOPSETUP_TEST_DB_* is not set (port SHOPSETUP_ASAN_DB_PORT, default 33522) and a private
+# PostgreSQL when SHOPSETUP_TEST_PG_* is not set (SHOPSETUP_ASAN_PG_PORT, default 35522), prints
 # "asan: N passed, N failed, N skipped" and fails on any failed test or sanitizer report.
 #
 #   .ci/asan.sh                 the suite
@@ -30,15 +31,19 @@ summary() { echo "asan: $1 passed, $2 failed, $3 skipped"; }
 die() { echo "asan: $*" >&2; summary 0 1 0; exit 1; }
 
 . .ci/packages.sh
-ci_install_packages $CI_PACKAGES_BUILD $CI_PACKAGES_DATABASE $CI_PACKAGES_ASAN || die "could not install the packages"
+ci_install_packages $CI_PACKAGES_BUILD $CI_PACKAGES_DATABASE $CI_PACKAGES_POSTGRES $CI_PACKAGES_ASAN || die "could not install the packages"
 
 work=$(mktemp -d /tmp/shopsetup-asan.XXXXXX)
 keep=0
-db_dir=""
+db_dir="" pg_dir=""
 cleanup() {
     if [ -n "$db_dir" ]; then
         "$repo/.ci/mariadb.sh" stop "$db_dir" >/dev/null 2>&1
         rm -rf "$db_dir"
+    fi
+    if [ -n "$pg_dir" ]; then
+        "$repo/.ci/postgres.sh" stop "$pg_dir" >/dev/null 2>&1
+        rm -rf "$pg_dir"
     fi
     if [ "$keep" = 1 ]; then
         echo "asan: work directory kept: $work" >&2
@@ -85,6 +90,12 @@ if [ -z "${SHOPSETUP_TEST_DB_HOST:-}" ]; then
     db_port=${SHOPSETUP_ASAN_DB_PORT:-33522}
     .ci/mariadb.sh start "$db_dir" "$db_port" >"$work/mariadb.log" 2>&1 || { cat "$work/mariadb.log" >&2; die "could not start MariaDB"; }
     eval "$(.ci/mariadb.sh env "$db_dir" "$db_port")"
+fi
+if [ -z "${SHOPSETUP_TEST_PG_HOST:-}" ]; then
+    pg_dir=$(mktemp -d /tmp/shopsetup-asan-pg.XXXXXX)
+    pg_port=${SHOPSETUP_ASAN_PG_PORT:-35522}
+    .ci/postgres.sh start "$pg_dir" "$pg_port" >"$work/postgres.log" 2>&1 || { cat "$work/postgres.log" >&2; die "could not start PostgreSQL"; }
+    eval "$(.ci/postgres.sh env "$pg_dir" "$pg_port")"
 fi
 
 # The PHP every test (and run-tests.php itself) runs: the system's, with the sanitizer runtime.

@@ -54,8 +54,9 @@ build_failed() {
 }
 
 # The core: the re2c lexers generated into the work directory (same flags as Makefile.frag),
-# every pure C file compiled with coverage instrumentation (the driver too). shopsetup_mysql.c is the database
-# executor (libmysqlclient), not part of the pure core.
+# every pure C file compiled with coverage instrumentation (the driver too). shopsetup_sql.c builds
+# statements for the database stores (shopsetup_mysql.c over libmysqlclient, shopsetup_pgsql.c over
+# libpq), which are not part of the fuzzed core.
 core_objs=()
 for re in params utf8 email; do
     (cd ext_src && re2c -W -Werror --no-generation-date --no-version -o "$work/gen/shopsetup_$re.c" "shopsetup_$re.re") \

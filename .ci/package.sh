@@ -3,7 +3,8 @@
 # sources, installs the .deb with apt-get, checks that phpenmod enabled it (php --ri), runs the phpt suite
 # against the installed module (not the build tree), then purges the package again so that the
 # in-tree module of the other suites is the only one PHP loads.
-# Prints "package: N passed, N failed, N skipped". Uses SHOPSETUP_TEST_DB_* (a MariaDB) when set.
+# Prints "package: N passed, N failed, N skipped". Uses SHOPSETUP_TEST_DB_* (a MariaDB) and
+# SHOPSETUP_TEST_PG_* (a PostgreSQL) when set.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -30,6 +31,7 @@ echo "package: built $(basename "$deb")"
 CI_APT_LOG=$work/install.log ci_apt install -y "$deb" || { tail -20 "$work/install.log"; die "apt-get install $deb failed"; }
 
 php --ri shopsetup | grep -q "Version => $version" || die "php (CLI) does not load shopsetup $version after the install"
+php --ri shopsetup | grep -q "PostgreSQL (PgsqlConnection)" || die "the package was built without the PostgreSQL store"
 for sapi in cli fpm apache2; do
     if [ -d "/etc/php/8.2/$sapi/conf.d" ] && ! ls "/etc/php/8.2/$sapi/conf.d/"*shopsetup.ini >/dev/null 2>&1; then
         die "shopsetup is not enabled for $sapi"
