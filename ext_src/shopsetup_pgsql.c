@@ -179,8 +179,10 @@ shopsetup_status shopsetup_pgsql_connect(shopsetup_pgsql *db, const shopsetup_pg
 	db->sql.ops = &shopsetup_pgsql_sql_ops;
 	db->sql.conn = db;
 	db->sql.quote = '"';
-	db->sql.keys_seed = "SELECT -1 AS i, NULL::text AS k";
-	db->sql.int_keys_seed = "SELECT -1 AS i, NULL::bigint AS k";
+	db->sql.keys_seed = "VALUES (-1, NULL::text)";
+	db->sql.int_keys_seed = "VALUES (-1, NULL::bigint)";
+	db->sql.values_keys = true;
+	db->sql.prefix_by_length = true;
 	db->sql.statement_limit = SHOPSETUP_PGSQL_STATEMENT_MAX;
 	db->lock_timeout = options->lock_timeout_set ? options->lock_timeout : 60;
 

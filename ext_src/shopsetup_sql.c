@@ -11,6 +11,7 @@
 
 #define SHOPSETUP_IN_CHUNK 1000
 #define SHOPSETUP_LIKE_CHUNK 250
+#define SHOPSETUP_PREFIX_CHUNK 5000
 #define SHOPSETUP_UPDATE_CHUNK 2000
 #define SHOPSETUP_UPDATE_MAX_COLS 16
 #define SHOPSETUP_RESULT_MAX_COLS 8
@@ -238,6 +239,74 @@ static bool shopsetup_sql_select_head(shopsetup_sql *sql, shopsetup_buf *buf, co
 	return ok;
 }
 
+/* Characters of a UTF-8 string: its bytes that do not continue a sequence. */
+static size_t shopsetup_sql_chars(shopsetup_slice s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s.len; i++) {
+		n += ((unsigned char) s.ptr[i] & 0xC0) != 0x80;
+	}
+	return n;
+}
+
+typedef struct {
+	size_t chars;
+	size_t key;
+} shopsetup_sql_prefix_key;
+
+static int shopsetup_sql_prefix_cmp(const void *a, const void *b)
+{
+	const shopsetup_sql_prefix_key *x = a, *y = b;
+	return x->chars != y->chars ? (x->chars < y->chars ? -1 : 1) : (x->key < y->key ? -1 : x->key > y->key);
+}
+
+/*
+ * Case-insensitive prefixes as equalities, for a server that has no index on the lower-cased
+ * column: "left(LOWER(col), n) IN (the keys of n characters)" for each length n, so that one scan
+ * looks each row up in a hash of the keys instead of matching every LIKE pattern against it.
+ */
+static shopsetup_status shopsetup_sql_find_prefixes(shopsetup_sql *sql, shopsetup_buf *text, const shopsetup_query *query,
+	shopsetup_found_fn on_row, void *ctx, shopsetup_error *err)
+{
+	size_t count = query->keys.count, head_len = text->len;
+	shopsetup_sql_prefix_key *keys = shopsetup_malloc((count + 1) * sizeof(*keys));
+	if (keys == NULL) {
+		return shopsetup_nomem(err);
+	}
+	for (size_t i = 0; i < count; i++) {
+		keys[i] = (shopsetup_sql_prefix_key){ shopsetup_sql_chars(query->keys.strings[i]), i };
+	}
+	qsort(keys, count, sizeof(*keys), shopsetup_sql_prefix_cmp);
+	shopsetup_status status = SHOPSETUP_OK;
+	for (size_t next = 0; next < count && status == SHOPSETUP_OK;) {
+		text->len = head_len;
+		size_t first = next;
+		bool ok = true;
+		for (; next < count && next - first < SHOPSETUP_PREFIX_CHUNK && ok; next++) {
+			size_t before = text->len;
+			bool opens = next == first || keys[next].chars != keys[next - 1].chars;
+			if (opens) {
+				ok = (next == first || shopsetup_buf_append(text, ") OR ", 5))
+					&& shopsetup_buf_printf(text, "left(LOWER(%c%s%c), %zu) IN (", sql->quote, query->key, sql->quote, keys[next].chars);
+			} else {
+				ok = shopsetup_buf_appendc(text, ',');
+			}
+			ok = ok && shopsetup_sql_string(sql, text, query->keys.strings[keys[next].key].ptr, query->keys.strings[keys[next].key].len);
+			if (ok && text->len + 2 > sql->statement_limit && next > first) {
+				text->len = before;
+				break;
+			}
+		}
+		if (!ok || !shopsetup_buf_append(text, "))", 2)) {
+			status = shopsetup_nomem(err);
+		} else {
+			status = shopsetup_select(sql, text, query, on_row, ctx, err);
+		}
+	}
+	shopsetup_free(keys);
+	return status;
+}
+
 shopsetup_status shopsetup_sql_find(shopsetup_sql *sql, const shopsetup_query *query, shopsetup_found_fn on_row, void *ctx,
 	shopsetup_error *err)
 {
@@ -260,6 +329,11 @@ shopsetup_status shopsetup_sql_find(shopsetup_sql *sql, const shopsetup_query *q
 		status = shopsetup_nomem(err);
 	}
 	size_t head_len = text.len;
+	if (status == SHOPSETUP_OK && query->match == SHOPSETUP_MATCH_CASELESS_PREFIX && !sql->key_caseless && sql->prefix_by_length) {
+		status = shopsetup_sql_find_prefixes(sql, &text, query, on_row, ctx, err);
+		shopsetup_buf_free(&text);
+		return status;
+	}
 	if (status == SHOPSETUP_OK && query->match == SHOPSETUP_MATCH_NONE) {
 		status = shopsetup_select(sql, &text, query, on_row, ctx, err);
 		shopsetup_buf_free(&text);
@@ -300,6 +374,11 @@ static bool shopsetup_sql_union_key(shopsetup_sql *sql, shopsetup_buf *buf, cons
 	return shopsetup_buf_printf(buf, " UNION ALL SELECT %zu, ", i) && shopsetup_sql_key(sql, buf, query, i);
 }
 
+static bool shopsetup_sql_values_key(shopsetup_sql *sql, shopsetup_buf *buf, const shopsetup_query *query, size_t i)
+{
+	return shopsetup_buf_printf(buf, ", (%zu, ", i) && shopsetup_sql_key(sql, buf, query, i) && shopsetup_buf_appendc(buf, ')');
+}
+
 /*
  * The keys that the column's comparison holds equal to a stored value: the keys as a derived
  * table joined on the column, so that the server compares them as it compares the column.
@@ -311,7 +390,8 @@ shopsetup_status shopsetup_sql_find_keys(shopsetup_sql *sql, const shopsetup_que
 	shopsetup_query result = { query->table, index_column, 1, NULL, 0, NULL, SHOPSETUP_MATCH_NONE, { 0 } };
 	shopsetup_buf head = { 0 }, tail = { 0 }, text = { 0 };
 	bool ok = shopsetup_buf_printf(&head, "SELECT DISTINCT n.i FROM (%s", query->keys.strings ? sql->keys_seed : sql->int_keys_seed)
-		&& shopsetup_buf_append(&tail, ") AS n JOIN ", 12) && shopsetup_sql_table(sql, &tail, query->table)
+		&& shopsetup_buf_append(&tail, sql->values_keys ? ") AS n(i, k) JOIN " : ") AS n JOIN ", sql->values_keys ? 18 : 12)
+		&& shopsetup_sql_table(sql, &tail, query->table)
 		&& shopsetup_buf_append(&tail, " t ON t.", 8) && shopsetup_sql_name(sql, &tail, query->key)
 		&& shopsetup_buf_append(&tail, " = n.k", 6);
 	for (size_t c = 0; c < query->nconditions && ok; c++) {
@@ -325,8 +405,8 @@ shopsetup_status shopsetup_sql_find_keys(shopsetup_sql *sql, const shopsetup_que
 		text.len = 0;
 		if (!shopsetup_buf_append(&text, head.ptr, head.len)) {
 			status = shopsetup_nomem(err);
-		} else if ((status = shopsetup_sql_items(sql, &text, query, &next, SHOPSETUP_IN_CHUNK, shopsetup_sql_union_key, "", tail.ptr,
-				err)) == SHOPSETUP_OK) {
+		} else if ((status = shopsetup_sql_items(sql, &text, query, &next, SHOPSETUP_IN_CHUNK,
+				sql->values_keys ? shopsetup_sql_values_key : shopsetup_sql_union_key, "", tail.ptr, err)) == SHOPSETUP_OK) {
 			status = shopsetup_select(sql, &text, &result, shopsetup_found_key, &keys, err);
 		}
 	}

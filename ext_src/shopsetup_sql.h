@@ -32,6 +32,8 @@ typedef struct {
 	char quote;              /* of identifiers: ` or " */
 	const char *keys_seed;   /* the first row of findKeys' derived table, typed for string keys ... */
 	const char *int_keys_seed; /* ... and for int keys */
+	bool values_keys;        /* that table is a VALUES list (seed "VALUES (-1, ...)"), else UNION ALL SELECTs */
+	bool prefix_by_length;   /* case-insensitive prefixes as left(LOWER(col), n) IN (...): no index to range over */
 	char prefix[SHOPSETUP_SQL_PREFIX_MAX + 1];
 	size_t statement_limit;  /* bytes per statement */
 	bool key_caseless;       /* the key column of the lookup being built compares case-insensitively */
