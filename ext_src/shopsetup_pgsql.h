@@ -14,6 +14,7 @@ typedef struct {
 	const char *password;
 	const char *database;
 	const char *prefix;      /* Moodle's table prefix, e.g. "mdl_" */
+	const char *schema;      /* the schema of the tables (search_path), as Moodle's dboptions dbschema; NULL: the server's */
 	const char *sslmode;     /* libpq's: disable, allow, prefer, require, verify-ca, verify-full */
 	const char *sslrootcert, *sslcert, *sslkey;
 	unsigned port;

@@ -339,7 +339,7 @@ shopsetup_status shopsetup_sql_find(shopsetup_sql *sql, const shopsetup_query *q
 		shopsetup_buf_free(&text);
 		return status;
 	}
-	size_t max = query->match == SHOPSETUP_MATCH_EQUAL ? SHOPSETUP_IN_CHUNK
+	size_t max = query->match == SHOPSETUP_MATCH_EQUAL ? (sql->in_chunk ? sql->in_chunk : SHOPSETUP_IN_CHUNK)
 		: query->match == SHOPSETUP_MATCH_CASELESS_PREFIX ? SHOPSETUP_LIKE_CHUNK : 1;
 	shopsetup_item_fn item = query->match == SHOPSETUP_MATCH_CASELESS_PREFIX ? shopsetup_sql_caseless_like : shopsetup_sql_key;
 	const char *sep = query->match == SHOPSETUP_MATCH_CASELESS_PREFIX ? " OR " : ",";
@@ -405,7 +405,7 @@ shopsetup_status shopsetup_sql_find_keys(shopsetup_sql *sql, const shopsetup_que
 		text.len = 0;
 		if (!shopsetup_buf_append(&text, head.ptr, head.len)) {
 			status = shopsetup_nomem(err);
-		} else if ((status = shopsetup_sql_items(sql, &text, query, &next, SHOPSETUP_IN_CHUNK,
+		} else if ((status = shopsetup_sql_items(sql, &text, query, &next, sql->in_chunk ? sql->in_chunk : SHOPSETUP_IN_CHUNK,
 				sql->values_keys ? shopsetup_sql_values_key : shopsetup_sql_union_key, "", tail.ptr, err)) == SHOPSETUP_OK) {
 			status = shopsetup_select(sql, &text, &result, shopsetup_found_key, &keys, err);
 		}
@@ -438,31 +438,63 @@ static size_t shopsetup_update_value_bytes(const shopsetup_col *value)
 	return sizeof(" WHEN  THEN ") + SHOPSETUP_INT_DIGITS_MAX + (value->type == SHOPSETUP_COL_INT ? SHOPSETUP_INT_DIGITS_MAX : 2 * value->s.len + 3);
 }
 
+/* UPDATE ... SET col = CASE id WHEN .. THEN .. END ... WHERE id IN (...) */
+static bool shopsetup_update_case(shopsetup_update_sink *up, shopsetup_buf *text)
+{
+	const shopsetup_col *v = up->values.items;
+	size_t stride = up->ncols + 1;
+	bool ok = shopsetup_buf_append(text, "UPDATE ", 7) && shopsetup_sql_table(up->sql, text, up->table)
+		&& shopsetup_buf_append(text, " SET ", 5);
+	for (size_t c = 0; c < up->ncols && ok; c++) {
+		ok = (c == 0 || shopsetup_buf_append(text, ", ", 2)) && shopsetup_sql_name(up->sql, text, up->names[c])
+			&& shopsetup_buf_append(text, " = CASE id", 10);
+		for (size_t r = 0; r < up->rows && ok; r++) {
+			ok = shopsetup_buf_printf(text, " WHEN %lld THEN ", (long long) v[r * stride].i)
+				&& shopsetup_sql_value(up->sql, text, &v[r * stride + 1 + c]);
+		}
+		ok = ok && shopsetup_buf_append(text, " END", 4);
+	}
+	ok = ok && shopsetup_buf_append(text, " WHERE id IN (", 14);
+	for (size_t r = 0; r < up->rows && ok; r++) {
+		ok = shopsetup_buf_printf(text, "%s%lld", r ? "," : "", (long long) v[r * stride].i);
+	}
+	return ok && shopsetup_buf_appendc(text, ')');
+}
+
+/* UPDATE t SET col = v.col ... FROM (VALUES (id, ..), ...) AS v(id, ...) WHERE t.id = v.id: a join, not a CASE per row */
+static bool shopsetup_update_values(shopsetup_update_sink *up, shopsetup_buf *text)
+{
+	const shopsetup_col *v = up->values.items;
+	size_t stride = up->ncols + 1;
+	bool ok = shopsetup_buf_append(text, "UPDATE ", 7) && shopsetup_sql_table(up->sql, text, up->table)
+		&& shopsetup_buf_append(text, " AS t SET ", 10);
+	for (size_t c = 0; c < up->ncols && ok; c++) {
+		ok = (c == 0 || shopsetup_buf_append(text, ", ", 2)) && shopsetup_sql_name(up->sql, text, up->names[c])
+			&& shopsetup_buf_append(text, " = v.", 5) && shopsetup_sql_name(up->sql, text, up->names[c]);
+	}
+	ok = ok && shopsetup_buf_append(text, " FROM (VALUES ", 14);
+	for (size_t r = 0; r < up->rows && ok; r++) {
+		ok = shopsetup_buf_printf(text, "%s(%lld", r ? ", " : "", (long long) v[r * stride].i);
+		for (size_t c = 0; c < up->ncols && ok; c++) {
+			ok = shopsetup_buf_appendc(text, ',') && shopsetup_sql_value(up->sql, text, &v[r * stride + 1 + c]);
+		}
+		ok = ok && shopsetup_buf_appendc(text, ')');
+	}
+	ok = ok && shopsetup_buf_append(text, ") AS v(id", 9);
+	for (size_t c = 0; c < up->ncols && ok; c++) {
+		ok = shopsetup_buf_appendc(text, ',') && shopsetup_sql_name(up->sql, text, up->names[c]);
+	}
+	return ok && shopsetup_buf_append(text, ") WHERE t.id = v.id", 19);
+}
+
 static shopsetup_status shopsetup_update_flush(shopsetup_update_sink *up, shopsetup_error *err)
 {
 	if (up->rows == 0) {
 		return SHOPSETUP_OK;
 	}
-	const shopsetup_col *v = up->values.items;
-	size_t stride = up->ncols + 1;
 	shopsetup_buf text = { 0 };
-	bool ok = shopsetup_buf_append(&text, "UPDATE ", 7) && shopsetup_sql_table(up->sql, &text, up->table)
-		&& shopsetup_buf_append(&text, " SET ", 5);
-	for (size_t c = 0; c < up->ncols && ok; c++) {
-		ok = (c == 0 || shopsetup_buf_append(&text, ", ", 2)) && shopsetup_sql_name(up->sql, &text, up->names[c])
-			&& shopsetup_buf_append(&text, " = CASE id", 10);
-		for (size_t r = 0; r < up->rows && ok; r++) {
-			ok = shopsetup_buf_printf(&text, " WHEN %lld THEN ", (long long) v[r * stride].i)
-				&& shopsetup_sql_value(up->sql, &text, &v[r * stride + 1 + c]);
-		}
-		ok = ok && shopsetup_buf_append(&text, " END", 4);
-	}
-	ok = ok && shopsetup_buf_append(&text, " WHERE id IN (", 14);
-	for (size_t r = 0; r < up->rows && ok; r++) {
-		ok = shopsetup_buf_printf(&text, "%s%lld", r ? "," : "", (long long) v[r * stride].i);
-	}
-	shopsetup_status status = ok && shopsetup_buf_appendc(&text, ')')
-		? up->sql->ops->run(up->sql->conn, text.ptr, text.len, up->table, NULL, NULL, err) : shopsetup_nomem(err);
+	bool ok = up->sql->update_from_values ? shopsetup_update_values(up, &text) : shopsetup_update_case(up, &text);
+	shopsetup_status status = ok ? up->sql->ops->run(up->sql->conn, text.ptr, text.len, up->table, NULL, NULL, err) : shopsetup_nomem(err);
 	shopsetup_buf_free(&text);
 	up->rows = 0;
 	up->values.count = 0;

@@ -34,6 +34,8 @@ typedef struct {
 	const char *int_keys_seed; /* ... and for int keys */
 	bool values_keys;        /* that table is a VALUES list (seed "VALUES (-1, ...)"), else UNION ALL SELECTs */
 	bool prefix_by_length;   /* case-insensitive prefixes as left(LOWER(col), n) IN (...): no index to range over */
+	bool update_from_values; /* batched updates as UPDATE ... FROM (VALUES ...), else CASE id WHEN ... */
+	size_t in_chunk;         /* keys per IN list (0: 1,000) */
 	char prefix[SHOPSETUP_SQL_PREFIX_MAX + 1];
 	size_t statement_limit;  /* bytes per statement */
 	bool key_caseless;       /* the key column of the lookup being built compares case-insensitively */

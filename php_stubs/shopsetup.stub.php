@@ -353,8 +353,8 @@ namespace ShopSetup {
     {
         /**
          * $options: host, port, socket (the folder of the server's Unix socket, used when host is
-         * absent, localhost or 127.0.0.1), user, password, database, prefix, connect_timeout,
-         * sslmode (libpq's: disable, allow, prefer, require, verify-ca, verify-full; a mode that
+         * absent, localhost or 127.0.0.1), user, password, database, prefix, schema (the tables'
+         * schema, put first in search_path: Moodle's dboptions dbschema), connect_timeout, sslmode (libpq's: disable, allow, prefer, require, verify-ca, verify-full; a mode that
          * requires TLS never falls back to plain text), sslrootcert, sslcert, sslkey, lock_timeout
          * (seconds to wait for another setup, default 60), lock_key (the transaction-scoped advisory
          * lock's two int4 keys: pass those Moodle's PostgreSQL lock factory takes for the same

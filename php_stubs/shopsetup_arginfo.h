@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d99f72fa07f7e9da655fea3e9897dcd0baf052d3 */
+ * Stub hash: 84b40eac47fddb54b57d0e19555699ba4f1e2654 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)

@@ -39,3 +39,25 @@ function shophandlers_std_setuponecoursesession_check_extension_version(environm
     $result->setStatus($problem === null);
     return $result;
 }
+
+/**
+ * Says which native stores the loaded extension has and whether this site's database gets one; a
+ * PostgreSQL site whose extension was built without libpq is warned that its setups take the
+ * slower $DB store. Says nothing when the extension is not loaded.
+ *
+ * @param environment_results $result
+ * @return environment_results|null
+ */
+function shophandlers_std_setuponecoursesession_check_native_store(environment_results $result): ?environment_results {
+    if (phpversion('shopsetup') === false) {
+        return null;
+    }
+    $stores = ['MySQL/MariaDB'];
+    if (class_exists(\ShopSetup\PgsqlConnection::class)) {
+        $stores[] = 'PostgreSQL';
+    }
+    $result->setInfo(get_string('nativestores', 'shophandlers_std_setuponecoursesession', implode(', ', $stores)));
+    $result->setStatus(\shophandlers_std_setuponecoursesession\site_store::native_class() !== null);
+    return $result;
+}
+

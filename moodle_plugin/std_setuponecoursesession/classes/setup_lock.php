@@ -20,9 +20,10 @@ namespace shophandlers_std_setuponecoursesession;
  * The site's setup lock: setups of one site run one at a time, whichever store runs them (Moodle
  * has no unique index on user.email, so two setups sharing a new email would both create it).
  *
- * It is Moodle's lock of the plugin's resource. The native MySQL store takes the very same named
- * lock (GET_LOCK with the key Moodle's MySQL lock factory derives), so on a site with Moodle's
- * default lock factory there is one lock, taken by the store when the driver starts.
+ * It is Moodle's lock of the plugin's resource. The native stores take the very same lock: the MySQL
+ * store GET_LOCK with the name Moodle's MySQL lock factory derives, the PostgreSQL store an advisory
+ * lock on the keys Moodle's PostgreSQL lock factory derives. So on a site with Moodle's default lock
+ * factory there is one lock, taken by the store when the driver starts.
  *
  * @package    shophandlers_std_setuponecoursesession
  * @copyright  2026 shopsetup contributors
@@ -59,6 +60,30 @@ class setup_lock {
      */
     public static function factory_is_mysql(): bool {
         return ltrim(\core\lock\lock_config::get_lock_factory_class(), '\\') === 'core\lock\mysql_lock_factory';
+    }
+
+    /**
+     * Whether the site's lock factory is Moodle's PostgreSQL one, whose lock get_pgsql_lock_key() names.
+     *
+     * @return bool
+     */
+    public static function factory_is_postgres(): bool {
+        return ltrim(\core\lock\lock_config::get_lock_factory_class(), '\\') === 'core\lock\postgres_lock_factory';
+    }
+
+    /**
+     * The two int4 keys of PostgreSQL's advisory lock, derived as \core\lock\postgres_lock_factory does:
+     * the crc32 of "dbname:prefix" as a signed int4, and the first 7 hex digits of the sha1 of the resource.
+     *
+     * @return int[]
+     */
+    public static function get_pgsql_lock_key(): array {
+        global $CFG;
+        $site = crc32($CFG->dbname . ':' . ($CFG->prefix ?? ''));
+        if ($site > 0x7FFFFFFF) {
+            $site -= 0x100000000;
+        }
+        return [$site, (int) hexdec(substr(sha1(self::TYPE . '_' . self::RESOURCE), 0, 7))];
     }
 
     /**

@@ -17,6 +17,7 @@
 namespace shophandlers_std_setuponecoursesession;
 
 use ShopSetup\MysqlConnection;
+use ShopSetup\PgsqlConnection;
 use ShopSetup\Plan;
 use ShopSetup\Store;
 
@@ -34,6 +35,24 @@ class site_store {
     const SETTING = 'store';
 
     /**
+     * The extension's native store for this site's database, or null: MysqlConnection on MySQL and
+     * MariaDB, PgsqlConnection on PostgreSQL when the extension was built with libpq.
+     *
+     * @return string|null class name
+     */
+    public static function native_class(): ?string {
+        global $DB;
+        switch ($DB->get_dbfamily()) {
+            case 'mysql':
+                return MysqlConnection::class;
+            case 'postgres':
+                return class_exists(PgsqlConnection::class) ? PgsqlConnection::class : null;
+            default:
+                return null;
+        }
+    }
+
+    /**
      * Whether the setting, for this site's database, asks for the native store.
      *
      * @return bool
@@ -42,7 +61,7 @@ class site_store {
         global $DB;
         $c = 'shophandlers_std_setuponecoursesession';
         $setting = (string) (get_config($c, self::SETTING) ?: 'auto');
-        $available = $DB->get_dbfamily() === 'mysql';
+        $available = self::native_class() !== null;
         switch ($setting) {
             case 'auto':
                 return $available;
@@ -128,13 +147,14 @@ class site_store {
             // A second connection cannot join Moodle's transaction: its rows would not be visible.
             throw new \coding_exception('The shopsetup native store cannot run inside a Moodle transaction');
         }
-        // The native store's GET_LOCK is Moodle's lock when the site's lock factory is the MySQL
-        // one; with another factory, Moodle's lock too, so that a dml setup (the store setting
-        // changed meanwhile) never runs at the same time.
-        $lock = setup_lock::factory_is_mysql() ? null : setup_lock::take();
+        // The native store's lock (GET_LOCK, or PostgreSQL's advisory lock) is Moodle's lock when the
+        // site's lock factory is Moodle's one for its database; with another factory, Moodle's lock
+        // too, so that a dml setup (the store setting changed meanwhile) never runs at the same time.
+        $mysql = self::native_class() === MysqlConnection::class;
+        $lock = ($mysql ? setup_lock::factory_is_mysql() : setup_lock::factory_is_postgres()) ? null : setup_lock::take();
         $connection = null;
         try {
-            $connection = new MysqlConnection(self::connection_options());
+            $connection = $mysql ? new MysqlConnection(self::connection_options()) : new PgsqlConnection(self::pgsql_connection_options());
             return $use($connection);
         } finally {
             if ($connection) {
@@ -144,6 +164,50 @@ class site_store {
                 $lock->release();
             }
         }
+    }
+
+    /**
+     * The PostgreSQL connection options of Moodle's own database connection, resolved as Moodle's
+     * pgsql driver does (pgsql_native_moodle_database::raw_connect()): a socket folder (dbsocket with
+     * a slash) for localhost, else the host and dbport (default 5432); connecttimeout, ssl (the
+     * sslmode) and dbschema (the search path) as they are.
+     *
+     * @return array
+     */
+    public static function pgsql_connection_options(): array {
+        global $DB;
+        $config = $DB->export_dbconfig();
+        $dboptions = (array) ($config->dboptions ?? []);
+        $options = [
+            'user' => (string) $config->dbuser,
+            'password' => (string) $config->dbpass,
+            'database' => (string) $config->dbname,
+            'prefix' => (string) $config->prefix,
+            'lock_key' => setup_lock::get_pgsql_lock_key(),
+        ];
+        $local = in_array((string) $config->dbhost, ['localhost', '127.0.0.1'], true);
+        if (!empty($dboptions['dbsocket']) && $local) {
+            // Without a folder, libpq's default socket (no host at all).
+            if (strpos((string) $dboptions['dbsocket'], '/') !== false) {
+                $options['socket'] = (string) $dboptions['dbsocket'];
+            }
+            if (!empty($dboptions['dbport'])) {
+                $options['port'] = (int) $dboptions['dbport'];
+            }
+        } else {
+            $options['host'] = (string) $config->dbhost;
+            $options['port'] = (int) ($dboptions['dbport'] ?? 0) ?: 5432;
+        }
+        if (!empty($dboptions['connecttimeout'])) {
+            $options['connect_timeout'] = (int) $dboptions['connecttimeout'];
+        }
+        if (isset($dboptions['ssl'])) {
+            $options['sslmode'] = (string) $dboptions['ssl'];
+        }
+        if (!empty($dboptions['dbschema'])) {
+            $options['schema'] = (string) $dboptions['dbschema'];
+        }
+        return $options;
     }
 
     /**
