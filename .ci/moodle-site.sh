@@ -9,7 +9,8 @@
 #   .ci/moodle-site.sh drop DIR     drop its database and remove DIR
 #
 # The database is shopsetup_moodle_<random> on the MariaDB of SHOPSETUP_TEST_DB_HOST/_PORT/_USER/_PASS
-# (the private server of .ci/mariadb.sh). DIR holds the code (DIR/moodle), the dataroot (DIR/data),
+# (the private server of .ci/mariadb.sh), or with SHOPSETUP_MOODLE_DBTYPE=pgsql on the PostgreSQL of
+# SHOPSETUP_TEST_PG_HOST/_PORT/_USER/_PASS (the private server of .ci/postgres.sh). DIR holds the code (DIR/moodle), the dataroot (DIR/data),
 # a php.ini fragment (DIR/php.d) and the database name (DIR/dbname). The site never sends mail
 # ($CFG->noemailever). The extension is loaded with -d extension=modules/shopsetup.so.
 # The code comes from MOODLE_TREE (a Moodle 4.5 code tree, copied) or else from the tarball
@@ -29,6 +30,14 @@ usage() { echo "usage: $0 create DIR [ZIP] | php DIR | drop DIR" >&2; exit 2; }
 php_command() {
     local dir=$1
     printf '%s\n' "env PHP_INI_SCAN_DIR=:$dir/php.d php -d extension=$repo/modules/shopsetup.so"
+}
+
+# psql as the test role, on the database named (default postgres).
+pg() {
+    local database=${1:-postgres}
+    shift || true
+    PGPASSWORD=$SHOPSETUP_TEST_PG_PASS psql -X -q -v ON_ERROR_STOP=1 -h "$SHOPSETUP_TEST_PG_HOST" -p "$SHOPSETUP_TEST_PG_PORT" \
+        -U "$SHOPSETUP_TEST_PG_USER" -d "$database" "$@"
 }
 
 db() {
@@ -66,7 +75,12 @@ cmd_create() {
         tarball=${SHOPSETUP_MOODLE_TARBALL:-$(ci_shared_dir)/moodle/moodle-4.5.0-local_shop-405.tar.xz}
         [ -f "$tarball" ] || no_moodle "$tarball"
     fi
-    [ -n "${SHOPSETUP_TEST_DB_HOST:-}" ] || die "SHOPSETUP_TEST_DB_HOST/_PORT/_USER/_PASS must name a MariaDB (.ci/mariadb.sh env)"
+    local dbtype=${SHOPSETUP_MOODLE_DBTYPE:-mariadb}
+    case $dbtype in
+        mariadb) [ -n "${SHOPSETUP_TEST_DB_HOST:-}" ] || die "SHOPSETUP_TEST_DB_HOST/_PORT/_USER/_PASS must name a MariaDB (.ci/mariadb.sh env)" ;;
+        pgsql) [ -n "${SHOPSETUP_TEST_PG_HOST:-}" ] || die "SHOPSETUP_TEST_PG_HOST/_PORT/_USER/_PASS must name a PostgreSQL (.ci/postgres.sh env)" ;;
+        *) die "SHOPSETUP_MOODLE_DBTYPE must be mariadb or pgsql, got $dbtype" ;;
+    esac
     [ -f modules/shopsetup.so ] || die "build the extension first (.ci/build.sh)"
 
     step packages; ci_install_packages $CI_PACKAGES_MOODLE || die "could not install the packages"; step_done
@@ -96,18 +110,30 @@ cmd_create() {
         step_done
     fi
 
-    step "creating the database"
+    step "creating the database ($dbtype)"
     dbname=shopsetup_moodle_$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
-    db -e "CREATE DATABASE \`$dbname\` DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    if [ "$dbtype" = pgsql ]; then
+        pg postgres -c "CREATE DATABASE $dbname ENCODING 'UTF8' TEMPLATE template0"
+    else
+        db -e "CREATE DATABASE \`$dbname\` DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    fi
     echo "$dbname" >"$dir/dbname"
+    echo "$dbtype" >"$dir/dbtype"
     step_done
 
     php=$(php_command "$dir")
     step "installing Moodle (admin/cli/install.php)"
+    local dbargs
+    if [ "$dbtype" = pgsql ]; then
+        dbargs=(--dbtype=pgsql --dbhost="$SHOPSETUP_TEST_PG_HOST" --dbport="$SHOPSETUP_TEST_PG_PORT"
+            --dbuser="$SHOPSETUP_TEST_PG_USER" --dbpass="$SHOPSETUP_TEST_PG_PASS")
+    else
+        dbargs=(--dbtype=mariadb --dbhost="$SHOPSETUP_TEST_DB_HOST" --dbport="$SHOPSETUP_TEST_DB_PORT"
+            --dbuser="$SHOPSETUP_TEST_DB_USER" --dbpass="$SHOPSETUP_TEST_DB_PASS")
+    fi
     if ! $php "$dir/moodle/admin/cli/install.php" --non-interactive --agree-license --lang=en \
-            --wwwroot="${SHOPSETUP_MOODLE_WWWROOT:-http://localhost:8080}" --dataroot="$dir/data" --dbtype=mariadb \
-            --dbhost="$SHOPSETUP_TEST_DB_HOST" --dbport="$SHOPSETUP_TEST_DB_PORT" --dbname="$dbname" \
-            --dbuser="$SHOPSETUP_TEST_DB_USER" --dbpass="$SHOPSETUP_TEST_DB_PASS" --prefix=mdl_ \
+            --wwwroot="${SHOPSETUP_MOODLE_WWWROOT:-http://localhost:8080}" --dataroot="$dir/data" \
+            "${dbargs[@]}" --dbname="$dbname" --prefix=mdl_ \
             --fullname="shopsetup CI" --shortname=shopsetupci --adminuser=admin --adminpass='Admin#2026ci' \
             --adminemail=admin@example.com >"$dir/install.log" 2>&1; then
         tail -30 "$dir/install.log" >&2
@@ -140,7 +166,9 @@ cmd_create() {
 cmd_drop() {
     local dir=$1
     [ -d "$dir" ] || return 0
-    if [ -f "$dir/dbname" ] && [ -n "${SHOPSETUP_TEST_DB_HOST:-}" ]; then
+    if [ -f "$dir/dbname" ] && [ "$(cat "$dir/dbtype" 2>/dev/null)" = pgsql ]; then
+        [ -z "${SHOPSETUP_TEST_PG_HOST:-}" ] || pg postgres -c "DROP DATABASE IF EXISTS $(cat "$dir/dbname") WITH (FORCE)" || true
+    elif [ -f "$dir/dbname" ] && [ -n "${SHOPSETUP_TEST_DB_HOST:-}" ]; then
         db -e "DROP DATABASE IF EXISTS \`$(cat "$dir/dbname")\`" || true
     fi
     rm -rf "$dir"

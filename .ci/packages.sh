@@ -14,7 +14,7 @@ CI_PACKAGES_ASAN="clang libclang-rt-14-dev"
 # .ci/fuzz.sh: libFuzzer over the pure C core (libpcre2 for the email target's reference).
 CI_PACKAGES_FUZZ="clang libfuzzer-14-dev libclang-rt-14-dev libpcre2-dev re2c"
 # A throw-away Moodle 4.5 site (.ci/moodle-site.sh) and the plugin's release zip.
-CI_PACKAGES_MOODLE="php8.2-cli php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl php8.2-zip php8.2-gd php8.2-intl php8.2-soap xz-utils unzip zip"
+CI_PACKAGES_MOODLE="php8.2-cli php8.2-mysql php8.2-pgsql php8.2-xml php8.2-mbstring php8.2-curl php8.2-zip php8.2-gd php8.2-intl php8.2-soap xz-utils unzip zip"
 # The browser tests (.ci/browser.sh): a site (curl waits for its server) and Debian's chromium.
 CI_PACKAGES_BROWSER="$CI_PACKAGES_MOODLE chromium curl"
 # The Debian package (.ci/package.sh).

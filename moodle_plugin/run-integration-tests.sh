@@ -18,21 +18,30 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
-summary() { echo "integration: $1 passed, $2 failed, 0 skipped"; }
-abort() { echo "integration: $*"; summary 0 1; exit 1; }
+# On a PostgreSQL site (SHOPSETUP_MOODLE_DBTYPE=pgsql) the suite's line is integration-pgsql.
+suite=integration
+[ "${SHOPSETUP_MOODLE_DBTYPE:-mariadb}" = pgsql ] && suite=integration-pgsql
+summary() { echo "$suite: $1 passed, $2 failed, 0 skipped"; }
+abort() { echo "$suite: $*"; summary 0 1; exit 1; }
 
 .ci/build.sh >/dev/null || abort "the extension does not build"
 
 work=$(mktemp -d /tmp/shopsetup-it.XXXXXX)
-db_dir="" site_dir=""
+db_dir="" pg_dir="" site_dir=""
 cleanup() {
     if [ -n "$site_dir" ] && [ "${SHOPSETUP_KEEP_SITE:-0}" != 1 ]; then .ci/moodle-site.sh drop "$site_dir" >/dev/null 2>&1; fi
     if [ -n "$db_dir" ] && [ "${SHOPSETUP_KEEP_SITE:-0}" != 1 ]; then .ci/mariadb.sh stop "$db_dir" >/dev/null 2>&1; rm -rf "$db_dir"; fi
+    if [ -n "$pg_dir" ] && [ "${SHOPSETUP_KEEP_SITE:-0}" != 1 ]; then .ci/postgres.sh stop "$pg_dir" >/dev/null 2>&1; rm -rf "$pg_dir"; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 if [ -z "${MOODLE_DIR:-}" ]; then
+    if [ "$suite" = integration-pgsql ] && [ -z "${SHOPSETUP_TEST_PG_HOST:-}" ]; then
+        pg_dir=$(mktemp -d /tmp/shopsetup-it-pg.XXXXXX)
+        .ci/postgres.sh start "$pg_dir" "${SHOPSETUP_IT_PG_PORT:-35523}" >/dev/null || abort "could not start PostgreSQL"
+        eval "$(.ci/postgres.sh env "$pg_dir" "${SHOPSETUP_IT_PG_PORT:-35523}")"
+    fi
     if [ -z "${SHOPSETUP_TEST_DB_HOST:-}" ]; then
         db_dir=$(mktemp -d /tmp/shopsetup-it-db.XXXXXX)
         db_port=${SHOPSETUP_IT_DB_PORT:-33523}

@@ -60,4 +60,3 @@ function shophandlers_std_setuponecoursesession_check_native_store(environment_r
     $result->setStatus(\shophandlers_std_setuponecoursesession\site_store::native_class() !== null);
     return $result;
 }
-

@@ -154,7 +154,9 @@ class site_store {
         $lock = ($mysql ? setup_lock::factory_is_mysql() : setup_lock::factory_is_postgres()) ? null : setup_lock::take();
         $connection = null;
         try {
-            $connection = $mysql ? new MysqlConnection(self::connection_options()) : new PgsqlConnection(self::pgsql_connection_options());
+            $connection = $mysql
+                ? new MysqlConnection(self::connection_options())
+                : new PgsqlConnection(self::pgsql_connection_options());
             return $use($connection);
         } finally {
             if ($connection) {
