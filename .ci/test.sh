@@ -5,6 +5,7 @@
 #     its PostgreSQL tests (tests/pg_*.phpt):  "phpt-pgsql: N passed, N failed, N skipped"
 #   - the integration tests in a throw-away Moodle 4.5 + local_shop site (or MOODLE_DIR):
 #                                              "integration: N passed, N failed, N skipped"
+#     and in a throw-away site on PostgreSQL:  "integration-pgsql: N passed, N failed, N skipped"
 #   - Moodle's coding style over the plugin:   "moodle-phpcs: N passed, N failed, N skipped"
 #   - the seats pages in a real browser:       "browser: N passed, N failed, N skipped"
 #   .ci/test.sh              all of it
@@ -75,6 +76,8 @@ done
 { [ "$valgrind" = 1 ] || [ -n "${TESTS:-}" ]; } && exit $rc
 
 moodle_plugin/run-integration-tests.sh || rc=1
+# The same suite on a PostgreSQL site, through the native PostgreSQL store: "integration-pgsql".
+[ -n "${MOODLE_DIR:-}" ] || SHOPSETUP_MOODLE_DBTYPE=pgsql moodle_plugin/run-integration-tests.sh || rc=1
 .ci/style.sh || rc=1
 .ci/browser.sh || rc=1
 exit $rc

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Integration tests of the handler inside a real Moodle 4.5 site with local_shop.
+# Integration tests of the handler inside a real Moodle 4.5 site with local_shop (on MariaDB, or on
+# PostgreSQL with SHOPSETUP_MOODLE_DBTYPE=pgsql: then the line is "integration-pgsql: ...").
 #
 #   moodle_plugin/run-integration-tests.sh [test-name...]
 #   MOODLE_DIR=/path/to/moodle moodle_plugin/run-integration-tests.sh [test-name...]
@@ -53,7 +54,7 @@ if [ -z "${MOODLE_DIR:-}" ]; then
     .ci/moodle-site.sh create "$site_dir" "$zip" | grep -v '^MOODLE_DIR=' || abort "the throw-away site could not be installed"
     export MOODLE_DIR=$site_dir/moodle
     php=$(.ci/moodle-site.sh php "$site_dir")
-    [ "${SHOPSETUP_KEEP_SITE:-0}" = 1 ] && echo "integration: the site is kept: MOODLE_DIR=$MOODLE_DIR"
+    [ "${SHOPSETUP_KEEP_SITE:-0}" = 1 ] && echo "$suite: the site is kept: MOODLE_DIR=$MOODLE_DIR"
 else
     [ -f "$MOODLE_DIR/config.php" ] && [ -d "$MOODLE_DIR/local/shop/datahandling/handlers" ] \
         || abort "MOODLE_DIR=$MOODLE_DIR is not a Moodle site with local_shop"

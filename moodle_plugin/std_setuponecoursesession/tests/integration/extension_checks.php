@@ -43,12 +43,23 @@ $message = extension::message('shopsetuptooold', '0.1.0');
 $t->check(strpos($message, '0.1.0') !== false && strpos($message, extension::MIN_VERSION) !== false &&
     strpos($message, 'README') !== false, 'the message names both versions and where to look');
 
-// Moodle's environment check (admin/environment.php, and before an upgrade) runs both checks of environment.xml.
+// Moodle's environment check (admin/environment.php, and before an upgrade) runs the checks of environment.xml.
 [$status, $results] = check_moodle_environment(normalize_version($CFG->release), ENV_SELECT_RELEASE);
 $ours = array_values(array_filter($results, fn($r) => ($r->plugin ?? '') === $c));
 $parts = array_map(fn($r) => $r->getPart(), $ours);
-$t->same(['php_extension', 'custom_check'], $parts, 'environment.xml: the extension and its version');
-$t->same([true, true], array_map(fn($r) => $r->getStatus(), $ours), 'both pass with this build');
+$t->same(['php_extension', 'custom_check', 'custom_check'], $parts, 'environment.xml: the extension, its version, its store');
+$t->same([true, true, true], array_map(fn($r) => $r->getStatus(), $ours), 'all pass with this build on this database');
+$store = shophandlers_std_setuponecoursesession_check_native_store(new environment_results('custom_check'));
+$t->same(
+    get_string('nativestores', $c, class_exists(\ShopSetup\PgsqlConnection::class) ? 'MySQL/MariaDB, PostgreSQL' : 'MySQL/MariaDB'),
+    $store ? $store->getInfo() : null,
+    'the store check names the native stores of the extension'
+);
+$t->same(
+    \shophandlers_std_setuponecoursesession\site_store::native_class() !== null,
+    $store && $store->getStatus(),
+    'it passes when this database (' . $DB->get_dbfamily() . ') has one'
+);
 $custom = shophandlers_std_setuponecoursesession_check_extension_version(new environment_results('custom_check'));
 $t->check($custom !== null && $custom->getStatus(), 'the version check passes');
 

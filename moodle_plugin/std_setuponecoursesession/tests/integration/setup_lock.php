@@ -34,19 +34,26 @@ use shophandlers_std_setuponecoursesession\site_store;
 
 $t = new shopsetup_it('setup_lock');
 
-$t->check(setup_lock::factory_is_mysql(), 'this site uses Moodle\'s MySQL lock factory (the default)');
-$options = site_store::connection_options();
-$t->same(setup_lock::get_lock_key(), $options['lock_name'], 'the native store is given the factory\'s lock name');
+if ($DB->get_dbfamily() === 'postgres') {
+    $t->check(setup_lock::factory_is_postgres(), 'this site uses Moodle\'s PostgreSQL lock factory (the default)');
+    $options = site_store::pgsql_connection_options();
+    $t->same(setup_lock::get_pgsql_lock_key(), $options['lock_key'], 'the native store is given the factory\'s lock keys');
+    $native = new \ShopSetup\PgsqlConnection(['lock_timeout' => 0] + $options);
+} else {
+    $t->check(setup_lock::factory_is_mysql(), 'this site uses Moodle\'s MySQL lock factory (the default)');
+    $options = site_store::connection_options();
+    $t->same(setup_lock::get_lock_key(), $options['lock_name'], 'the native store is given the factory\'s lock name');
+    $native = new \ShopSetup\MysqlConnection(['lock_timeout' => 0] + $options);
+}
 
 // Moodle's lock held (as the dml store holds it): the native store cannot start.
 $held = setup_lock::take();
-$native = new \ShopSetup\MysqlConnection(['lock_timeout' => 0] + $options);
 try {
     $native->lock();
     $t->check(false, 'native store locked while Moodle\'s lock is held');
     $native->unlock();
 } catch (\ShopSetup\DatabaseException $e) {
-    $t->check(strpos($e->getMessage(), "held the site's lock") !== false, 'native store refused while Moodle\'s lock is held');
+    $t->check(strpos($e->getMessage(), "the site's lock") !== false, 'native store refused while Moodle\'s lock is held');
 }
 $held->release();
 

@@ -35,21 +35,49 @@ use shophandlers_std_setuponecoursesession\site_store;
 
 $t = new shopsetup_it('setup_retry');
 if (!site_store::native()) {
-    $t->check(false, 'this test needs the native store (a MariaDB site, setting store auto)');
+    $t->check(false, 'this test needs the native store (a MariaDB or PostgreSQL site, setting store auto)');
     $t->done();
 }
 $prefix = $CFG->prefix;
-// The triggers' bodies hold ";", which $DB->execute() refuses: the DDL goes through mysqli directly.
-$o = site_store::connection_options();
-$ddl = new mysqli($o['host'], $o['user'], $o['password'], $o['database'], $o['port'], $o['socket'] ?? null);
 $sequence = "{$prefix}shopsetup_attempts";
-$refuse = "SIGNAL SQLSTATE '40001' SET MYSQL_ERRNO = 1213,
-    MESSAGE_TEXT = 'Deadlock found when trying to get lock; try restarting transaction'";
-$ddl->query("DROP TRIGGER IF EXISTS {$prefix}shopsetup_refuse");
-$ddl->query("DROP SEQUENCE IF EXISTS $sequence");
-$ddl->query("CREATE SEQUENCE $sequence START WITH 1");
-$ddl->query("CREATE TRIGGER {$prefix}shopsetup_refuse BEFORE INSERT ON {$prefix}groups FOR EACH ROW
-    IF NEXTVAL($sequence) < 2 THEN $refuse; END IF");
+$pgsql = $DB->get_dbfamily() === 'postgres';
+// The triggers' bodies hold ";", which $DB->execute() refuses: the DDL goes through mysqli or pgsql directly.
+if ($pgsql) {
+    $o = site_store::pgsql_connection_options();
+    $pg = pg_connect(sprintf(
+        "host='%s' port=%d user='%s' password='%s' dbname='%s'",
+        $o['host'] ?? ($o['socket'] ?? ''),
+        $o['port'] ?? 5432,
+        $o['user'],
+        addcslashes($o['password'], "'\\"),
+        $o['database']
+    ), PGSQL_CONNECT_FORCE_NEW);
+    $ddl = fn(string $sql) => pg_query($pg, $sql);
+    $nextval = "SELECT nextval('$sequence')";
+    // The server's own refusal: a serialization failure (SQLSTATE 40001).
+    $refuse = "RAISE EXCEPTION USING ERRCODE = '40001', MESSAGE = 'could not serialize access due to concurrent update'";
+    $trigger = fn(string $body) => $ddl("CREATE OR REPLACE FUNCTION {$prefix}shopsetup_refuse() RETURNS trigger LANGUAGE plpgsql AS
+        \$\$ BEGIN $body; RETURN NEW; END \$\$") && $ddl("CREATE OR REPLACE TRIGGER {$prefix}shopsetup_refuse BEFORE INSERT
+        ON {$prefix}groups FOR EACH ROW EXECUTE FUNCTION {$prefix}shopsetup_refuse()");
+    $drop = fn() => $ddl("DROP TRIGGER IF EXISTS {$prefix}shopsetup_refuse ON {$prefix}groups")
+        && $ddl("DROP FUNCTION IF EXISTS {$prefix}shopsetup_refuse()");
+    $once = "IF nextval('$sequence') < 2 THEN $refuse; END IF";
+} else {
+    $o = site_store::connection_options();
+    $mysqli = new mysqli($o['host'], $o['user'], $o['password'], $o['database'], $o['port'], $o['socket'] ?? null);
+    $ddl = fn(string $sql) => $mysqli->query($sql);
+    $nextval = "SELECT NEXTVAL($sequence)";
+    $refuse = "SIGNAL SQLSTATE '40001' SET MYSQL_ERRNO = 1213,
+        MESSAGE_TEXT = 'Deadlock found when trying to get lock; try restarting transaction'";
+    $trigger = fn(string $body) => $ddl("DROP TRIGGER IF EXISTS {$prefix}shopsetup_refuse")
+        && $ddl("CREATE TRIGGER {$prefix}shopsetup_refuse BEFORE INSERT ON {$prefix}groups FOR EACH ROW $body");
+    $drop = fn() => $ddl("DROP TRIGGER IF EXISTS {$prefix}shopsetup_refuse");
+    $once = "IF NEXTVAL($sequence) < 2 THEN $refuse; END IF";
+}
+$drop();
+$ddl("DROP SEQUENCE IF EXISTS $sequence");
+$ddl("CREATE SEQUENCE $sequence START WITH 1");
+$t->check((bool) $trigger($once), 'a trigger refuses the first attempt (' . $DB->get_dbfamily() . ')');
 
 try {
     // Refused once: the second attempt sets the session up, once.
@@ -59,7 +87,7 @@ try {
     $code = $t->product("coursename={$course->shortname}");
     $billid = $t->order($code, $operator, ['student' => $learners], 3);
     $t->produce($billid);
-    $t->same(2, (int) $DB->get_field_sql("SELECT NEXTVAL($sequence)") - 1, 'two attempts');
+    $t->same(2, (int) $DB->get_field_sql($nextval) - 1, 'two attempts');
     $t->same(1, $DB->count_records('groups', ['courseid' => $course->id]), 'one group');
     foreach (array_keys($learners) as $email) {
         $t->same(1, $DB->count_records('user', ['email' => $email]), "one account for $email");
@@ -71,8 +99,7 @@ try {
     ) - 1, 'three enrolments (and the operator\'s)');
 
     // Always refused: a clear failure after the attempts, nothing written.
-    $ddl->query("DROP TRIGGER {$prefix}shopsetup_refuse");
-    $ddl->query("CREATE TRIGGER {$prefix}shopsetup_refuse BEFORE INSERT ON {$prefix}groups FOR EACH ROW $refuse");
+    $t->check((bool) $trigger($refuse), 'then a trigger refuses every attempt');
     $course = $t->course('B');
     $learners = $t->participants('other', 2);
     $billid = $t->order($t->product("coursename={$course->shortname}"), $operator, ['student' => $learners], 2);
@@ -84,7 +111,7 @@ try {
     $t->check(microtime(true) - $start >= 0.15, 'with a wait between the attempts');
     $t->same(0, $DB->count_records_select('user', 'email IN (?, ?)', array_keys($learners)), 'nothing written');
 } finally {
-    $ddl->query("DROP TRIGGER IF EXISTS {$prefix}shopsetup_refuse");
-    $ddl->query("DROP SEQUENCE IF EXISTS $sequence");
+    $drop();
+    $ddl("DROP SEQUENCE IF EXISTS $sequence");
 }
 $t->done();
