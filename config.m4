@@ -65,6 +65,7 @@ if test "$PHP_SHOPSETUP" != "no"; then
   SHOPSETUP_SOURCES="
     ext_src/shopsetup.c
     ext_src/php_shopsetup_plan.c
+    ext_src/php_shopsetup_connection.c
     ext_src/php_shopsetup_mysql.c
     ext_src/php_shopsetup_pgsql.c
     ext_src/php_shopsetup_errors.c

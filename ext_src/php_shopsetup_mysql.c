@@ -1,70 +1,52 @@
-/* Zend glue of ShopSetup\MysqlConnection. */
+/* Zend glue of ShopSetup\MysqlConnection: its options and its connection (the rest: NativeConnection). */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
 
 #include "php.h"
-#include "zend_exceptions.h"
 
+#include "php_shopsetup_connection.h"
 #include "php_shopsetup_errors.h"
 #include "php_shopsetup_mysql.h"
 #include "php_shopsetup_native.h"
-#include "php_shopsetup_store.h"
-#include "php_shopsetup_plan.h"
-#include "php_shopsetup_rows.h"
 #include "shopsetup_mysql.h"
 
-typedef struct {
-	shopsetup_mysql db;
-	bool connected;
-	zend_object std;
-} php_shopsetup_mysql_object;
-
 zend_class_entry *php_shopsetup_mysql_connection_ce;
-static zend_object_handlers php_shopsetup_mysql_handlers;
 
-static php_shopsetup_mysql_object *php_shopsetup_mysql_from(zend_object *obj)
+static shopsetup_store php_shopsetup_mysql_store_ops(void *db)
 {
-	return (php_shopsetup_mysql_object *) ((char *) obj - XtOffsetOf(php_shopsetup_mysql_object, std));
+	return shopsetup_mysql_store(db);
 }
+
+static void php_shopsetup_mysql_close_db(void *db)
+{
+	shopsetup_mysql_close(db);
+}
+
+static const char *php_shopsetup_mysql_server_info(void *db)
+{
+	return mysql_get_server_info(((shopsetup_mysql *) db)->conn);
+}
+
+static int64_t php_shopsetup_mysql_connection_id(void *db)
+{
+	return (int64_t) mysql_thread_id(((shopsetup_mysql *) db)->conn);
+}
+
+static const php_shopsetup_connection_ops php_shopsetup_mysql_ops = {
+	sizeof(shopsetup_mysql), php_shopsetup_mysql_store_ops, php_shopsetup_mysql_close_db,
+	php_shopsetup_mysql_server_info, php_shopsetup_mysql_connection_id,
+};
 
 static zend_object *php_shopsetup_mysql_create(zend_class_entry *ce)
 {
-	php_shopsetup_mysql_object *intern = zend_object_alloc(sizeof(php_shopsetup_mysql_object), ce);
-	zend_object_std_init(&intern->std, ce);
-	object_properties_init(&intern->std, ce);
-	intern->std.handlers = &php_shopsetup_mysql_handlers;
-	return &intern->std;
+	return php_shopsetup_connection_create(ce, &php_shopsetup_mysql_ops);
 }
-
-static void php_shopsetup_mysql_free(zend_object *obj)
-{
-	php_shopsetup_mysql_object *intern = php_shopsetup_mysql_from(obj);
-	shopsetup_mysql_close(&intern->db);
-	zend_object_std_dtor(obj);
-}
-
-static bool php_shopsetup_mysql_store_of(zend_object *object, shopsetup_store *out);
 
 void php_shopsetup_mysql_minit(zend_class_entry *ce)
 {
 	php_shopsetup_mysql_connection_ce = ce;
-	php_shopsetup_mysql_connection_ce->create_object = php_shopsetup_mysql_create;
-	memcpy(&php_shopsetup_mysql_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-	php_shopsetup_mysql_handlers.offset = XtOffsetOf(php_shopsetup_mysql_object, std);
-	php_shopsetup_mysql_handlers.free_obj = php_shopsetup_mysql_free;
-	php_shopsetup_mysql_handlers.clone_obj = NULL;
-	php_shopsetup_store_register_native(ce, php_shopsetup_mysql_store_of);
-}
-
-static shopsetup_mysql *php_shopsetup_mysql_get(zval *object)
-{
-	php_shopsetup_mysql_object *intern = php_shopsetup_mysql_from(Z_OBJ_P(object));
-	if (!intern->connected) {
-		zend_throw_exception(php_shopsetup_database_exception_ce, "The connection is closed", SHOPSETUP_E_DB);
-		return NULL;
-	}
-	return &intern->db;
+	php_shopsetup_connection_register(ce, php_shopsetup_mysql_create);
 }
 
 ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
@@ -74,11 +56,6 @@ ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 
-	php_shopsetup_mysql_object *intern = php_shopsetup_mysql_from(Z_OBJ_P(ZEND_THIS));
-	if (intern->connected) {
-		zend_throw_error(NULL, "Cannot call ShopSetup\\MysqlConnection::__construct() twice");
-		RETURN_THROWS();
-	}
 	shopsetup_mysql_options opts = { 0 };
 	zval *verify = zend_hash_str_find_deref(options, "ssl_verify_server_cert", sizeof("ssl_verify_server_cert") - 1);
 	if (!php_shopsetup_option_string(options, "host", &opts.host)
@@ -108,52 +85,14 @@ ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
 	zval *lock_timeout = zend_hash_str_find_deref(options, "lock_timeout", sizeof("lock_timeout") - 1);
 	opts.lock_timeout_set = lock_timeout != NULL && Z_TYPE_P(lock_timeout) != IS_NULL;
 
+	shopsetup_mysql *db = php_shopsetup_connection_begin(Z_OBJ_P(ZEND_THIS), "MysqlConnection");
+	if (db == NULL) {
+		RETURN_THROWS();
+	}
 	shopsetup_error err = { 0 };
-	if (shopsetup_mysql_connect(&intern->db, &opts, &err) != SHOPSETUP_OK) {
+	if (shopsetup_mysql_connect(db, &opts, &err) != SHOPSETUP_OK) {
+		php_shopsetup_connection_failed(Z_OBJ_P(ZEND_THIS));
 		php_shopsetup_throw(&err);
 		RETURN_THROWS();
 	}
-	intern->connected = true;
-}
-
-/* The connection's C store; false with an exception when it is closed. */
-static bool php_shopsetup_mysql_store_of(zend_object *object, shopsetup_store *out)
-{
-	php_shopsetup_mysql_object *intern = php_shopsetup_mysql_from(object);
-	if (!intern->connected) {
-		zend_throw_exception(php_shopsetup_database_exception_ce, "The connection is closed", SHOPSETUP_E_DB);
-		return false;
-	}
-	*out = shopsetup_mysql_store(&intern->db);
-	return true;
-}
-
-PHP_SHOPSETUP_NATIVE_STORE_METHODS(ShopSetup_MysqlConnection, php_shopsetup_mysql_store_of)
-
-ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	shopsetup_mysql *db = php_shopsetup_mysql_get(ZEND_THIS);
-	if (db == NULL) {
-		RETURN_THROWS();
-	}
-	RETURN_STRING(mysql_get_server_info(db->conn));
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, connectionId)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	shopsetup_mysql *db = php_shopsetup_mysql_get(ZEND_THIS);
-	if (db == NULL) {
-		RETURN_THROWS();
-	}
-	RETURN_LONG((zend_long) mysql_thread_id(db->conn));
-}
-
-ZEND_METHOD(ShopSetup_MysqlConnection, close)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	php_shopsetup_mysql_object *intern = php_shopsetup_mysql_from(Z_OBJ_P(ZEND_THIS));
-	shopsetup_mysql_close(&intern->db);
-	intern->connected = false;
 }

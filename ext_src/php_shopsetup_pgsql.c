@@ -1,71 +1,56 @@
-/* Zend glue of ShopSetup\PgsqlConnection. */
+/* Zend glue of ShopSetup\PgsqlConnection: its options and its connection (the rest: NativeConnection). */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
 
 #include "php.h"
-#include "zend_exceptions.h"
 
 #ifdef HAVE_SHOPSETUP_PGSQL
 
+#include "php_shopsetup_connection.h"
 #include "php_shopsetup_errors.h"
 #include "php_shopsetup_native.h"
 #include "php_shopsetup_pgsql.h"
 #include "php_shopsetup_rows.h"
-#include "php_shopsetup_store.h"
 #include "shopsetup_pgsql.h"
 
-typedef struct {
-	shopsetup_pgsql db;
-	bool connected;
-	zend_object std;
-} php_shopsetup_pgsql_object;
-
 zend_class_entry *php_shopsetup_pgsql_connection_ce;
-static zend_object_handlers php_shopsetup_pgsql_handlers;
 
-static php_shopsetup_pgsql_object *php_shopsetup_pgsql_from(zend_object *obj)
+static shopsetup_store php_shopsetup_pgsql_store_ops(void *db)
 {
-	return (php_shopsetup_pgsql_object *) ((char *) obj - XtOffsetOf(php_shopsetup_pgsql_object, std));
+	return shopsetup_pgsql_store(db);
 }
+
+static void php_shopsetup_pgsql_close_db(void *db)
+{
+	shopsetup_pgsql_close(db);
+}
+
+static const char *php_shopsetup_pgsql_server_info(void *db)
+{
+	const char *version = PQparameterStatus(((shopsetup_pgsql *) db)->conn, "server_version");
+	return version != NULL ? version : "";
+}
+
+static int64_t php_shopsetup_pgsql_connection_id(void *db)
+{
+	return (int64_t) PQbackendPID(((shopsetup_pgsql *) db)->conn);
+}
+
+static const php_shopsetup_connection_ops php_shopsetup_pgsql_ops = {
+	sizeof(shopsetup_pgsql), php_shopsetup_pgsql_store_ops, php_shopsetup_pgsql_close_db,
+	php_shopsetup_pgsql_server_info, php_shopsetup_pgsql_connection_id,
+};
 
 static zend_object *php_shopsetup_pgsql_create(zend_class_entry *ce)
 {
-	php_shopsetup_pgsql_object *intern = zend_object_alloc(sizeof(php_shopsetup_pgsql_object), ce);
-	zend_object_std_init(&intern->std, ce);
-	object_properties_init(&intern->std, ce);
-	intern->std.handlers = &php_shopsetup_pgsql_handlers;
-	return &intern->std;
-}
-
-static void php_shopsetup_pgsql_free(zend_object *obj)
-{
-	php_shopsetup_pgsql_object *intern = php_shopsetup_pgsql_from(obj);
-	shopsetup_pgsql_close(&intern->db);
-	zend_object_std_dtor(obj);
-}
-
-/* The connection's C store; false with an exception when it is closed. */
-static bool php_shopsetup_pgsql_store_of(zend_object *object, shopsetup_store *out)
-{
-	php_shopsetup_pgsql_object *intern = php_shopsetup_pgsql_from(object);
-	if (!intern->connected) {
-		zend_throw_exception(php_shopsetup_database_exception_ce, "The connection is closed", SHOPSETUP_E_DB);
-		return false;
-	}
-	*out = shopsetup_pgsql_store(&intern->db);
-	return true;
+	return php_shopsetup_connection_create(ce, &php_shopsetup_pgsql_ops);
 }
 
 void php_shopsetup_pgsql_minit(zend_class_entry *ce)
 {
 	php_shopsetup_pgsql_connection_ce = ce;
-	php_shopsetup_pgsql_connection_ce->create_object = php_shopsetup_pgsql_create;
-	memcpy(&php_shopsetup_pgsql_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-	php_shopsetup_pgsql_handlers.offset = XtOffsetOf(php_shopsetup_pgsql_object, std);
-	php_shopsetup_pgsql_handlers.free_obj = php_shopsetup_pgsql_free;
-	php_shopsetup_pgsql_handlers.clone_obj = NULL;
-	php_shopsetup_store_register_native(ce, php_shopsetup_pgsql_store_of);
+	php_shopsetup_connection_register(ce, php_shopsetup_pgsql_create);
 }
 
 /* lock_key: a list of two ints, each one a PostgreSQL int4. */
@@ -98,11 +83,6 @@ ZEND_METHOD(ShopSetup_PgsqlConnection, __construct)
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 
-	php_shopsetup_pgsql_object *intern = php_shopsetup_pgsql_from(Z_OBJ_P(ZEND_THIS));
-	if (intern->connected) {
-		zend_throw_error(NULL, "Cannot call ShopSetup\\PgsqlConnection::__construct() twice");
-		RETURN_THROWS();
-	}
 	shopsetup_pgsql_options opts = { 0 };
 	if (!php_shopsetup_option_string(options, "host", &opts.host)
 		|| !php_shopsetup_option_string(options, "user", &opts.user)
@@ -128,53 +108,16 @@ ZEND_METHOD(ShopSetup_PgsqlConnection, __construct)
 	zval *lock_timeout = zend_hash_str_find_deref(options, "lock_timeout", sizeof("lock_timeout") - 1);
 	opts.lock_timeout_set = lock_timeout != NULL && Z_TYPE_P(lock_timeout) != IS_NULL;
 
+	shopsetup_pgsql *db = php_shopsetup_connection_begin(Z_OBJ_P(ZEND_THIS), "PgsqlConnection");
+	if (db == NULL) {
+		RETURN_THROWS();
+	}
 	shopsetup_error err = { 0 };
-	if (shopsetup_pgsql_connect(&intern->db, &opts, &err) != SHOPSETUP_OK) {
+	if (shopsetup_pgsql_connect(db, &opts, &err) != SHOPSETUP_OK) {
+		php_shopsetup_connection_failed(Z_OBJ_P(ZEND_THIS));
 		php_shopsetup_throw(&err);
 		RETURN_THROWS();
 	}
-	intern->connected = true;
-}
-
-PHP_SHOPSETUP_NATIVE_STORE_METHODS(ShopSetup_PgsqlConnection, php_shopsetup_pgsql_store_of)
-
-static shopsetup_pgsql *php_shopsetup_pgsql_get(zval *object)
-{
-	php_shopsetup_pgsql_object *intern = php_shopsetup_pgsql_from(Z_OBJ_P(object));
-	if (!intern->connected) {
-		zend_throw_exception(php_shopsetup_database_exception_ce, "The connection is closed", SHOPSETUP_E_DB);
-		return NULL;
-	}
-	return &intern->db;
-}
-
-ZEND_METHOD(ShopSetup_PgsqlConnection, serverInfo)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	shopsetup_pgsql *db = php_shopsetup_pgsql_get(ZEND_THIS);
-	if (db == NULL) {
-		RETURN_THROWS();
-	}
-	const char *version = PQparameterStatus(db->conn, "server_version");
-	RETURN_STRING(version != NULL ? version : "");
-}
-
-ZEND_METHOD(ShopSetup_PgsqlConnection, connectionId)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	shopsetup_pgsql *db = php_shopsetup_pgsql_get(ZEND_THIS);
-	if (db == NULL) {
-		RETURN_THROWS();
-	}
-	RETURN_LONG((zend_long) PQbackendPID(db->conn));
-}
-
-ZEND_METHOD(ShopSetup_PgsqlConnection, close)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	php_shopsetup_pgsql_object *intern = php_shopsetup_pgsql_from(Z_OBJ_P(ZEND_THIS));
-	shopsetup_pgsql_close(&intern->db);
-	intern->connected = false;
 }
 
 #endif

@@ -13,6 +13,7 @@
 #endif
 
 #include "php_shopsetup.h"
+#include "php_shopsetup_connection.h"
 #include "php_shopsetup_errors.h"
 #include "php_shopsetup_mysql.h"
 #include "php_shopsetup_pgsql.h"
@@ -381,9 +382,10 @@ PHP_MINIT_FUNCTION(shopsetup)
 	register_class_ShopSetup_Effect();
 	php_shopsetup_store_minit(register_class_ShopSetup_Store());
 	php_shopsetup_plan_minit(register_class_ShopSetup_Plan());
-	php_shopsetup_mysql_minit(register_class_ShopSetup_MysqlConnection(php_shopsetup_store_ce));
+	php_shopsetup_connection_minit(register_class_ShopSetup_NativeConnection(php_shopsetup_store_ce));
+	php_shopsetup_mysql_minit(register_class_ShopSetup_MysqlConnection(php_shopsetup_native_connection_ce));
 #ifdef HAVE_SHOPSETUP_PGSQL
-	php_shopsetup_pgsql_minit(register_class_ShopSetup_PgsqlConnection(php_shopsetup_store_ce));
+	php_shopsetup_pgsql_minit(register_class_ShopSetup_PgsqlConnection(php_shopsetup_native_connection_ce));
 #endif
 	return shopsetup_mysql_library_init() ? SUCCESS : FAILURE;
 }

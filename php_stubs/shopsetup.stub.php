@@ -289,28 +289,17 @@ namespace ShopSetup {
     }
 
     /**
-     * The native MySQL/MariaDB store (libmariadb): Plan::run() and preview() drive its C store
-     * directly; its Store methods give PHP the same operations (find() reads every value as text,
-     * as Moodle's $DB does; names are lower-case letters, digits and _).
+     * A native store of the extension (MysqlConnection, PgsqlConnection): Plan::run() and
+     * preview() drive its C store directly, in one transaction; its Store methods give PHP the same
+     * operations (find() reads every value as text, as Moodle's $DB does; names are lower-case
+     * letters, digits and _).
      *
      * @not-serializable
      * @strict-properties
      */
-    final class MysqlConnection implements Store
+    abstract class NativeConnection implements Store
     {
-        /**
-         * $options: host, port, socket, user, password, database, prefix, connect_timeout,
-         * ssl (require TLS), ssl_key, ssl_cert, ssl_ca, ssl_capath, ssl_cipher,
-         * ssl_verify_server_cert, lock_timeout (seconds to wait for another setup, default 60),
-         * lock_name (GET_LOCK's name, [A-Za-z0-9_:.-]{1,64}: pass the one Moodle's MySQL lock
-         * factory takes for the same resource so that both exclude each other; by default one
-         * name per database and prefix).
-         *
-         * @throws DatabaseException when the server cannot be reached or refuses the login
-         */
-        public function __construct(#[\SensitiveParameter] array $options) {}
-
-        /** GET_LOCK() on the site's lock name; waits up to lock_timeout seconds, then throws. */
+        /** The site's lock: GET_LOCK() (MySQL) or a transaction-scoped advisory lock (PostgreSQL, which begins the transaction); waits up to lock_timeout seconds, then throws. */
         public function lock(): void {}
 
         public function unlock(): void {}
@@ -334,66 +323,58 @@ namespace ShopSetup {
         /** The server's version string. */
         public function serverInfo(): string {}
 
-        /** The server's id of this connection (CONNECTION_ID()), for diagnostics. */
+        /** The server's id of this connection (MySQL's CONNECTION_ID(), PostgreSQL's backend pid), for diagnostics. */
         public function connectionId(): int {}
 
         /** Closes the connection; later calls throw. */
         public function close(): void {}
     }
-#ifdef HAVE_SHOPSETUP_PGSQL
+
     /**
-     * The native PostgreSQL store (libpq; built when libpq was found): Plan::run() and preview()
-     * drive its C store directly, as MysqlConnection's. Values are escaped by libpq; new rows are
-     * written with COPY; emails are looked up by LOWER(email), usernames byte for byte.
+     * The native MySQL/MariaDB store (libmariadb).
      *
      * @not-serializable
      * @strict-properties
      */
-    final class PgsqlConnection implements Store
+    final class MysqlConnection extends NativeConnection
     {
         /**
-         * $options: host, port, socket (the folder of the server's Unix socket, used when host is
-         * absent, localhost or 127.0.0.1), user, password, database, prefix, schema (the tables'
-         * schema, put first in search_path: Moodle's dboptions dbschema), connect_timeout, sslmode (libpq's: disable, allow, prefer, require, verify-ca, verify-full; a mode that
-         * requires TLS never falls back to plain text), sslrootcert, sslcert, sslkey, lock_timeout
-         * (seconds to wait for another setup, default 60), lock_key (the transaction-scoped advisory
-         * lock's two int4 keys: pass those Moodle's PostgreSQL lock factory takes for the same
-         * resource so that both exclude each other; by default two keys per database and prefix).
+         * $options: host, port, socket, user, password, database, prefix, connect_timeout,
+         * ssl (require TLS), ssl_key, ssl_cert, ssl_ca, ssl_capath, ssl_cipher,
+         * ssl_verify_server_cert, lock_timeout (seconds to wait for another setup, default 60),
+         * lock_name (GET_LOCK's name, [A-Za-z0-9_:.-]{1,64}: pass the one Moodle's MySQL lock
+         * factory takes for the same resource so that both exclude each other; by default one
+         * name per database and prefix).
          *
          * @throws DatabaseException when the server cannot be reached or refuses the login
          */
         public function __construct(#[\SensitiveParameter] array $options) {}
+    }
 
-        /** Begins the setup's READ COMMITTED transaction and takes the site's advisory lock in it; waits up to lock_timeout seconds, then throws. */
-        public function lock(): void {}
-
-        /** Rolls back a transaction still open: the lock goes with it. */
-        public function unlock(): void {}
-
-        public function begin(): void {}
-
-        public function commit(): void {}
-
-        public function rollback(): void {}
-
-        public function find(string $table, array $columns, array $conditions, string $keyColumn, int $match, array $keys): iterable {}
-
-        public function findKeys(string $table, array $conditions, string $keyColumn, array $keys): array {}
-
-        public function insert(string $table, array $rows): void {}
-
-        public function update(string $table, array $rows): void {}
-
-        public function statements(): int {}
-
-        /** The server's version (server_version). */
-        public function serverInfo(): string {}
-
-        /** The server process of this connection (pg_backend_pid()), for diagnostics. */
-        public function connectionId(): int {}
-
-        /** Closes the connection; later calls throw. */
-        public function close(): void {}
+#ifdef HAVE_SHOPSETUP_PGSQL
+    /**
+     * The native PostgreSQL store (libpq; built when libpq was found). Values are escaped by libpq;
+     * new rows are written with COPY; emails are looked up by LOWER(email), usernames held equal
+     * byte for byte.
+     *
+     * @not-serializable
+     * @strict-properties
+     */
+    final class PgsqlConnection extends NativeConnection
+    {
+        /**
+         * $options: host, port, socket (the folder of the server's Unix socket, used when host is
+         * absent, localhost or 127.0.0.1), user, password, database, prefix, schema (the tables'
+         * schema, put first in search_path: Moodle's dboptions dbschema), connect_timeout, sslmode
+         * (libpq's: disable, allow, prefer, require, verify-ca, verify-full; a mode that requires
+         * TLS never falls back to plain text), sslrootcert, sslcert, sslkey, lock_timeout (seconds
+         * to wait for another setup, default 60), lock_key (the transaction-scoped advisory lock's
+         * two int4 keys: pass those Moodle's PostgreSQL lock factory takes for the same resource so
+         * that both exclude each other; by default two keys per database and prefix).
+         *
+         * @throws DatabaseException when the server cannot be reached or refuses the login
+         */
+        public function __construct(#[\SensitiveParameter] array $options) {}
     }
 #endif
 }

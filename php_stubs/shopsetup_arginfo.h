@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 84b40eac47fddb54b57d0e19555699ba4f1e2654 */
+ * Stub hash: 7832c56e9f46182003c5db97fea3cf0c6e88bad2 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_ShopSetup_decode_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -92,111 +92,41 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShopSetup_Plan_preview arginfo_class_ShopSetup_Plan_run
 
+#define arginfo_class_ShopSetup_NativeConnection_lock arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_NativeConnection_unlock arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_NativeConnection_begin arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_NativeConnection_commit arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_NativeConnection_rollback arginfo_class_ShopSetup_Store_lock
+
+#define arginfo_class_ShopSetup_NativeConnection_find arginfo_class_ShopSetup_Store_find
+
+#define arginfo_class_ShopSetup_NativeConnection_findKeys arginfo_class_ShopSetup_Store_findKeys
+
+#define arginfo_class_ShopSetup_NativeConnection_insert arginfo_class_ShopSetup_Store_insert
+
+#define arginfo_class_ShopSetup_NativeConnection_update arginfo_class_ShopSetup_Store_insert
+
+#define arginfo_class_ShopSetup_NativeConnection_statements arginfo_class_ShopSetup_Store_statements
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_NativeConnection_serverInfo, 0, 0, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_ShopSetup_NativeConnection_connectionId arginfo_class_ShopSetup_Store_statements
+
+#define arginfo_class_ShopSetup_NativeConnection_close arginfo_class_ShopSetup_Store_lock
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShopSetup_MysqlConnection___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
-
-#define arginfo_class_ShopSetup_MysqlConnection_lock arginfo_class_ShopSetup_Store_lock
-
-#define arginfo_class_ShopSetup_MysqlConnection_unlock arginfo_class_ShopSetup_Store_lock
-
-#define arginfo_class_ShopSetup_MysqlConnection_begin arginfo_class_ShopSetup_Store_lock
-
-#define arginfo_class_ShopSetup_MysqlConnection_commit arginfo_class_ShopSetup_Store_lock
-
-#define arginfo_class_ShopSetup_MysqlConnection_rollback arginfo_class_ShopSetup_Store_lock
-
-#define arginfo_class_ShopSetup_MysqlConnection_find arginfo_class_ShopSetup_Store_find
-
-#define arginfo_class_ShopSetup_MysqlConnection_findKeys arginfo_class_ShopSetup_Store_findKeys
-
-#define arginfo_class_ShopSetup_MysqlConnection_insert arginfo_class_ShopSetup_Store_insert
-
-#define arginfo_class_ShopSetup_MysqlConnection_update arginfo_class_ShopSetup_Store_insert
-
-#define arginfo_class_ShopSetup_MysqlConnection_statements arginfo_class_ShopSetup_Store_statements
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_MysqlConnection_serverInfo, 0, 0, IS_STRING, 0)
-ZEND_END_ARG_INFO()
-
-#define arginfo_class_ShopSetup_MysqlConnection_connectionId arginfo_class_ShopSetup_Store_statements
-
-#define arginfo_class_ShopSetup_MysqlConnection_close arginfo_class_ShopSetup_Store_lock
 
 #if defined(HAVE_SHOPSETUP_PGSQL)
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection_lock, 0, 0, IS_VOID, 0)
-ZEND_END_ARG_INFO()
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-#define arginfo_class_ShopSetup_PgsqlConnection_unlock arginfo_class_ShopSetup_PgsqlConnection_lock
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-#define arginfo_class_ShopSetup_PgsqlConnection_begin arginfo_class_ShopSetup_PgsqlConnection_lock
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-#define arginfo_class_ShopSetup_PgsqlConnection_commit arginfo_class_ShopSetup_PgsqlConnection_lock
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-#define arginfo_class_ShopSetup_PgsqlConnection_rollback arginfo_class_ShopSetup_PgsqlConnection_lock
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_ShopSetup_PgsqlConnection_find, 0, 6, Traversable, MAY_BE_ARRAY)
-	ZEND_ARG_TYPE_INFO(0, table, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO(0, columns, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, conditions, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, keyColumn, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO(0, match, IS_LONG, 0)
-	ZEND_ARG_TYPE_INFO(0, keys, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection_findKeys, 0, 4, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, table, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO(0, conditions, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, keyColumn, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO(0, keys, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection_insert, 0, 2, IS_VOID, 0)
-	ZEND_ARG_TYPE_INFO(0, table, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO(0, rows, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-#define arginfo_class_ShopSetup_PgsqlConnection_update arginfo_class_ShopSetup_PgsqlConnection_insert
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection_statements, 0, 0, IS_LONG, 0)
-ZEND_END_ARG_INFO()
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShopSetup_PgsqlConnection_serverInfo, 0, 0, IS_STRING, 0)
-ZEND_END_ARG_INFO()
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-#define arginfo_class_ShopSetup_PgsqlConnection_connectionId arginfo_class_ShopSetup_PgsqlConnection_statements
-#endif
-
-#if defined(HAVE_SHOPSETUP_PGSQL)
-#define arginfo_class_ShopSetup_PgsqlConnection_close arginfo_class_ShopSetup_PgsqlConnection_lock
 #endif
 
 
@@ -215,61 +145,22 @@ ZEND_METHOD(ShopSetup_Plan, notices);
 ZEND_METHOD(ShopSetup_Plan, seatsUsed);
 ZEND_METHOD(ShopSetup_Plan, run);
 ZEND_METHOD(ShopSetup_Plan, preview);
+ZEND_METHOD(ShopSetup_NativeConnection, lock);
+ZEND_METHOD(ShopSetup_NativeConnection, unlock);
+ZEND_METHOD(ShopSetup_NativeConnection, begin);
+ZEND_METHOD(ShopSetup_NativeConnection, commit);
+ZEND_METHOD(ShopSetup_NativeConnection, rollback);
+ZEND_METHOD(ShopSetup_NativeConnection, find);
+ZEND_METHOD(ShopSetup_NativeConnection, findKeys);
+ZEND_METHOD(ShopSetup_NativeConnection, insert);
+ZEND_METHOD(ShopSetup_NativeConnection, update);
+ZEND_METHOD(ShopSetup_NativeConnection, statements);
+ZEND_METHOD(ShopSetup_NativeConnection, serverInfo);
+ZEND_METHOD(ShopSetup_NativeConnection, connectionId);
+ZEND_METHOD(ShopSetup_NativeConnection, close);
 ZEND_METHOD(ShopSetup_MysqlConnection, __construct);
-ZEND_METHOD(ShopSetup_MysqlConnection, lock);
-ZEND_METHOD(ShopSetup_MysqlConnection, unlock);
-ZEND_METHOD(ShopSetup_MysqlConnection, begin);
-ZEND_METHOD(ShopSetup_MysqlConnection, commit);
-ZEND_METHOD(ShopSetup_MysqlConnection, rollback);
-ZEND_METHOD(ShopSetup_MysqlConnection, find);
-ZEND_METHOD(ShopSetup_MysqlConnection, findKeys);
-ZEND_METHOD(ShopSetup_MysqlConnection, insert);
-ZEND_METHOD(ShopSetup_MysqlConnection, update);
-ZEND_METHOD(ShopSetup_MysqlConnection, statements);
-ZEND_METHOD(ShopSetup_MysqlConnection, serverInfo);
-ZEND_METHOD(ShopSetup_MysqlConnection, connectionId);
-ZEND_METHOD(ShopSetup_MysqlConnection, close);
 #if defined(HAVE_SHOPSETUP_PGSQL)
 ZEND_METHOD(ShopSetup_PgsqlConnection, __construct);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, lock);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, unlock);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, begin);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, commit);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, rollback);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, find);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, findKeys);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, insert);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, update);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, statements);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, serverInfo);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, connectionId);
-#endif
-#if defined(HAVE_SHOPSETUP_PGSQL)
-ZEND_METHOD(ShopSetup_PgsqlConnection, close);
 #endif
 
 
@@ -343,21 +234,26 @@ static const zend_function_entry class_ShopSetup_Plan_methods[] = {
 };
 
 
+static const zend_function_entry class_ShopSetup_NativeConnection_methods[] = {
+	ZEND_ME(ShopSetup_NativeConnection, lock, arginfo_class_ShopSetup_NativeConnection_lock, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, unlock, arginfo_class_ShopSetup_NativeConnection_unlock, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, begin, arginfo_class_ShopSetup_NativeConnection_begin, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, commit, arginfo_class_ShopSetup_NativeConnection_commit, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, rollback, arginfo_class_ShopSetup_NativeConnection_rollback, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, find, arginfo_class_ShopSetup_NativeConnection_find, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, findKeys, arginfo_class_ShopSetup_NativeConnection_findKeys, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, insert, arginfo_class_ShopSetup_NativeConnection_insert, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, update, arginfo_class_ShopSetup_NativeConnection_update, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, statements, arginfo_class_ShopSetup_NativeConnection_statements, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, serverInfo, arginfo_class_ShopSetup_NativeConnection_serverInfo, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, connectionId, arginfo_class_ShopSetup_NativeConnection_connectionId, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShopSetup_NativeConnection, close, arginfo_class_ShopSetup_NativeConnection_close, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
 static const zend_function_entry class_ShopSetup_MysqlConnection_methods[] = {
 	ZEND_ME(ShopSetup_MysqlConnection, __construct, arginfo_class_ShopSetup_MysqlConnection___construct, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, lock, arginfo_class_ShopSetup_MysqlConnection_lock, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, unlock, arginfo_class_ShopSetup_MysqlConnection_unlock, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, begin, arginfo_class_ShopSetup_MysqlConnection_begin, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, commit, arginfo_class_ShopSetup_MysqlConnection_commit, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, rollback, arginfo_class_ShopSetup_MysqlConnection_rollback, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, find, arginfo_class_ShopSetup_MysqlConnection_find, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, findKeys, arginfo_class_ShopSetup_MysqlConnection_findKeys, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, insert, arginfo_class_ShopSetup_MysqlConnection_insert, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, update, arginfo_class_ShopSetup_MysqlConnection_update, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, statements, arginfo_class_ShopSetup_MysqlConnection_statements, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, serverInfo, arginfo_class_ShopSetup_MysqlConnection_serverInfo, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, connectionId, arginfo_class_ShopSetup_MysqlConnection_connectionId, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_MysqlConnection, close, arginfo_class_ShopSetup_MysqlConnection_close, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -365,19 +261,6 @@ static const zend_function_entry class_ShopSetup_MysqlConnection_methods[] = {
 #if defined(HAVE_SHOPSETUP_PGSQL)
 static const zend_function_entry class_ShopSetup_PgsqlConnection_methods[] = {
 	ZEND_ME(ShopSetup_PgsqlConnection, __construct, arginfo_class_ShopSetup_PgsqlConnection___construct, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, lock, arginfo_class_ShopSetup_PgsqlConnection_lock, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, unlock, arginfo_class_ShopSetup_PgsqlConnection_unlock, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, begin, arginfo_class_ShopSetup_PgsqlConnection_begin, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, commit, arginfo_class_ShopSetup_PgsqlConnection_commit, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, rollback, arginfo_class_ShopSetup_PgsqlConnection_rollback, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, find, arginfo_class_ShopSetup_PgsqlConnection_find, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, findKeys, arginfo_class_ShopSetup_PgsqlConnection_findKeys, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, insert, arginfo_class_ShopSetup_PgsqlConnection_insert, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, update, arginfo_class_ShopSetup_PgsqlConnection_update, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, statements, arginfo_class_ShopSetup_PgsqlConnection_statements, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, serverInfo, arginfo_class_ShopSetup_PgsqlConnection_serverInfo, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, connectionId, arginfo_class_ShopSetup_PgsqlConnection_connectionId, ZEND_ACC_PUBLIC)
-	ZEND_ME(ShopSetup_PgsqlConnection, close, arginfo_class_ShopSetup_PgsqlConnection_close, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 #endif
@@ -550,14 +433,25 @@ static zend_class_entry *register_class_ShopSetup_Plan(void)
 	return class_entry;
 }
 
-static zend_class_entry *register_class_ShopSetup_MysqlConnection(zend_class_entry *class_entry_ShopSetup_Store)
+static zend_class_entry *register_class_ShopSetup_NativeConnection(zend_class_entry *class_entry_ShopSetup_Store)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "ShopSetup", "NativeConnection", class_ShopSetup_NativeConnection_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_ABSTRACT|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+	zend_class_implements(class_entry, 1, class_entry_ShopSetup_Store);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_ShopSetup_MysqlConnection(zend_class_entry *class_entry_ShopSetup_NativeConnection)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "ShopSetup", "MysqlConnection", class_ShopSetup_MysqlConnection_methods);
-	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_ShopSetup_NativeConnection);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
-	zend_class_implements(class_entry, 1, class_entry_ShopSetup_Store);
 
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
@@ -566,14 +460,13 @@ static zend_class_entry *register_class_ShopSetup_MysqlConnection(zend_class_ent
 }
 
 #if defined(HAVE_SHOPSETUP_PGSQL)
-static zend_class_entry *register_class_ShopSetup_PgsqlConnection(zend_class_entry *class_entry_ShopSetup_Store)
+static zend_class_entry *register_class_ShopSetup_PgsqlConnection(zend_class_entry *class_entry_ShopSetup_NativeConnection)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "ShopSetup", "PgsqlConnection", class_ShopSetup_PgsqlConnection_methods);
-	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_ShopSetup_NativeConnection);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
-	zend_class_implements(class_entry, 1, class_entry_ShopSetup_Store);
 
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);

@@ -69,13 +69,13 @@ keys the collation holds equal: ["ANN","Bob "]
 updated: [["two","200"]]
 statements counted: yes
 --- bad input
-a table name with SQL: ValueError: ShopSetup\MysqlConnection::find(): Argument #1 ($table) must hold names of lower-case letters, digits and _ (at most 63)
-an upper-case column: ValueError: ShopSetup\MysqlConnection::find(): Argument #2 ($columns) must hold names of lower-case letters, digits and _ (at most 63)
-a null value: TypeError: ShopSetup\MysqlConnection::insert(): Argument #2 ($rows) values must be of type int or string, null given
-rows of different columns: ValueError: ShopSetup\MysqlConnection::insert(): Argument #2 ($rows) rows must all have the same columns, in the same order
-mixed keys: TypeError: ShopSetup\MysqlConnection::find(): Argument #6 ($keys) must hold only ints or only strings
-an unknown match: ValueError: ShopSetup\MysqlConnection::find(): Argument #5 ($match) must be one of the Store::MATCH_* constants
-a row that is not an array: TypeError: ShopSetup\MysqlConnection::update(): Argument #2 ($rows) must be a list of arrays, string given
+a table name with SQL: ValueError: ShopSetup\NativeConnection::find(): Argument #1 ($table) must hold names of lower-case letters, digits and _ (at most 63)
+an upper-case column: ValueError: ShopSetup\NativeConnection::find(): Argument #2 ($columns) must hold names of lower-case letters, digits and _ (at most 63)
+a null value: TypeError: ShopSetup\NativeConnection::insert(): Argument #2 ($rows) values must be of type int or string, null given
+rows of different columns: ValueError: ShopSetup\NativeConnection::insert(): Argument #2 ($rows) rows must all have the same columns, in the same order
+mixed keys: TypeError: ShopSetup\NativeConnection::find(): Argument #6 ($keys) must hold only ints or only strings
+an unknown match: ValueError: ShopSetup\NativeConnection::find(): Argument #5 ($match) must be one of the Store::MATCH_* constants
+a row that is not an array: TypeError: ShopSetup\NativeConnection::update(): Argument #2 ($rows) must be a list of arrays, string given
 a missing table: ShopSetup\DatabaseException: Table no_such_table' doesn't exist (no_such_table)
 rows: 3
 after close(): The connection is closed
