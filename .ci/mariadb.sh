@@ -85,7 +85,10 @@ cmd_start() {
     fi
 
     : >"$dir/error.log"
-    mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$sock" \
+    # Its own temporary folder: the internal temporary tables of information_schema queries (Aria
+    # files) live there, out of reach of whatever else runs in /tmp on a shared machine.
+    mkdir -p "$dir/tmp"
+    mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$sock" --tmpdir="$dir/tmp" \
         --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
         --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" \
         --innodb-autoinc-lock-mode=2 --max-allowed-packet=16M \

@@ -131,28 +131,13 @@ cmd_create() {
         dbargs=(--dbtype=mariadb --dbhost="$SHOPSETUP_TEST_DB_HOST" --dbport="$SHOPSETUP_TEST_DB_PORT"
             --dbuser="$SHOPSETUP_TEST_DB_USER" --dbpass="$SHOPSETUP_TEST_DB_PASS")
     fi
-    install_site() {
-        $php "$dir/moodle/admin/cli/install.php" --non-interactive --agree-license --lang=en \
+    if ! $php "$dir/moodle/admin/cli/install.php" --non-interactive --agree-license --lang=en \
             --wwwroot="${SHOPSETUP_MOODLE_WWWROOT:-http://localhost:8080}" --dataroot="$dir/data" \
             "${dbargs[@]}" --dbname="$dbname" --prefix=mdl_ \
             --fullname="shopsetup CI" --shortname=shopsetupci --adminuser=admin --adminpass='Admin#2026ci' \
-            --adminemail=admin@example.com >"$dir/install.log" 2>&1
-    }
-    if ! install_site; then
-        # Seen a few times on this shared machine under load, cause not found: the installer, right
-        # after creating the tables, finds one missing (ddltablenotexist). Once, it starts over on a
-        # fresh database and dataroot; the first log stays as install-1.log.
-        grep -q 'ddltablenotexist' "$dir/install.log" || { tail -30 "$dir/install.log" >&2; die "Moodle's installer failed (log: $dir/install.log)"; }
-        mv "$dir/install.log" "$dir/install-1.log"
-        printf 'a table missing right after its creation (install-1.log), once more... ' >&2
-        if [ "$dbtype" = pgsql ]; then
-            pg postgres -c "DROP DATABASE IF EXISTS $dbname WITH (FORCE)" -c "CREATE DATABASE $dbname ENCODING 'UTF8' TEMPLATE template0"
-        else
-            db -e "DROP DATABASE IF EXISTS \`$dbname\`; CREATE DATABASE \`$dbname\` DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-        fi
-        rm -f "$dir/moodle/config.php"
-        rm -rf "$dir/data" && mkdir -p "$dir/data"
-        install_site || { tail -30 "$dir/install.log" >&2; die "Moodle's installer failed twice (logs: $dir/install-1.log, $dir/install.log)"; }
+            --adminemail=admin@example.com >"$dir/install.log" 2>&1; then
+        tail -30 "$dir/install.log" >&2
+        die "Moodle's installer failed (log: $dir/install.log)"
     fi
     step_done
 
