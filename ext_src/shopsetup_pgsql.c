@@ -54,6 +54,7 @@ static shopsetup_status shopsetup_pgsql_error(shopsetup_pgsql *db, const PGresul
 	if (err != NULL) {
 		err->retriable = shopsetup_pgsql_retriable(state);
 	}
+	snprintf(db->sqlstate, sizeof(db->sqlstate), "%s", state != NULL ? state : "");
 	return status;
 }
 
@@ -135,19 +136,29 @@ static shopsetup_status shopsetup_pgsql_exec(shopsetup_pgsql *db, const char *sq
 	return shopsetup_pgsql_run(db, sql, strlen(sql), step, NULL, NULL, err);
 }
 
-/* Runs a query expected to return one value, copied into out (at most size - 1 bytes; NULL reads as ""). */
+/* The first value of a result, copied into a buffer (at most size - 1 bytes; NULL reads as ""). */
+typedef struct {
+	char *out;
+	size_t size;
+} shopsetup_pgsql_first;
+
+static shopsetup_status shopsetup_pgsql_keep_first(void *ctx, char *const *values, const size_t *lengths, size_t nvalues,
+	shopsetup_error *err)
+{
+	shopsetup_pgsql_first *first = ctx;
+	if (first->out[0] == '\0' && nvalues > 0 && values[0] != NULL) {
+		snprintf(first->out, first->size, "%s", values[0]);
+	}
+	return SHOPSETUP_OK;
+}
+
+/* Runs a query expected to return one value. */
 static shopsetup_status shopsetup_pgsql_value(shopsetup_pgsql *db, const char *sql, const char *step, char *out, size_t size,
 	shopsetup_error *err)
 {
-	db->statements++;
-	PGresult *res = PQexec(db->conn, sql);
-	shopsetup_status status = PQresultStatus(res) == PGRES_TUPLES_OK ? SHOPSETUP_OK : shopsetup_pgsql_error(db, res, step, err);
+	shopsetup_pgsql_first first = { out, size };
 	out[0] = '\0';
-	if (status == SHOPSETUP_OK && PQntuples(res) > 0 && PQnfields(res) > 0) {
-		snprintf(out, size, "%s", PQgetvalue(res, 0, 0));
-	}
-	PQclear(res);
-	return status;
+	return shopsetup_pgsql_run(db, sql, strlen(sql), step, shopsetup_pgsql_keep_first, &first, err);
 }
 
 /* ---- connection ---- */
@@ -461,7 +472,7 @@ static shopsetup_status shopsetup_pgsql_lock(void *self, shopsetup_error *err)
 		status = shopsetup_pgsql_exec(db, sql, "lock", err);
 		snprintf(sql, sizeof(sql), "SELECT pg_advisory_xact_lock(%d, %d)", (int) db->lock_key[0], (int) db->lock_key[1]);
 		if (status == SHOPSETUP_OK && (status = shopsetup_pgsql_exec(db, sql, "lock", err)) != SHOPSETUP_OK
-				&& strstr(err->detail, "55P03") != NULL) {
+				&& strcmp(db->sqlstate, "55P03") == 0) {
 			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "lock", 4,
 				"another course-session setup held the site's lock for more than %u seconds", db->lock_timeout);
 		}

@@ -32,6 +32,7 @@ typedef struct {
 	unsigned lock_timeout;
 	bool in_transaction;     /* lock() begins the transaction its lock lives in */
 	bool nul_in_value;       /* a value held a NUL byte, which PostgreSQL text cannot hold */
+	char sqlstate[6];        /* of the last error (lock_not_available: 55P03) */
 	size_t statements;       /* statements sent since the lock was taken, for the report */
 } shopsetup_pgsql;
 
