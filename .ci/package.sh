@@ -43,7 +43,7 @@ dpkg -S "$so" >/dev/null 2>&1 || die "$so does not come from the package"
 # The phpt suite, with the installed module: run-tests.php of php8.2-dev, no build tree.
 cp -a tests "$work/tests"
 results=$work/results.txt
-php /usr/lib/php/20220829/build/run-tests.php -q --show-diff -W "$results" "$work/tests" \
+php /usr/lib/php/20220829/build/run-tests.php -q --show-diff -W "$results" "$work"/tests/*.phpt \
     >"$work/tests.log" 2>&1 </dev/null
 passed=$(grep -Ec '^(PASSED|XFAILED)' "$results" 2>/dev/null || true)
 failed=$(grep -Ec '^(FAILED|BORKED|LEAKED|WARNED|XLEAKED)' "$results" 2>/dev/null || true)

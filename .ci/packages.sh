@@ -5,6 +5,8 @@
 CI_PACKAGES_BUILD="php8.2-dev php8.2-cli php8.2-mysql php8.2-pgsql php-parser re2c libmariadb-dev libpq-dev pkg-config"
 # The private MariaDB of the main job and of the tests (.ci/mariadb.sh).
 CI_PACKAGES_DATABASE="mariadb-server mariadb-client"
+# The three-node Galera cluster of the cluster tests (.ci/cluster.sh; rsync: the state transfer).
+CI_PACKAGES_CLUSTER="mariadb-server mariadb-client galera-4 rsync"
 # The private PostgreSQL of the PostgreSQL store's tests (.ci/postgres.sh).
 CI_PACKAGES_POSTGRES="postgresql-15 postgresql-client-15"
 # .ci/test.sh --valgrind.

@@ -55,7 +55,8 @@ if [ "$valgrind" = 1 ]; then
     options="$options -m -j$(nproc)"
 fi
 rc=0
-make test TESTS="$options ${TESTS:-tests/}" </dev/null || rc=$?
+# tests/cluster/ needs the Galera cluster of .ci/cluster.sh: only the top folder here.
+make test TESTS="$options ${TESTS:-$(echo tests/*.phpt)}" </dev/null || rc=$?
 
 suite=phpt
 [ "$valgrind" = 1 ] && suite=valgrind

@@ -4,7 +4,7 @@
 extern zend_module_entry shopsetup_module_entry;
 #define phpext_shopsetup_ptr &shopsetup_module_entry
 
-#define PHP_SHOPSETUP_VERSION "0.5.0"
+#define PHP_SHOPSETUP_VERSION "0.6.0"
 
 #if defined(ZTS) && defined(COMPILE_DL_SHOPSETUP)
 ZEND_TSRMLS_CACHE_EXTERN()

@@ -70,6 +70,7 @@ ZEND_METHOD(ShopSetup_MysqlConnection, __construct)
 		|| !php_shopsetup_option_string(options, "ssl_capath", &opts.ssl_capath)
 		|| !php_shopsetup_option_string(options, "ssl_cipher", &opts.ssl_cipher)
 		|| !php_shopsetup_option_string(options, "lock_name", &opts.lock_name)
+		|| !php_shopsetup_option_string(options, "lock_table", &opts.lock_table)
 		|| !php_shopsetup_option_uint(options, "port", PHP_SHOPSETUP_PORT_MAX, &opts.port)
 		|| !php_shopsetup_option_uint(options, "connect_timeout", PHP_SHOPSETUP_TIMEOUT_MAX, &opts.connect_timeout)
 		|| !php_shopsetup_option_uint(options, "lock_timeout", PHP_SHOPSETUP_TIMEOUT_MAX, &opts.lock_timeout)) {

@@ -351,7 +351,7 @@ static shopsetup_status php_shopsetup_store_close(void *self, shopsetup_sink *ou
 static const shopsetup_store_ops php_shopsetup_store_ops = {
 	php_shopsetup_store_lock, php_shopsetup_store_unlock, php_shopsetup_store_begin, php_shopsetup_store_commit,
 	php_shopsetup_store_rollback, php_shopsetup_store_find, php_shopsetup_store_find_keys, php_shopsetup_store_open,
-	php_shopsetup_store_close, php_shopsetup_store_statements,
+	php_shopsetup_store_close, php_shopsetup_store_statements, NULL,
 };
 
 /* The extension's own store classes: MysqlConnection, and one day others. */
@@ -503,6 +503,11 @@ static shopsetup_status php_shopsetup_run_report(void *ctx, const shopsetup_plan
 	php_shopsetup_ids(out, "dirty_users", &report->dirty_users, 0, sizeof(int64_t));
 	add_assoc_long(out, "effects", (zend_long) report->effects);
 	add_assoc_long(out, "statements", report->statements > (size_t) ZEND_LONG_MAX ? ZEND_LONG_MAX : (zend_long) report->statements);
+	if (report->cluster != NULL) {
+		add_assoc_string(out, "cluster", report->cluster);
+	} else {
+		add_assoc_null(out, "cluster");
+	}
 #ifdef ZEND_HAS_OOM
 	/* PHP builds that delay the memory-limit error to the next opcode: any allocation of the run may have gone over it. */
 	if (ZEND_HAS_OOM()) {

@@ -1295,6 +1295,7 @@ shopsetup_status shopsetup_driver_run(shopsetup_store store, shopsetup_plan *pla
 	/* counted before the report is built, the COMMIT included */
 	size_t statements = store.ops->statements(store.self);
 	report->statements = statements < SIZE_MAX ? statements + 1 : statements;
+	report->cluster = store.ops->cluster != NULL ? store.ops->cluster(store.self) : NULL;
 	if (status == SHOPSETUP_OK && before_commit.fn != NULL) {
 		status = before_commit.fn(before_commit.ctx, plan, report, err);
 	}

@@ -39,6 +39,7 @@ typedef struct {
 	shopsetup_vec dirty_users;         /* int64_t: users whose access data changed, flagged as mark_user_dirty() does */
 	size_t effects;                    /* rows added to the outbox */
 	size_t statements;
+	const char *cluster;               /* the store's cluster ("galera"), or NULL */
 } shopsetup_run_report;
 
 void shopsetup_run_report_init(shopsetup_run_report *report);

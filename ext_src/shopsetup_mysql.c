@@ -79,6 +79,52 @@ static shopsetup_status shopsetup_query_int(shopsetup_mysql *db, const char *sql
 	return SHOPSETUP_OK;
 }
 
+static shopsetup_status shopsetup_mysql_wsrep_on(void *ctx, char *const *values, const size_t *lengths, size_t nvalues,
+	shopsetup_error *err)
+{
+	*(bool *) ctx = nvalues == 2 && values[1] != NULL && strcmp(values[1], "ON") == 0;
+	return SHOPSETUP_OK;
+}
+
+static shopsetup_status shopsetup_mysql_run(void *conn, const char *sql, size_t len, const char *step, shopsetup_sql_row_fn on_row,
+	void *ctx, shopsetup_error *err);
+
+/*
+ * GET_LOCK() holds on one server only: on a Galera cluster each node grants it on its own. A row
+ * that every setup writes first in its transaction holds on both: on one server the second setup
+ * waits for the first one's commit; on a cluster, two setups on two nodes conflict at
+ * certification (or the first one's write set aborts the second), which fails with a retriable
+ * deadlock. So a Galera node needs the row; a single server takes both.
+ */
+static shopsetup_status shopsetup_mysql_cluster_lock(shopsetup_mysql *db, const shopsetup_mysql_options *options, shopsetup_error *err)
+{
+	static const char wsrep_on[] = "SHOW SESSION VARIABLES LIKE 'wsrep\\_on'";
+	shopsetup_status status = shopsetup_mysql_run(db, wsrep_on, sizeof(wsrep_on) - 1, "connect", shopsetup_mysql_wsrep_on, &db->galera, err);
+	if (status != SHOPSETUP_OK) {
+		return status;
+	}
+	if (options->lock_table == NULL) {
+		return db->galera ? shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "connect", 7,
+			"the server is a Galera node, where GET_LOCK() does not hold across the cluster: the \"lock_table\" option is required")
+			: SHOPSETUP_OK;
+	}
+	snprintf(db->lock_table, sizeof(db->lock_table), "%s%s", db->sql.prefix, options->lock_table);
+	char sql[512];
+	int64_t found;
+	/* the lock row's wait is the lock's */
+	int len = snprintf(sql, sizeof(sql), "SET SESSION innodb_lock_wait_timeout = %u", db->lock_timeout);
+	if ((status = shopsetup_mysql_query(db, sql, (size_t) len, "connect", err)) != SHOPSETUP_OK) {
+		return status;
+	}
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%s'",
+		db->lock_table);
+	if ((status = shopsetup_query_int(db, sql, "connect", &found, err)) == SHOPSETUP_OK && found != 1) {
+		status = shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "connect", 7,
+			"the lock table %s is not in the database (is the plugin that creates it installed and upgraded?)", db->lock_table);
+	}
+	return status;
+}
+
 shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_mysql_options *options, shopsetup_error *err)
 {
 	memset(db, 0, sizeof(*db));
@@ -98,6 +144,11 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 			"the lock name must be 1 to %d characters of [A-Za-z0-9_:.-]", SHOPSETUP_MYSQL_LOCK_NAME_MAX);
 	}
 	db->lock_timeout = options->lock_timeout_set ? options->lock_timeout : 60;
+	if (options->lock_table != NULL && (options->lock_table[0] == '\0'
+			|| !shopsetup_sql_word_is_safe(options->lock_table, SHOPSETUP_MYSQL_LOCK_TABLE_MAX, "_"))) {
+		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, "connect", 7,
+			"the lock table must be 1 to %d characters of [A-Za-z0-9_]", SHOPSETUP_MYSQL_LOCK_TABLE_MAX);
+	}
 
 	db->conn = mysql_init(NULL);
 	if (db->conn == NULL) {
@@ -167,6 +218,11 @@ shopsetup_status shopsetup_mysql_connect(shopsetup_mysql *db, const shopsetup_my
 		return status;
 	}
 	db->collations[db->ncollations++] = (shopsetup_mysql_collation){ "user", "email", email_ci == 1 };
+
+	if ((status = shopsetup_mysql_cluster_lock(db, options, err)) != SHOPSETUP_OK) {
+		shopsetup_mysql_close(db);
+		return status;
+	}
 
 	if (options->lock_name != NULL) {
 		strcpy(db->lock_name, options->lock_name);
@@ -288,6 +344,9 @@ static shopsetup_status shopsetup_mysql_lock(void *self, shopsetup_error *err)
 		return shopsetup_error_set(err, SHOPSETUP_E_DB, 0, NULL, 0, "the connection is closed");
 	}
 	db->statements = 0;
+	if (db->galera) {
+		return SHOPSETUP_OK;  /* the lock row, written by begin() */
+	}
 	char sql[160];
 	int64_t got;
 	snprintf(sql, sizeof(sql), "SELECT GET_LOCK('%s', %u)", db->lock_name, db->lock_timeout);
@@ -304,16 +363,44 @@ static shopsetup_status shopsetup_mysql_lock(void *self, shopsetup_error *err)
 static void shopsetup_mysql_unlock(void *self)
 {
 	shopsetup_mysql *db = self;
+	if (db->galera) {
+		return;
+	}
 	char sql[128];
 	snprintf(sql, sizeof(sql), "DO RELEASE_LOCK('%s')", db->lock_name);
 	mysql_real_query(db->conn, sql, (unsigned long) strlen(sql));
 }
 
+/* On a Galera node the transaction starts once the node has applied what the cluster committed before (wsrep_sync_wait). */
 static shopsetup_status shopsetup_mysql_begin(void *self, shopsetup_error *err)
 {
 	static const char isolation[] = "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
-	shopsetup_status status = shopsetup_mysql_query(self, isolation, sizeof(isolation) - 1, "start transaction", err);
-	return status == SHOPSETUP_OK ? shopsetup_mysql_query(self, "START TRANSACTION", 17, "start transaction", err) : status;
+	static const char causal[] = "SET SESSION wsrep_sync_wait = 1", not_causal[] = "SET SESSION wsrep_sync_wait = 0";
+	shopsetup_mysql *db = self;
+	shopsetup_status status = shopsetup_mysql_query(db, isolation, sizeof(isolation) - 1, "start transaction", err);
+	if (status == SHOPSETUP_OK && db->galera) {
+		status = shopsetup_mysql_query(db, causal, sizeof(causal) - 1, "start transaction", err);
+	}
+	if (status == SHOPSETUP_OK) {
+		status = shopsetup_mysql_query(db, "START TRANSACTION", 17, "start transaction", err);
+	}
+	if (status == SHOPSETUP_OK && db->galera) {
+		status = shopsetup_mysql_query(db, not_causal, sizeof(not_causal) - 1, "start transaction", err);
+	}
+	if (status == SHOPSETUP_OK && db->lock_table[0] != '\0') {
+		char sql[256];
+		int len = snprintf(sql, sizeof(sql), "INSERT INTO `%s` (id, setups) VALUES (1, 1) ON DUPLICATE KEY UPDATE setups = setups + 1",
+			db->lock_table);
+		status = shopsetup_mysql_query(db, sql, (size_t) len, "lock", err);
+		if (status != SHOPSETUP_OK && mysql_errno(db->conn) == 1205) {
+			status = shopsetup_error_set(err, SHOPSETUP_E_DB, 1205, "lock", 4,
+				"another course-session setup held the site's lock (row 1 of %s) for more than %u seconds", db->lock_table, db->lock_timeout);
+			if (err != NULL) {
+				err->retriable = true;
+			}
+		}
+	}
+	return status;
 }
 
 static shopsetup_status shopsetup_mysql_commit(void *self, shopsetup_error *err)
@@ -332,9 +419,15 @@ static size_t shopsetup_mysql_statements(void *self)
 	return ((shopsetup_mysql *) self)->statements;
 }
 
+static const char *shopsetup_mysql_cluster(void *self)
+{
+	return ((shopsetup_mysql *) self)->galera ? "galera" : NULL;
+}
+
 static const shopsetup_store_ops shopsetup_mysql_ops = {
 	shopsetup_mysql_lock, shopsetup_mysql_unlock, shopsetup_mysql_begin, shopsetup_mysql_commit, shopsetup_mysql_rollback,
 	shopsetup_mysql_find, shopsetup_mysql_find_keys, shopsetup_mysql_open, shopsetup_mysql_close_sink, shopsetup_mysql_statements,
+	shopsetup_mysql_cluster,
 };
 
 shopsetup_store shopsetup_mysql_store(shopsetup_mysql *db)

@@ -22,9 +22,12 @@ typedef struct {
 	unsigned lock_timeout;    /* seconds to wait for another setup to finish */
 	bool lock_timeout_set;    /* else 60 seconds */
 	const char *lock_name;    /* GET_LOCK's name, e.g. the one Moodle's lock factory takes; else derived */
+	const char *lock_table;   /* a table (after the prefix) whose row 1 every setup writes first: a lock that holds
+	                           * on a Galera cluster too; required on a Galera node */
 } shopsetup_mysql_options;
 
 #define SHOPSETUP_MYSQL_LOCK_NAME_MAX 64
+#define SHOPSETUP_MYSQL_LOCK_TABLE_MAX 40
 
 typedef struct {
 	const char *table, *column;  /* static strings of the driver */
@@ -36,6 +39,8 @@ typedef struct {
 	shopsetup_sql sql;       /* the statements, with the prefix and the statement limit */
 	char lock_name[SHOPSETUP_MYSQL_LOCK_NAME_MAX + 1];
 	unsigned lock_timeout;
+	char lock_table[SHOPSETUP_SQL_PREFIX_MAX + SHOPSETUP_MYSQL_LOCK_TABLE_MAX + 1]; /* prefixed, or empty */
+	bool galera;             /* the server is a Galera node (wsrep_on) */
 	shopsetup_mysql_collation collations[8]; /* the columns whose case-insensitivity was asked */
 	size_t ncollations;
 	size_t statements;       /* statements sent since the lock was taken, for the report */

@@ -514,7 +514,7 @@ static size_t shopsetup_pgsql_statements(void *self)
 
 static const shopsetup_store_ops shopsetup_pgsql_ops = {
 	shopsetup_pgsql_lock, shopsetup_pgsql_unlock, shopsetup_pgsql_begin, shopsetup_pgsql_commit, shopsetup_pgsql_rollback,
-	shopsetup_pgsql_find, shopsetup_pgsql_find_keys, shopsetup_pgsql_open, shopsetup_pgsql_close_sink, shopsetup_pgsql_statements,
+	shopsetup_pgsql_find, shopsetup_pgsql_find_keys, shopsetup_pgsql_open, shopsetup_pgsql_close_sink, shopsetup_pgsql_statements, NULL,
 };
 
 shopsetup_store shopsetup_pgsql_store(shopsetup_pgsql *db)

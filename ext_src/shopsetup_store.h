@@ -66,6 +66,8 @@ typedef struct {
 	shopsetup_status (*close)(void *self, shopsetup_sink *sink, shopsetup_status status, shopsetup_error *err);
 	/* Statements sent since lock(). */
 	size_t (*statements)(void *self);
+	/* The kind of cluster the database is a node of ("galera"), or NULL; the member itself may be NULL. */
+	const char *(*cluster)(void *self);
 } shopsetup_store_ops;
 
 typedef struct {

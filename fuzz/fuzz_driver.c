@@ -190,7 +190,7 @@ static size_t shopsetup_fuzz_statements(void *self)
 
 static const shopsetup_store_ops shopsetup_fuzz_store_ops = {
 	shopsetup_fuzz_lock, shopsetup_fuzz_unlock, shopsetup_fuzz_begin, shopsetup_fuzz_commit, shopsetup_fuzz_rollback,
-	shopsetup_fuzz_find, shopsetup_fuzz_find_keys, shopsetup_fuzz_open, shopsetup_fuzz_close, shopsetup_fuzz_statements,
+	shopsetup_fuzz_find, shopsetup_fuzz_find_keys, shopsetup_fuzz_open, shopsetup_fuzz_close, shopsetup_fuzz_statements, NULL,
 };
 
 /* A valid plan: Ann and Bob learners, Ann a tutor too, Cid a tutor; operator 3. */

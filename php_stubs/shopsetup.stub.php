@@ -273,7 +273,8 @@ namespace ShopSetup {
          *         ambiguous, unsupervised), contexts_created (userid => context id), group (id,
          *         created), enrolments (created, updated: userid => id; unchanged: count),
          *         role_assignments (ids of the rows added), group_members (user ids added),
-         *         products (ids added), dirty_users, effects (outbox rows), statements (count)
+         *         products (ids added), dirty_users, effects (outbox rows), statements (count),
+         *         cluster ("galera" on a Galera node, else null)
          * @throws DatabaseException or what the store threw; nothing of the setup stays
          */
         public function run(Store $store): array {}
@@ -344,7 +345,10 @@ namespace ShopSetup {
          * ssl_verify_server_cert, lock_timeout (seconds to wait for another setup, default 60),
          * lock_name (GET_LOCK's name, [A-Za-z0-9_:.-]{1,64}: pass the one Moodle's MySQL lock
          * factory takes for the same resource so that both exclude each other; by default one
-         * name per database and prefix).
+         * name per database and prefix), lock_table (a table after the prefix, with columns id
+         * and setups, whose row 1 every setup writes first in its transaction: a lock that holds
+         * on a Galera cluster, where GET_LOCK() is one node's; required on a Galera node, where
+         * it replaces GET_LOCK()).
          *
          * @throws DatabaseException when the server cannot be reached or refuses the login
          */

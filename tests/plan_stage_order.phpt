@@ -139,7 +139,7 @@ plan_expect_throw(fn() => plan()->run(new ArrayObject()));
 ?>
 --EXPECT--
 == a plan runs once
-first run: ["users","contexts_created","group","enrolments","role_assignments","group_members","products","dirty_users","effects","statements"]
+first run: ["users","contexts_created","group","enrolments","role_assignments","group_members","products","dirty_users","effects","statements","cluster"]
 writes: lock, begin, insert user ×1, insert user_preferences ×2, insert context ×2, update context ×2, insert groups ×1, insert user_enrolments ×2, update user_enrolments ×1, insert role_assignments ×7, insert groups_members ×3, update groups ×1, insert local_shop_product ×2, insert local_shop_productevent ×2, insert cache_flags ×3, insert shophandlers_setup_outbox ×16, commit, unlock
 ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
