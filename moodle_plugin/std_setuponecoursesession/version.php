@@ -25,11 +25,11 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'shophandlers_std_setuponecoursesession';
-$plugin->version = 2026120703;
+$plugin->version = 2026120800;
 // Moodle 4.4: \core\di, the hooks after_user_enrolled, after_group_created, after_group_membership_added and
 // access\after_role_assigned. Built and tested on 4.5 only.
 $plugin->requires = 2024042200;
 $plugin->supported = [404, 405];
 $plugin->maturity = MATURITY_BETA;
-$plugin->release = '1.3.0';
+$plugin->release = '1.4.0';
 $plugin->dependencies = ['local_shop' => 2025011400];

@@ -110,6 +110,7 @@ class dml_store implements Store {
         }
         $this->outermost = !$DB->is_transaction_started();
         $this->transaction = $DB->start_delegated_transaction();
+        setup_lock::write_row();
     }
 
     /**

@@ -25,7 +25,7 @@ namespace shophandlers_std_setuponecoursesession;
  */
 class extension {
     /** The oldest extension with everything this plugin calls (superviseexisting, privilegeduserids). */
-    const MIN_VERSION = '0.5.0';
+    const MIN_VERSION = '0.6.0';
 
     /**
      * What is wrong with the extension, as a string of this plugin, or null when it is fine.

@@ -25,6 +25,11 @@ namespace shophandlers_std_setuponecoursesession;
  * lock on the keys Moodle's PostgreSQL lock factory derives. So on a site with Moodle's default lock
  * factory there is one lock, taken by the store when the driver starts.
  *
+ * On MySQL and MariaDB a row is the lock as well: every setup writes row 1 of ROW_TABLE first in its
+ * transaction (write_row() here, the lock_table option of the MySQL store). GET_LOCK() holds on one
+ * server only; on a Galera cluster two setups on two nodes that both wrote the row conflict at
+ * certification, and the one refused retries (site_store::run_retrying()).
+ *
  * @package    shophandlers_std_setuponecoursesession
  * @copyright  2026 shopsetup contributors
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
@@ -38,6 +43,21 @@ class setup_lock {
 
     /** Seconds to wait for another setup of the same site. */
     const TIMEOUT = 60;
+
+    /** The table whose row 1 every setup writes first in its transaction (MySQL and MariaDB). */
+    const ROW_TABLE = 'shophandlers_setup_lock';
+
+    /**
+     * Writes the lock row in the current transaction on MySQL and MariaDB (on PostgreSQL, with one
+     * primary, the advisory lock holds for the whole site); the same statement as the MySQL store's.
+     */
+    public static function write_row(): void {
+        global $DB;
+        if ($DB->get_dbfamily() === 'mysql') {
+            $DB->execute('INSERT INTO {' . self::ROW_TABLE . '} (id, setups) VALUES (1, 1)
+                          ON DUPLICATE KEY UPDATE setups = setups + 1');
+        }
+    }
 
     /**
      * Takes the lock through the site's lock factory; waits for another setup, then throws.

@@ -230,6 +230,7 @@ class site_store {
             'database' => (string) $config->dbname,
             'prefix' => (string) $config->prefix,
             'lock_name' => setup_lock::get_lock_key(),
+            'lock_table' => setup_lock::ROW_TABLE,
         ];
         $options['port'] = (int) (!empty($dboptions['dbport']) ? $dboptions['dbport'] : ini_get('mysqli.default_port')) ?: 3306;
         // Like Moodle's mysqli driver: a socket option only counts when it is a path; the socket is

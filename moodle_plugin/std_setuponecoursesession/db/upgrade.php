@@ -51,5 +51,17 @@ function xmldb_shophandlers_std_setuponecoursesession_upgrade($oldversion) {
         }
         upgrade_plugin_savepoint(true, 2026120300, 'shophandlers', 'std_setuponecoursesession');
     }
+
+    if ($oldversion < 2026120800) {
+        // The setups' lock row (db/install.xml; setup_lock::ROW_TABLE).
+        $table = new xmldb_table('shophandlers_setup_lock');
+        $table->add_field('id', XMLDB_TYPE_INTEGER, '10', null, XMLDB_NOTNULL, XMLDB_SEQUENCE, null);
+        $table->add_field('setups', XMLDB_TYPE_INTEGER, '10', null, XMLDB_NOTNULL, null, '0');
+        $table->add_key('primary', XMLDB_KEY_PRIMARY, ['id']);
+        if (!$dbman->table_exists($table)) {
+            $dbman->create_table($table);
+        }
+        upgrade_plugin_savepoint(true, 2026120800, 'shophandlers', 'std_setuponecoursesession');
+    }
     return true;
 }

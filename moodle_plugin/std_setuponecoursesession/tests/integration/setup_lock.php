@@ -81,4 +81,41 @@ $native->lock();
 $t->check(true, 'the dml store released it');
 $native->unlock();
 $native->close();
+
+// The lock row (a cluster's lock): its table is installed; on MySQL and MariaDB both stores write it
+// first in each setup's transaction, and a setup waits for whoever holds it.
+$t->check($DB->get_manager()->table_exists(setup_lock::ROW_TABLE), 'the lock row\'s table is installed');
+if ($DB->get_dbfamily() === 'mysql') {
+    $t->same(setup_lock::ROW_TABLE, $options['lock_table'], 'the native store is given the lock row\'s table');
+    $setups = fn() => (int) $DB->get_field(setup_lock::ROW_TABLE, 'setups', ['id' => 1]);
+    $before = $setups();
+    $dml = new dml_store();
+    $dml->lock();
+    $dml->begin();
+    $dml->commit();
+    $dml->unlock();
+    $t->same($before + 1, $setups(), 'the dml store writes the lock row in its transaction');
+    $native = new \ShopSetup\MysqlConnection(['lock_timeout' => 1, 'lock_name' => 'shopsetup_it_other'] + $options);
+    $native->lock();
+    $native->begin();
+    $native->commit();
+    $native->unlock();
+    $t->same($before + 2, $setups(), 'the native store writes the lock row in its transaction');
+    // The dml store's transaction holds the row; the native store (another GET_LOCK name) waits 1 s, then is refused for now.
+    $dml = new dml_store();
+    $dml->begin();
+    $native->lock();
+    try {
+        $native->begin();
+        $t->check(false, 'the native store began while the dml store held the lock row');
+        $native->rollback();
+    } catch (\ShopSetup\DatabaseException $e) {
+        $refused = strpos($e->getMessage(), 'row 1 of') !== false && $e->isRetriable();
+        $t->check($refused, 'the native store waited for the lock row, then was refused for now: ' . $e->getMessage());
+    }
+    $native->unlock();
+    $dml->rollback();
+    $native->close();
+    $t->same($before + 2, $setups(), 'a rolled-back setup leaves the lock row as it was');
+}
 $t->done();
