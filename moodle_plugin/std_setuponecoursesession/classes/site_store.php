@@ -82,8 +82,8 @@ class site_store {
 
     /**
      * Runs a plan like run(); when the database refuses it for now (a deadlock, a Galera node's
-     * certification failure, a lock wait timeout), runs a new plan in a new transaction, up to
-     * ATTEMPTS times, after a random wait that grows with each attempt.
+     * certification failure, a lock wait timeout, a serialization failure), runs a new plan in a
+     * new transaction, up to ATTEMPTS times, after a random wait that grows with each attempt.
      *
      * @param callable $plan makes a fresh plan
      * @return array [the plan that ran, its report]
@@ -94,8 +94,9 @@ class site_store {
             $current = $plan();
             try {
                 return [$current, self::run($current)];
-            } catch (\ShopSetup\DatabaseException $e) {
-                if (!$e->isRetriable()) {
+            } catch (\ShopSetup\DatabaseException | \dml_exception $e) {
+                $error = self::refused_for_now($e);
+                if ($error === null) {
                     throw $e;
                 }
                 if ($attempt >= self::ATTEMPTS) {
@@ -103,13 +104,36 @@ class site_store {
                         'errordatabaseretried',
                         'shophandlers_std_setuponecoursesession',
                         '',
-                        (object) ['attempts' => $attempt, 'error' => $e->getMessage()]
+                        (object) ['attempts' => $attempt, 'error' => $error]
                     );
                 }
                 // Concurrent setups that met once should not meet again at the same moment.
                 usleep(random_int(50000, 200000) * $attempt);
             }
         }
+    }
+
+    /**
+     * The server's message when a setup's error is a refusal for now that a new transaction may not
+     * meet, else null. The native stores say so (DatabaseException::isRetriable()); of the $DB store,
+     * Moodle keeps the server's message only: MySQL's and MariaDB's refusals say "try restarting
+     * transaction" (a Galera node's certification failure too) or name WSREP, PostgreSQL's name the
+     * serialization failure or the deadlock. Inside a transaction of the caller's, nothing is retried:
+     * that transaction is lost anyway.
+     *
+     * @param \Throwable $e what the setup threw
+     * @return string|null
+     */
+    public static function refused_for_now(\Throwable $e): ?string {
+        global $DB;
+        if ($e instanceof \ShopSetup\DatabaseException) {
+            return $e->isRetriable() ? $e->getMessage() : null;
+        }
+        if (!($e instanceof \dml_read_exception || $e instanceof \dml_write_exception) || $DB->is_transaction_started()) {
+            return null;
+        }
+        $refused = '/try restarting transaction|WSREP|could not serialize access|deadlock detected/i';
+        return preg_match($refused, (string) $e->error) ? (string) $e->error : null;
     }
 
     /**

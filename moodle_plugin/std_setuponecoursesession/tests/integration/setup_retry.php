@@ -18,8 +18,8 @@
  * A setup the database refuses for now (a deadlock; a Galera node's certification failure reports
  * the same error, 1213) runs again as a new plan in a new transaction: once refused, it succeeds on
  * the second attempt, exactly once; always refused, it fails cleanly after site_store::ATTEMPTS,
- * nothing written. The refusals come from a trigger that counts attempts with a sequence (not rolled
- * back with the transaction).
+ * nothing written. Through the native store and through the $DB store. The refusals come from a
+ * trigger that counts attempts with a sequence (not rolled back with the transaction).
  *
  * @package    shophandlers_std_setuponecoursesession
  * @copyright  2026 shopsetup contributors
@@ -74,43 +74,49 @@ if ($pgsql) {
     $drop = fn() => $ddl("DROP TRIGGER IF EXISTS {$prefix}shopsetup_refuse");
     $once = "IF NEXTVAL($sequence) < 2 THEN $refuse; END IF";
 }
-$drop();
-$ddl("DROP SEQUENCE IF EXISTS $sequence");
-$ddl("CREATE SEQUENCE $sequence START WITH 1");
-$t->check((bool) $trigger($once), 'a trigger refuses the first attempt (' . $DB->get_dbfamily() . ')');
-
+$operator = $t->user('operator');
 try {
-    // Refused once: the second attempt sets the session up, once.
-    $course = $t->course('A');
-    $operator = $t->user('operator');
-    $learners = $t->participants('learner', 3);
-    $code = $t->product("coursename={$course->shortname}");
-    $billid = $t->order($code, $operator, ['student' => $learners], 3);
-    $t->produce($billid);
-    $t->same(2, (int) $DB->get_field_sql($nextval) - 1, 'two attempts');
-    $t->same(1, $DB->count_records('groups', ['courseid' => $course->id]), 'one group');
-    foreach (array_keys($learners) as $email) {
-        $t->same(1, $DB->count_records('user', ['email' => $email]), "one account for $email");
-    }
-    $t->same(3, $DB->count_records_select(
-        'user_enrolments',
-        'enrolid IN (SELECT id FROM {enrol} WHERE courseid = ?)',
-        [$course->id]
-    ) - 1, 'three enrolments (and the operator\'s)');
+    foreach (['auto' => 'native', 'dml' => '$DB'] as $setting => $store) {
+        set_config(site_store::SETTING, $setting, 'shophandlers_std_setuponecoursesession');
+        $t->same($setting === 'auto', site_store::native(), "the $store store");
+        $drop();
+        $ddl("DROP SEQUENCE IF EXISTS $sequence");
+        $ddl("CREATE SEQUENCE $sequence START WITH 1");
+        $t->check((bool) $trigger($once), "a trigger refuses the first attempt ({$DB->get_dbfamily()}, the $store store)");
 
-    // Always refused: a clear failure after the attempts, nothing written.
-    $t->check((bool) $trigger($refuse), 'then a trigger refuses every attempt');
-    $course = $t->course('B');
-    $learners = $t->participants('other', 2);
-    $billid = $t->order($t->product("coursename={$course->shortname}"), $operator, ['student' => $learners], 2);
-    $start = microtime(true);
-    $error = $t->produce_failure($billid);
-    $retried = $error instanceof moodle_exception && $error->errorcode === 'errordatabaseretried';
-    $t->check($retried, 'refused every time: a clear error (' . ($error ? $error->getMessage() : 'none') . ')');
-    $t->check($error && strpos($error->getMessage(), (string) site_store::ATTEMPTS) !== false, 'it says how many attempts');
-    $t->check(microtime(true) - $start >= 0.15, 'with a wait between the attempts');
-    $t->same(0, $DB->count_records_select('user', 'email IN (?, ?)', array_keys($learners)), 'nothing written');
+        // Refused once: the second attempt sets the session up, once.
+        $course = $t->course("A$setting");
+        $learners = $t->participants("learner$setting", 3);
+        $code = $t->product("coursename={$course->shortname}");
+        $billid = $t->order($code, $operator, ['student' => $learners], 3);
+        $t->produce($billid);
+        $t->same(2, (int) $DB->get_field_sql($nextval) - 1, "two attempts ($store store)");
+        $t->same(1, $DB->count_records('groups', ['courseid' => $course->id]), 'one group');
+        foreach (array_keys($learners) as $email) {
+            $t->same(1, $DB->count_records('user', ['email' => $email]), "one account for $email");
+        }
+        $t->same(3, $DB->count_records_select(
+            'user_enrolments',
+            'enrolid IN (SELECT id FROM {enrol} WHERE courseid = ?)',
+            [$course->id]
+        ) - 1, 'three enrolments (and the operator\'s)');
+
+        // Always refused: a clear failure after the attempts, nothing written.
+        $t->check((bool) $trigger($refuse), 'then a trigger refuses every attempt');
+        $course = $t->course("B$setting");
+        $learners = $t->participants("other$setting", 2);
+        $billid = $t->order($t->product("coursename={$course->shortname}"), $operator, ['student' => $learners], 2);
+        $start = microtime(true);
+        $error = $t->produce_failure($billid);
+        $retried = $error instanceof moodle_exception && $error->errorcode === 'errordatabaseretried';
+        $t->check($retried, "refused every time: a clear error ({$store} store: " . ($error ? $error->getMessage() : 'none') . ')');
+        $t->check($error && strpos($error->getMessage(), (string) site_store::ATTEMPTS) !== false, 'it says how many attempts');
+        $t->check(microtime(true) - $start >= 0.15, 'with a wait between the attempts');
+        $t->same(0, $DB->count_records_select('user', 'email IN (?, ?)', array_keys($learners)), 'nothing written');
+        $t->check(!$DB->is_transaction_started(), 'no transaction left open');
+    }
 } finally {
+    unset_config(site_store::SETTING, 'shophandlers_std_setuponecoursesession');
     $drop();
     $ddl("DROP SEQUENCE IF EXISTS $sequence");
 }
