@@ -7,7 +7,8 @@
 #
 # The server listens on 127.0.0.1:PORT only. The test user shopsetup@127.0.0.1 (password
 # shopsetup_pw) may create, use and drop databases named shopsetup_<something>, nothing else.
-# Root logs in through the Unix socket only (root@localhost, no password).
+# Root logs in through the Unix socket only (root@localhost, no password). SHOPSETUP_MARIADB_OPTIONS:
+# more server options (e.g. a binary log, a server id), split on spaces.
 #
 # Usage in CI:
 #   .ci/mariadb.sh start /tmp/shopsetup-db 33506
@@ -92,7 +93,7 @@ cmd_start() {
         --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
         --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" \
         --innodb-autoinc-lock-mode=2 --max-allowed-packet=16M \
-        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci ${SHOPSETUP_MARIADB_OPTIONS:-} \
         </dev/null >/dev/null 2>&1 &
     pid=$!
 

@@ -503,6 +503,12 @@ static shopsetup_status php_shopsetup_run_report(void *ctx, const shopsetup_plan
 	php_shopsetup_ids(out, "dirty_users", &report->dirty_users, 0, sizeof(int64_t));
 	add_assoc_long(out, "effects", (zend_long) report->effects);
 	add_assoc_long(out, "statements", report->statements > (size_t) ZEND_LONG_MAX ? ZEND_LONG_MAX : (zend_long) report->statements);
+	zval tables;
+	array_init_size(&tables, (uint32_t) report->ntables);
+	for (size_t i = 0; i < report->ntables; i++) {
+		add_next_index_string(&tables, report->tables[i]);
+	}
+	add_assoc_zval(out, "tables", &tables);
 	if (report->cluster != NULL) {
 		add_assoc_string(out, "cluster", report->cluster);
 	} else {

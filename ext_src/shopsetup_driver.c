@@ -114,20 +114,51 @@ static shopsetup_status shopsetup_find(shopsetup_driver *d, const shopsetup_quer
 
 typedef shopsetup_status (*shopsetup_rows_fn)(void *ctx, const shopsetup_sink *sink, shopsetup_error *err);
 
-/* Opens a sink on table, lets produce write into it, closes it. *written: rows written. */
+/* The store's sink of one table, counting the rows handed to it. */
+typedef struct {
+	shopsetup_sink store;
+	size_t rows;
+} shopsetup_table_rows;
+
+static bool shopsetup_table_row(void *ctx, const char *table, const shopsetup_col *cols, size_t ncols, shopsetup_error *err)
+{
+	shopsetup_table_rows *rows = ctx;
+	rows->rows++;
+	return rows->store.row(rows->store.ctx, table, cols, ncols, err);
+}
+
+/* Adds table to the report's tables written, once. */
+static void shopsetup_report_table(shopsetup_run_report *report, const char *table)
+{
+	for (size_t i = 0; i < report->ntables; i++) {
+		if (strcmp(report->tables[i], table) == 0) {
+			return;
+		}
+	}
+	if (report->ntables < SHOPSETUP_COUNT(report->tables)) {
+		report->tables[report->ntables++] = table;
+	}
+}
+
+/* Opens a sink on table, lets produce write into it (through wrap, which writes into *inner), closes it. */
 static shopsetup_status shopsetup_write_rows(shopsetup_driver *d, shopsetup_write kind, const char *table, const shopsetup_sink *wrap,
 	shopsetup_sink *inner, shopsetup_status (*produce)(shopsetup_driver *d, const shopsetup_sink *sink, void *arg), void *arg)
 {
-	shopsetup_sink sink;
-	shopsetup_status status = d->store.ops->open(d->store.self, kind, table, &sink, d->err);
+	shopsetup_table_rows rows = { { NULL, NULL }, 0 };
+	shopsetup_status status = d->store.ops->open(d->store.self, kind, table, &rows.store, d->err);
 	if (status != SHOPSETUP_OK) {
 		return status;
 	}
+	shopsetup_sink counted = { shopsetup_table_row, &rows };
 	if (inner != NULL) {
-		*inner = sink;
+		*inner = counted;
 	}
-	status = produce(d, wrap != NULL ? wrap : &sink, arg);
-	return d->store.ops->close(d->store.self, &sink, status, d->err);
+	status = produce(d, wrap != NULL ? wrap : &counted, arg);
+	status = d->store.ops->close(d->store.self, &rows.store, status, d->err);
+	if (status == SHOPSETUP_OK && rows.rows > 0 && d->report != NULL) {
+		shopsetup_report_table(d->report, table);
+	}
+	return status;
 }
 
 /* Counts the rows handed on. */

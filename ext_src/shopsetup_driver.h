@@ -40,6 +40,8 @@ typedef struct {
 	size_t effects;                    /* rows added to the outbox */
 	size_t statements;
 	const char *cluster;               /* the store's cluster ("galera"), or NULL */
+	const char *tables[16];            /* the tables rows were written to (the outbox's name is the plan's) */
+	size_t ntables;
 } shopsetup_run_report;
 
 void shopsetup_run_report_init(shopsetup_run_report *report);

@@ -22,6 +22,8 @@ repo=$PWD
 # On a PostgreSQL site (SHOPSETUP_MOODLE_DBTYPE=pgsql) the suite's line is integration-pgsql.
 suite=integration
 [ "${SHOPSETUP_MOODLE_DBTYPE:-mariadb}" = pgsql ] && suite=integration-pgsql
+# .ci/replica.sh names its line.
+suite=${SHOPSETUP_IT_SUITE:-$suite}
 summary() { echo "$suite: $1 passed, $2 failed, 0 skipped"; }
 abort() { echo "$suite: $*"; summary 0 1; exit 1; }
 

@@ -274,7 +274,8 @@ namespace ShopSetup {
          *         created), enrolments (created, updated: userid => id; unchanged: count),
          *         role_assignments (ids of the rows added), group_members (user ids added),
          *         products (ids added), dirty_users, effects (outbox rows), statements (count),
-         *         cluster ("galera" on a Galera node, else null)
+         *         tables (the tables rows were written to, without the prefix), cluster
+         *         ("galera" on a Galera node, else null)
          * @throws DatabaseException or what the store threw; nothing of the setup stays
          */
         public function run(Store $store): array {}

@@ -65,7 +65,7 @@ first run: 4 created, 5 enrolments, 14 roles, 5 members, 5 products
 user=7 user_preferences=8 context=12 groups=1 user_enrolments=5 role_assignments=14 groups_members=5 local_shop_product=5 local_shop_productevent=5 cache_flags=5 shophandlers_setup_outbox=0 task_adhoc=0
 after the second run: same
 matched the accounts of the first run: yes
-array(10) {
+array(11) {
   ["users"]=>
   array(4) {
     ["created"]=>
@@ -116,6 +116,9 @@ array(10) {
   }
   ["effects"]=>
   int(0)
+  ["tables"]=>
+  array(0) {
+  }
   ["cluster"]=>
   NULL
 }

@@ -41,7 +41,9 @@ function failing(string $what, MemoryStore $store, callable $fn): void {
 echo "== a plan runs once\n";
 $reference = store();
 $plan = plan();
-echo 'first run: ', json_encode(array_keys($plan->run($reference))), "\n";
+$first = $plan->run($reference);
+echo 'first run: ', json_encode(array_keys($first)), "\n";
+echo 'tables written: ', implode(', ', $first['tables']), "\n";
 echo 'writes: ', implode(', ', $reference->log(false)), "\n";
 $calls = count($reference->log());
 plan_expect_throw(fn() => $plan->run($reference));
@@ -139,7 +141,8 @@ plan_expect_throw(fn() => plan()->run(new ArrayObject()));
 ?>
 --EXPECT--
 == a plan runs once
-first run: ["users","contexts_created","group","enrolments","role_assignments","group_members","products","dirty_users","effects","statements","cluster"]
+first run: ["users","contexts_created","group","enrolments","role_assignments","group_members","products","dirty_users","effects","statements","tables","cluster"]
+tables written: user, user_preferences, context, groups, user_enrolments, role_assignments, groups_members, local_shop_product, local_shop_productevent, cache_flags, shophandlers_setup_outbox
 writes: lock, begin, insert user ×1, insert user_preferences ×2, insert context ×2, update context ×2, insert groups ×1, insert user_enrolments ×2, update user_enrolments ×1, insert role_assignments ×7, insert groups_members ×3, update groups ×1, insert local_shop_product ×2, insert local_shop_productevent ×2, insert cache_flags ×3, insert shophandlers_setup_outbox ×16, commit, unlock
 ShopSetup\PlanException: run: a plan runs once: build a new one to run it again
 ShopSetup\PlanException: run: a plan runs once: build a new one to run it again

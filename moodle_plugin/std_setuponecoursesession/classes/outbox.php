@@ -112,17 +112,17 @@ class outbox {
     }
 
     /**
-     * What an order line still has to deliver.
+     * What an order line still has to deliver (read on the primary).
      *
      * @param int $billitemid
      * @return array ['pending' => int, 'failed' => int]
      */
     public static function pending(int $billitemid): array {
         global $DB;
-        return [
+        return read_replica::on_primary(fn() => [
             'pending' => $DB->count_records(self::TABLE, ['billitemid' => $billitemid]),
             'failed' => $DB->count_records_select(self::TABLE, 'billitemid = ? AND lasterror IS NOT NULL', [$billitemid]),
-        ];
+        ]);
     }
 
     /**
@@ -134,10 +134,13 @@ class outbox {
      */
     protected function deliver_locked(int $billitemid, float $start, ?float $budget): void {
         global $DB;
+        read_replica::wait_for_outbox(self::TABLE, $billitemid);
         $after = 0;
         while (true) {
             $where = 'billitemid = ? AND id > ?';
-            $rows = $DB->get_records_select(self::TABLE, $where, [$billitemid, $after], 'id', '*', 0, self::BATCH);
+            $rows = read_replica::on_primary(
+                fn() => $DB->get_records_select(self::TABLE, $where, [$billitemid, $after], 'id', '*', 0, self::BATCH)
+            );
             if (!$rows) {
                 return;
             }
@@ -206,10 +209,10 @@ class outbox {
      */
     protected function deliver_in_transaction(array $rows): ?array {
         global $DB;
-        $batch = registry::batch($rows);
         $delivered = $this->delivered;
         $transaction = $DB->start_delegated_transaction();
         try {
+            $batch = registry::batch($rows);
             foreach ($rows as $row) {
                 $this->deliver_row($row, $batch);
             }
@@ -237,17 +240,18 @@ class outbox {
     }
 
     /**
-     * A batch's rows each on its own, the work for afterwards right after its row.
+     * A batch's rows each on its own, the work for afterwards right after its row (on a site with a
+     * replica, each row's effect in a transaction of its own: its reads go to the primary).
      *
      * @param array $rows outbox records in order
      * @return int[] ids of the rows delivered
      */
     protected function deliver_each(array $rows): array {
-        $batch = registry::batch($rows);
+        $batch = read_replica::on_primary(fn() => registry::batch($rows));
         $done = [];
         foreach ($rows as $row) {
             try {
-                $this->deliver_row($row, $batch);
+                read_replica::on_primary(fn() => $this->deliver_row($row, $batch));
             } catch (\Throwable $e) {
                 $this->failed($row, $e);
                 continue;
@@ -259,7 +263,7 @@ class outbox {
                 $this->flush_log();
             }
         }
-        $this->finish($batch);
+        read_replica::on_primary(fn() => $this->finish($batch));
         $this->notes = $batch->notes + $this->notes;
         return $done;
     }

@@ -143,7 +143,13 @@ class site_store {
      * @return array the run's report (\ShopSetup\Plan::run())
      */
     public static function run(Plan $plan): array {
-        return self::with_store(fn(Store $store) => $plan->run($store));
+        $native = self::native();
+        $report = self::with_store(fn(Store $store) => $plan->run($store));
+        if ($native) {
+            // Moodle did not see the native store's writes: on a site with a replica, say which tables they were.
+            read_replica::written([...$report['tables'], setup_lock::ROW_TABLE]);
+        }
+        return $report;
     }
 
     /**
@@ -193,6 +199,19 @@ class site_store {
     }
 
     /**
+     * The primary's connection settings, as config.php gives them. Not $DB->export_dbconfig(): on a
+     * site that reads from a replica, it describes the connection $DB opened last, which is the
+     * replica's until the request writes.
+     *
+     * @return \stdClass dbhost, dbuser, dbpass, dbname, prefix, dboptions
+     */
+    protected static function primary_config(): \stdClass {
+        global $CFG;
+        return (object) ['dbhost' => $CFG->dbhost, 'dbuser' => $CFG->dbuser, 'dbpass' => $CFG->dbpass, 'dbname' => $CFG->dbname,
+            'prefix' => $CFG->prefix, 'dboptions' => $CFG->dboptions ?? []];
+    }
+
+    /**
      * The PostgreSQL connection options of Moodle's own database connection, resolved as Moodle's
      * pgsql driver does (pgsql_native_moodle_database::raw_connect()): a socket folder (dbsocket with
      * a slash) for localhost, else the host and dbport (default 5432); connecttimeout, ssl (the
@@ -201,8 +220,7 @@ class site_store {
      * @return array
      */
     public static function pgsql_connection_options(): array {
-        global $DB;
-        $config = $DB->export_dbconfig();
+        $config = self::primary_config();
         $dboptions = (array) ($config->dboptions ?? []);
         $options = [
             'user' => (string) $config->dbuser,
@@ -244,8 +262,7 @@ class site_store {
      * @return array
      */
     public static function connection_options(): array {
-        global $DB;
-        $config = $DB->export_dbconfig();
+        $config = self::primary_config();
         $dboptions = (array) ($config->dboptions ?? []);
         $options = [
             'host' => (string) $config->dbhost,

@@ -23,6 +23,7 @@
  */
 
 use shophandlers_std_setuponecoursesession\outbox;
+use shophandlers_std_setuponecoursesession\read_replica;
 
 define('CLI_SCRIPT', true);
 
@@ -41,8 +42,9 @@ if ($options['help'] || (!$options['billitemid'] && !$options['all'] && !$option
     exit($options['help'] ? 0 : 2);
 }
 
-$lines = $DB->get_records_sql('SELECT billitemid, COUNT(1) AS pending, COUNT(lasterror) AS failed, MAX(lasterror) AS lasterror
-    FROM {' . outbox::TABLE . '} GROUP BY billitemid ORDER BY billitemid');
+// On the primary: a replica may not have the latest setups yet.
+$lines = read_replica::on_primary(fn() => $DB->get_records_sql('SELECT billitemid, COUNT(1) AS pending, COUNT(lasterror) AS failed,
+    MAX(lasterror) AS lasterror FROM {' . outbox::TABLE . '} GROUP BY billitemid ORDER BY billitemid'));
 if ($options['list']) {
     foreach ($lines as $line) {
         echo get_string('clipending', 'shophandlers_std_setuponecoursesession', $line), "\n";

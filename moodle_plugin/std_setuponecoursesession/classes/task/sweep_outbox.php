@@ -17,6 +17,7 @@
 namespace shophandlers_std_setuponecoursesession\task;
 
 use shophandlers_std_setuponecoursesession\outbox;
+use shophandlers_std_setuponecoursesession\read_replica;
 
 /**
  * Queues a delivery task for every order line whose outbox rows are older than a few minutes and
@@ -45,14 +46,17 @@ class sweep_outbox extends \core\task\scheduled_task {
      */
     public function execute() {
         global $DB;
-        $lines = $DB->get_fieldset_sql(
-            'SELECT DISTINCT billitemid FROM {' . outbox::TABLE . '} WHERE timecreated < ? ORDER BY billitemid',
-            [time() - self::AGE]
-        );
-        foreach ($lines as $billitemid) {
-            if (deliver_effects::queue((int) $billitemid)) {
-                mtrace("Order line $billitemid: effects left without a task, delivery queued");
+        // On the primary: a replica behind would hide a task just queued, or show one just run.
+        read_replica::on_primary(function () use ($DB) {
+            $lines = $DB->get_fieldset_sql(
+                'SELECT DISTINCT billitemid FROM {' . outbox::TABLE . '} WHERE timecreated < ? ORDER BY billitemid',
+                [time() - self::AGE]
+            );
+            foreach ($lines as $billitemid) {
+                if (deliver_effects::queue((int) $billitemid)) {
+                    mtrace("Order line $billitemid: effects left without a task, delivery queued");
+                }
             }
-        }
+        });
     }
 }

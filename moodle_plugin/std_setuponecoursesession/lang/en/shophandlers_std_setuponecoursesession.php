@@ -135,6 +135,7 @@ $string['errornoorderline'] = 'This order line is not a course session of this s
 $string['errornotarget'] = 'The product has no target course: set the handler parameter coursename.';
 $string['erroroperatormissing'] = 'Order {$a}: the customer has no Moodle account, or it was deleted.';
 $string['errorprivilegedrole'] = 'The setting privilegedroles names the role {$a}, which does not exist on this site.';
+$string['errorreplicabehind'] = 'The effects of this order line are not delivered yet: the database replica this site reads from has not received the setup after {$a} seconds; the task will try again.';
 $string['errorrole'] = 'Role {$a} does not exist on this site.';
 $string['errorroster'] = '{$a->message}. {$a->details}';
 $string['errorrosterline'] = '[{$a->bucket}] {$a->email}: {$a->field} {$a->reason}';

@@ -135,6 +135,7 @@ $string['errornoorderline'] = 'Cette ligne de commande n\'est pas une session de
 $string['errornotarget'] = 'Le produit n\'a pas de cours cible : renseignez le paramètre coursename.';
 $string['erroroperatormissing'] = 'Commande {$a} : le client n\'a pas de compte Moodle, ou il a été supprimé.';
 $string['errorprivilegedrole'] = 'Le réglage privilegedroles désigne le rôle {$a}, qui n\'existe pas sur ce site.';
+$string['errorreplicabehind'] = 'Les effets de cette ligne de commande ne sont pas encore appliqués : la réplique de la base que lit ce site n\'a pas reçu la mise en place après {$a} secondes ; la tâche réessaiera.';
 $string['errorrole'] = 'Le rôle {$a} n\'existe pas sur ce site.';
 $string['errorroster'] = '{$a->message}. {$a->details}';
 $string['errorrosterline'] = '[{$a->bucket}] {$a->email} : {$a->field} {$a->reason}';

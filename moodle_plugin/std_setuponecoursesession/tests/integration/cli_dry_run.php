@@ -50,6 +50,8 @@ $script = $CFG->dirroot . '/local/shop/datahandling/handlers/std_setuponecourses
  */
 function run_cli(string $script, string $args): array {
     exec(shopsetup_it::php_command() . ' ' . escapeshellarg($script) . " $args 2>&1", $lines, $status);
+    // What the CLI wrote, read as a later request reads it.
+    shopsetup_it::wait_for_replica();
     $lines = array_values(array_filter($lines, function ($line) {
         return trim($line) !== '' && !preg_match('/^(PHP )?Deprecated:/', $line);
     }));

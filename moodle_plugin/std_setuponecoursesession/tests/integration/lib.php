@@ -59,6 +59,26 @@ class shopsetup_it {
     public function __construct(string $name) {
         $this->tag = strtoupper(substr(preg_replace('/[^a-z0-9]/i', '', $name), 0, 6)) . substr(md5(uniqid('', true)), 0, 6);
         echo "# $name ($this->tag)\n";
+        self::wait_for_replica();
+    }
+
+    /**
+     * On a site that reads from a MariaDB replica (.ci/replica.sh), waits until the replica has
+     * applied everything the primary committed: a test starts from what the tests before it wrote,
+     * as a site's next request some time later would (Moodle itself, and local_shop, read another
+     * request's writes from the replica).
+     */
+    public static function wait_for_replica(): void {
+        global $CFG;
+        $readonly = $CFG->dboptions['readonly'] ?? null;
+        if (empty($readonly['instance'][0]) || $CFG->dbtype !== 'mariadb') {
+            return;
+        }
+        $instance = $readonly['instance'][0];
+        $primary = new mysqli($CFG->dbhost, $CFG->dbuser, $CFG->dbpass, $CFG->dbname, (int) ($CFG->dboptions['dbport'] ?? 3306));
+        $position = $primary->query('SELECT @@gtid_binlog_pos')->fetch_row()[0];
+        $replica = new mysqli($instance['dbhost'], $CFG->dbuser, $CFG->dbpass, $CFG->dbname, (int) $instance['dbport']);
+        $replica->query("SELECT MASTER_GTID_WAIT('" . $replica->real_escape_string($position) . "', 60)");
     }
 
     /**
@@ -348,6 +368,7 @@ class shopsetup_it {
      */
     public static function log_mark(): int {
         global $DB;
+        self::wait_for_replica();
         self::flush_logs();
         return (int) $DB->get_field_sql('SELECT MAX(id) FROM {logstore_standard_log}');
     }
@@ -372,12 +393,14 @@ class shopsetup_it {
     }
 
     /**
-     * Row counts of the tables a setup writes, to compare before and after.
+     * Row counts of the tables a setup writes, to compare before and after (on a site with a replica,
+     * once it has what other processes wrote).
      *
      * @return array
      */
     public static function counts(): array {
         global $DB;
+        self::wait_for_replica();
         $counts = [];
         foreach (
             ['user', 'user_preferences', 'context', 'user_enrolments', 'role_assignments', 'groups', 'groups_members',
@@ -390,10 +413,17 @@ class shopsetup_it {
 
     /**
      * The PHP command line of this process, with the shopsetup extension it loaded, for subprocesses.
+     * On a site with a replica, it first waits until the replica has what this process wrote (a
+     * later request), unless $synced is false: the plugin's own later processes (the outbox's
+     * delivery) must cope with a replica behind.
      *
+     * @param bool $synced
      * @return string shell-escaped
      */
-    public static function php_command(): string {
+    public static function php_command(bool $synced = true): string {
+        if ($synced) {
+            self::wait_for_replica();
+        }
         $so = getenv('SHOPSETUP_SO') ?: '';
         $maps = is_readable('/proc/self/maps') ? file_get_contents('/proc/self/maps') : '';
         if (!$so && preg_match('~\s(/\S*/shopsetup\.so)$~m', $maps, $m)) {

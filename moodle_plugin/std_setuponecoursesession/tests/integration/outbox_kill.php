@@ -114,6 +114,7 @@ function outbox_kill_cron(string $script, string $options): string {
  */
 function outbox_kill_tasks(int $billitemid): int {
     global $DB;
+    shopsetup_it::wait_for_replica();
     return $DB->count_records_select(
         'task_adhoc',
         'classname = ? AND ' . $DB->sql_compare_text('customdata') . ' = ?',
@@ -131,6 +132,7 @@ function outbox_kill_tasks(int $billitemid): int {
  */
 function outbox_kill_effects(int $courseid, int $mark, int $since): array {
     global $DB;
+    shopsetup_it::wait_for_replica();
     $context = context_course::instance($courseid);
     $key = $DB->sql_concat('contextid', "'/'", 'objectid', "'/'", 'COALESCE(relateduserid, 0)');
     $rows = $DB->get_records_sql(
@@ -174,13 +176,14 @@ $script = __DIR__ . '/fixtures/deliver_and_die.php';
 $kills = [['effect', 5], ['committed', 1], ['logged', 10], ['effect', 27], ['logged', 40], ['deleted', 1], ['effect', 30]];
 foreach ($kills as [$step, $after]) {
     $before = outbox::pending($billitemid)['pending'];
-    exec(shopsetup_it::php_command() . ' ' . escapeshellarg($script) . " $billitemid $step $after 2>&1", $output, $status);
+    exec(shopsetup_it::php_command(false) . ' ' . escapeshellarg($script) . " $billitemid $step $after 2>&1", $output, $status);
     $t->same(128 + SIGKILL, $status, "the delivery is killed at '$step' after $after effects");
     $left = outbox::pending($billitemid)['pending'];
     $t->check($left <= $before && $left > 0, "killed at '$step': $left of $total effects left to deliver");
 }
+$cli = escapeshellarg(__DIR__ . '/../../cli/deliver_effects.php');
 exec(
-    shopsetup_it::php_command() . ' ' . escapeshellarg(__DIR__ . '/../../cli/deliver_effects.php') . " --billitemid=$billitemid",
+    shopsetup_it::php_command(false) . " $cli --billitemid=$billitemid",
     $output,
     $status
 );
