@@ -35,7 +35,7 @@ cleanup() {
 trap cleanup EXIT
 as_root() { mariadb --no-defaults --socket="$work/$1/mysqld.sock" -uroot -N -B "${@:2}"; }
 
-SHOPSETUP_MARIADB_OPTIONS="--log-bin=binlog --server-id=1 --binlog-format=ROW" \
+SHOPSETUP_MARIADB_OPTIONS="--log-bin=binlog --server-id=1 --binlog-format=ROW --log-bin-trust-function-creators=1" \
     .ci/mariadb.sh start "$work/primary" "$primary_port" >/dev/null || abort "could not start the primary"
 SHOPSETUP_MARIADB_OPTIONS="--server-id=2 --relay-log=relay --read-only" \
     .ci/mariadb.sh start "$work/replica" "$replica_port" >/dev/null || abort "could not start the replica"
