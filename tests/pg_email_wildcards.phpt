@@ -1,0 +1,18 @@
+--TEST--
+NativeConnection::run(): emails with LIKE wildcards (_ %) match only the same address (PostgreSQL; tests/cases/email_wildcards.php)
+--EXTENSIONS--
+pgsql
+shopsetup
+--ENV--
+SHOPSETUP_TEST_SITE=pgsql
+--SKIPIF--
+<?php require __DIR__ . '/fixtures/db.inc'; shopsetup_test_site_skip(); ?>
+--FILE_EXTERNAL--
+cases/email_wildcards.php
+--CLEAN--
+<?php
+require __DIR__ . '/fixtures/db.inc';
+shopsetup_test_site_drop('email_wildcards');
+?>
+--EXPECT_EXTERNAL--
+cases/email_wildcards.out

@@ -1,0 +1,18 @@
+--TEST--
+NativeConnection::run(): half the participants already in Moodle (email case, deleted, suspended, duplicates, other host, enrolment windows) (PostgreSQL; tests/cases/existing_accounts.php)
+--EXTENSIONS--
+pgsql
+shopsetup
+--ENV--
+SHOPSETUP_TEST_SITE=pgsql
+--SKIPIF--
+<?php require __DIR__ . '/fixtures/db.inc'; shopsetup_test_site_skip(); ?>
+--FILE_EXTERNAL--
+cases/existing_accounts.php
+--CLEAN--
+<?php
+require __DIR__ . '/fixtures/db.inc';
+shopsetup_test_site_drop('existing_accounts');
+?>
+--EXPECT_EXTERNAL--
+cases/existing_accounts.out

@@ -1,0 +1,18 @@
+--TEST--
+NativeConnection::run(): quotes, backslashes, wildcards, emoji, CJK and maximum lengths are stored verbatim; NUL bytes and over-long values write nothing (PostgreSQL; tests/cases/hostile_data.php)
+--EXTENSIONS--
+pgsql
+shopsetup
+--ENV--
+SHOPSETUP_TEST_SITE=pgsql
+--SKIPIF--
+<?php require __DIR__ . '/fixtures/db.inc'; shopsetup_test_site_skip(); ?>
+--FILE_EXTERNAL--
+cases/hostile_data.php
+--CLEAN--
+<?php
+require __DIR__ . '/fixtures/db.inc';
+shopsetup_test_site_drop('hostile_data');
+?>
+--EXPECT_EXTERNAL--
+cases/hostile_data.out

@@ -1,0 +1,18 @@
+--TEST--
+NativeConnection::run(): a person in two buckets gets one account, one enrolment, two course roles and two products (PostgreSQL; tests/cases/two_buckets.php)
+--EXTENSIONS--
+pgsql
+shopsetup
+--ENV--
+SHOPSETUP_TEST_SITE=pgsql
+--SKIPIF--
+<?php require __DIR__ . '/fixtures/db.inc'; shopsetup_test_site_skip(); ?>
+--FILE_EXTERNAL--
+cases/two_buckets.php
+--CLEAN--
+<?php
+require __DIR__ . '/fixtures/db.inc';
+shopsetup_test_site_drop('two_buckets');
+?>
+--EXPECT_EXTERNAL--
+cases/two_buckets.out
