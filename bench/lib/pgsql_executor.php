@@ -1,7 +1,8 @@
 <?php
 /*
- * The PostgreSQL store against its floor, N = SIZES participants: (a) shopsetup
- * (ShopSetup\PgsqlConnection), (c) the floor: the rows (a) added, replayed with COPY by psql in one
+ * The PostgreSQL store against a PHP way and its floor, N = SIZES participants: (a) shopsetup
+ * (ShopSetup\PgsqlConnection), (b) the PHP way (php_way.php's rules over pgsql, Moodle's pgsql
+ * chunking: multi-row INSERTs of 500, one lookup a participant, LOWER() matching), (c) the floor: the rows (a) added, replayed with COPY by psql in one
  * transaction, no logic at all. Then, at the largest N, each table's added rows written once with
  * COPY and once with multi-row INSERTs of 1,000 rows, to say which is faster per table.
  *
@@ -12,6 +13,7 @@
  * prints a table.
  */
 require __DIR__ . '/common.php';
+require __DIR__ . '/php_way.php';
 require BENCH_ROOT . '/tests/fixtures/pg.inc';
 
 [, $resultsDir, $sizeList, $reps] = $argv;
@@ -59,6 +61,18 @@ function pgb_shopsetup(int $n): float
     $start = hrtime(true);
     $plan = new ShopSetup\Plan($buckets, $n, bench_bucket_roles(), bench_facts($n));
     $plan->run(new ShopSetup\PgsqlConnection($options));
+    return (hrtime(true) - $start) / 1e6;
+}
+
+/** (b): the same rules in PHP over pgsql, from the participant buckets to the commit, connecting included. */
+function pgb_php_way(int $n): float
+{
+    global $database;
+    $buckets = bench_buckets($n);
+    $start = hrtime(true);
+    $facts = bench_facts($n);
+    $roster = php_roster_plan($buckets, $n, bench_bucket_roles(), $facts);
+    php_setup(new shopsetup_test_pg_sql(shopsetup_test_pg_connect($database)), $roster, $facts);
     return (hrtime(true) - $start) / 1e6;
 }
 
@@ -163,19 +177,42 @@ foreach ($sizes as $n) {
     pgb_floor($floorFile);
     $same = pgb_checksums($max) === $sumA;
     fprintf(STDERR, "N=%d: the floor writes the same rows as shopsetup: %s\n", $n, $same ? 'yes' : 'NO');
-    $runs = ['shopsetup' => [], 'floor' => []];
-    for ($r = 0; $r < $reps; $r++) {
-        foreach ($r % 2 ? ['floor', 'shopsetup'] : ['shopsetup', 'floor'] as $method) {
-            pgb_reset($n);
-            $runs[$method][] = $method === 'shopsetup' ? pgb_shopsetup($n) : pgb_floor($floorFile);
+    pgb_reset($n);
+    pgb_php_way($n);
+    $samePhp = pgb_checksums($max) === $sumA;
+    fprintf(STDERR, "N=%d: the PHP way writes the same rows as shopsetup: %s\n", $n, $samePhp ? 'yes' : 'NO');
+    if (!$samePhp) {
+        foreach (pgb_added($max) as $table => [, $lines]) {
+            $diff = array_diff($lines, $added[$table][1]);
+            if ($diff || count($lines) !== count($added[$table][1])) {
+                fprintf(STDERR, "  %s: %d rows (shopsetup %d), first different: %s", $table, count($lines), count($added[$table][1]),
+                    $diff ? reset($diff) : "none\n");
+                $other = array_diff($added[$table][1], $lines);
+                fprintf(STDERR, "  shopsetup's: %s", $other ? reset($other) : "none\n");
+            }
         }
-        fprintf(STDERR, "N=%d rep %d/%d: shopsetup %.1f ms, floor %.1f ms\n", $n, $r + 1, $reps, end($runs['shopsetup']),
-            end($runs['floor']));
+    }
+    $runs = ['shopsetup' => [], 'php_way' => [], 'floor' => []];
+    $methods = ['shopsetup' => fn() => pgb_shopsetup($n), 'php_way' => fn() => pgb_php_way($n), 'floor' => fn() => pgb_floor($floorFile)];
+    for ($r = 0; $r < $reps; $r++) {
+        $order = array_keys($methods);
+        for ($k = 0; $k < $r % 3; $k++) {
+            $order[] = array_shift($order);
+        }
+        foreach ($order as $method) {
+            pgb_reset($n);
+            $runs[$method][] = $methods[$method]();
+        }
+        fprintf(STDERR, "N=%d rep %d/%d: shopsetup %.1f ms, PHP way %.1f ms, floor %.1f ms\n", $n, $r + 1, $reps,
+            end($runs['shopsetup']), end($runs['php_way']), end($runs['floor']));
     }
     $ratios = array_map(fn($a, $c) => $a / $c, $runs['shopsetup'], $runs['floor']);
-    $report['sizes'][$n] = ['same_rows' => $same, 'rows' => array_map(fn($t) => (int) $t['n'], $sumA),
-        'median_ms' => ['shopsetup' => bench_median($runs['shopsetup']), 'floor' => bench_median($runs['floor'])],
-        'median_ratio_shopsetup_over_floor' => bench_median($ratios), 'runs' => $runs];
+    $phpRatios = array_map(fn($b, $a) => $b / $a, $runs['php_way'], $runs['shopsetup']);
+    $report['sizes'][$n] = ['same_rows' => $same && $samePhp, 'rows' => array_map(fn($t) => (int) $t['n'], $sumA),
+        'median_ms' => ['shopsetup' => bench_median($runs['shopsetup']), 'php_way' => bench_median($runs['php_way']),
+            'floor' => bench_median($runs['floor'])],
+        'median_ratio_shopsetup_over_floor' => bench_median($ratios), 'median_ratio_php_way_over_shopsetup' => bench_median($phpRatios),
+        'runs' => $runs];
     if ($n === max($sizes)) {
         pgb_reset($n);
         $report['copy_or_insert'] = ['n' => $n, 'tables' => pgb_copy_or_insert($added)];
@@ -183,10 +220,12 @@ foreach ($sizes as $n) {
 }
 file_put_contents("$resultsDir/pgsql.json", json_encode($report, JSON_PRETTY_PRINT));
 
-printf("%-8s | %12s | %10s | %14s | %s\n", 'N', 'shopsetup ms', 'floor ms', 'shopsetup/floor', 'same rows');
+printf("%-8s | %12s | %11s | %10s | %14s | %16s | %s\n", 'N', 'shopsetup ms', 'PHP way ms', 'floor ms', 'shopsetup/floor',
+    'PHP way/shopsetup', 'same rows');
 foreach ($report['sizes'] as $n => $s) {
-    printf("%8s | %12.1f | %10.1f | %14.2fx | %s\n", number_format($n), $s['median_ms']['shopsetup'], $s['median_ms']['floor'],
-        $s['median_ratio_shopsetup_over_floor'], $s['same_rows'] ? 'yes' : 'NO');
+    printf("%8s | %12.1f | %11.1f | %10.1f | %14.2fx | %16.2fx | %s\n", number_format($n), $s['median_ms']['shopsetup'],
+        $s['median_ms']['php_way'], $s['median_ms']['floor'], $s['median_ratio_shopsetup_over_floor'],
+        $s['median_ratio_php_way_over_shopsetup'], $s['same_rows'] ? 'yes' : 'NO');
 }
 if (isset($report['copy_or_insert'])) {
     printf("\nN = %s, each table's added rows written once (median of 3, in a transaction rolled back):\n",

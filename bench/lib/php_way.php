@@ -393,11 +393,15 @@ function php_product_reference(int $billitemid, int $userid, string $bucket): st
     return implode('-', str_split($body, 4)) . $digits[$sum % 36] . $digits[intdiv($sum, 36) % 36];
 }
 
-/* ------------------------------------------------------------------ the setup, through mysqli */
+/* --------------------------------------- the setup, through mysqli or pgsql (tests/fixtures/pg.inc's stand-in) */
 
-/** Multi-row INSERTs of $chunk rows, like Moodle's mysqli insert_records(); values escaped. */
-function php_insert_rows(mysqli $db, string $table, array $columns, array $rows, int &$statements, int $chunk = 50): void
+/**
+ * Multi-row INSERTs of $chunk rows, like Moodle's insert_records(): 50 rows a statement on MySQL (as the
+ * mysqli driver's), 500 on PostgreSQL (the pgsql driver's default bulkinsertsize); values escaped.
+ */
+function php_insert_rows(object $db, string $table, array $columns, array $rows, int &$statements, int $chunk = 0): void
 {
+    $chunk = $chunk ?: ($db instanceof mysqli ? 50 : 500);
     $head = "INSERT INTO mdl_$table (" . implode(',', $columns) . ') VALUES ';
     foreach (array_chunk($rows, $chunk) as $part) {
         $values = [];
@@ -414,7 +418,7 @@ function php_insert_rows(mysqli $db, string $table, array $columns, array $rows,
 }
 
 /** SELECT ... AND column IN (...) in chunks; rows as numeric arrays. */
-function php_select_in(mysqli $db, string $select, string $column, array $values, int &$statements, int $chunk = 1000): array
+function php_select_in(object $db, string $select, string $column, array $values, int &$statements, int $chunk = 1000): array
 {
     $rows = [];
     foreach (array_chunk($values, $chunk) as $part) {
@@ -435,7 +439,7 @@ function php_select_in(mysqli $db, string $select, string $column, array $values
  * Writes the roster's setup in one transaction and returns what changed (counts), writing the
  * same rows as ShopSetup\MysqlConnection::run().
  */
-function php_setup(mysqli $db, array $roster, array $facts): array
+function php_setup(object $db, array $roster, array $facts): array
 {
     $f = $facts + ['enroloperator' => true, 'mirrorroleid' => 0, 'modifierid' => 0, 'catalogitemid' => 0,
         'customerid' => 0, 'test' => false, 'groupdescription' => '', 'lang' => 'en', 'country' => '', 'auth' => 'manual',
@@ -447,16 +451,26 @@ function php_setup(mysqli $db, array $roster, array $facts): array
     $people = $roster['people'];
     $report = ['created' => 0, 'matched' => 0, 'suspended' => 0];
 
-    $db->query("SET SESSION sql_mode = 'STRICT_ALL_TABLES'");
-    $db->query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+    // MySQL compares email and username case-insensitively by their collation; on PostgreSQL, as Moodle, by LOWER().
+    $mysql = $db instanceof mysqli;
+    $caseless = fn(string $column, string $value) => $mysql ? "$column = '" . $db->real_escape_string($value) . "'"
+        : "LOWER($column) = '" . $db->real_escape_string(mb_strtolower($value)) . "'";
+    if ($mysql) {
+        $db->query("SET SESSION sql_mode = 'STRICT_ALL_TABLES'");
+        $db->query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        $n += 2;
+    } else {
+        $db->query('SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        $n++;
+    }
     $db->begin_transaction();
-    $n += 3;
+    $n++;
     try {
         // Accounts: one lookup per participant; active before suspended, then lowest id.
         $new = [];
         foreach ($people as $p => $person) {
-            $result = $db->query('SELECT id, suspended FROM mdl_user WHERE email = \''
-                . $db->real_escape_string($person['email']) . "' AND deleted = 0 AND mnethostid = $host");
+            $result = $db->query('SELECT id, suspended FROM mdl_user WHERE ' . $caseless('email', $person['email'])
+                . " AND deleted = 0 AND mnethostid = $host");
             $n++;
             $best = null;
             while ($row = $result->fetch_row()) {
@@ -483,8 +497,8 @@ function php_setup(mysqli $db, array $roster, array $facts): array
                 if (isset($claimed[$candidate])) {
                     continue;
                 }
-                $taken = $db->query("SELECT 1 FROM mdl_user WHERE username = '" . $db->real_escape_string($candidate)
-                    . "' AND mnethostid = $host")->num_rows > 0;
+                $taken = $db->query('SELECT 1 FROM mdl_user WHERE ' . $caseless('username', $candidate)
+                    . " AND mnethostid = $host")->num_rows > 0;
                 $n++;
                 if (!$taken) {
                     break;
@@ -515,6 +529,7 @@ function php_setup(mysqli $db, array $roster, array $facts): array
             $people[$byUsername[strtolower($username)]]['userid'] = (int) $id;
         }
         $report['created'] = count($new);
+        $isNew = array_flip($new);
         $rows = [];
         foreach ($new as $p) {
             $rows[] = [$people[$p]['userid'], 'create_password', '1'];
@@ -680,7 +695,8 @@ function php_setup(mysqli $db, array $roster, array $facts): array
             $rows[] = [(int) $f['catalogitemid'], $billitem, $billitem, (int) $f['customerid'], 'userenrol', $ueid[$userid],
                 (int) $f['timestart'], (int) $f['timeend'], $reference,
                 "courseid={$f['courseid']}&handler=$handler&coursename=$course&userid=$userid&starttime={$f['timestart']}"
-                . "&endtime={$f['timeend']}&roleid={$roster['roles'][$b]}&bucket=" . rawurlencode($bucket),
+                . "&endtime={$f['timeend']}&roleid={$roster['roles'][$b]}&bucket=" . rawurlencode($bucket)
+                . '&created=' . (isset($isNew[$p]) ? 1 : 0),
                 '', 0, $f['test'] ? 1 : 0];
         }
         php_insert_rows($db, 'local_shop_product', ['catalogitemid', 'initialbillitemid', 'currentbillitemid', 'customerid',
