@@ -27,7 +27,8 @@ use core\hook\output\before_standard_top_of_body_html_generation;
  */
 class hook_callbacks {
     /**
-     * On the admin notifications page, tells site admins when the extension is missing or too old, and what to do.
+     * On the admin notifications page, tells site admins when the extension is missing or too old, or
+     * has no native store for the site's database, and what to do.
      *
      * @param before_standard_top_of_body_html_generation $hook
      */
@@ -36,10 +37,29 @@ class hook_callbacks {
         if ($PAGE->pagetype !== 'admin-index' || !is_siteadmin()) {
             return;
         }
+        global $DB;
         $problem = extension::problem();
         if ($problem !== null) {
             $hook->add_html($OUTPUT->notification(extension::message($problem), \core\output\notification::NOTIFY_ERROR));
+            return;
         }
+        $warning = self::store_warning($DB->get_dbfamily(), class_exists(\ShopSetup\PgsqlConnection::class));
+        if ($warning !== null) {
+            $hook->add_html($OUTPUT->notification($warning, \core\output\notification::NOTIFY_WARNING));
+        }
+    }
+
+    /**
+     * What the admin notifications page says about the native store: a PostgreSQL site whose
+     * extension was built without libpq sets sessions up through the slower $DB store.
+     *
+     * @param string $dbfamily the site's database family
+     * @param bool $pgsqlbuilt whether the extension has its PostgreSQL store
+     * @return string|null
+     */
+    public static function store_warning(string $dbfamily, bool $pgsqlbuilt): ?string {
+        return $dbfamily === 'postgres' && !$pgsqlbuilt
+            ? get_string('nativestoremissing', 'shophandlers_std_setuponecoursesession') : null;
     }
 
     /**

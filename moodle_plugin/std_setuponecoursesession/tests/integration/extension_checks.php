@@ -30,6 +30,7 @@ require_once(__DIR__ . '/lib.php');
 require_once($CFG->libdir . '/environmentlib.php');
 
 use shophandlers_std_setuponecoursesession\extension;
+use shophandlers_std_setuponecoursesession\hook_callbacks;
 use shophandlers_std_setuponecoursesession\session_setup;
 
 $t = new shopsetup_it('extension_checks');
@@ -70,6 +71,10 @@ $PAGE->set_pagetype('admin-index');
 $hook = new \core\hook\output\before_standard_top_of_body_html_generation($PAGE->get_renderer('core'));
 \core\di::get(\core\hook\manager::class)->dispatch($hook);
 $t->check(strpos($hook->get_output(), get_string('shopsetuprequired', $c)) === false, 'admin-index: no warning when fine');
+$t->check(strpos($hook->get_output(), get_string('nativestoremissing', $c)) === false, 'admin-index: nor about the native store');
+$cases = [['postgres', false], ['postgres', true], ['mysql', false]];
+$warnings = array_map(fn($case) => hook_callbacks::store_warning(...$case), $cases);
+$t->same([get_string('nativestoremissing', $c), null, null], $warnings, 'admin-index warns a PostgreSQL site without libpq');
 $t->check(array_key_exists(
     'shophandlers_std_setuponecoursesession\hook_callbacks::admin_notifications',
     array_flip(array_map(
