@@ -1,129 +1,18 @@
 --TEST--
-MysqlConnection::run(): 10,000 participants, half of them existing, one tutor per ten learners
+NativeConnection::run(): 10,000 participants, half of them existing, one tutor per ten learners (MariaDB; tests/cases/10k.php)
 --EXTENSIONS--
 mysqli
 shopsetup
+--ENV--
+SHOPSETUP_TEST_SITE=mysql
 --SKIPIF--
-<?php require __DIR__ . '/fixtures/db.inc'; shopsetup_test_db_skip(); ?>
---FILE--
-<?php
-require __DIR__ . '/fixtures/db_checks.inc';
-$db = shopsetup_test_db('bulk_10k');
-$m = $db['mysqli'];
-
-// Also under valgrind (run-tests -m): about 15 s there, most of it in the server.
-$n = 10000;
-
-// Participant i: tutor when i % 11 == 0 (one per ten learners); an account exists for even i,
-// with a username that takes the base username of participant i + 1, so that the new accounts
-// need suffixes. Existing accounts with i % 4 == 0 also have their user context already.
-$buckets = ['learner' => [], 'tutor' => []];
-$existing = [];
-$contexts = [];
-for ($i = 0; $i < $n; $i++) {
-    $email = "p$i@example.com";
-    $buckets[$i % 11 === 0 ? 'tutor' : 'learner'][$email] = shopsetup_test_person("First$i", "Last$i", $email, 'City ' . ($i % 97));
-    if ($i % 2 === 0) {
-        $next = $i + 1;
-        $existing[] = "('manual', 1, 1, 'first$next.last$next', 'hash', 'First$i', 'Last$i', '" . ($i % 3 ? $email : strtoupper($email)) . "', 1700000000)";
-    }
-}
-$m->query('INSERT INTO mdl_user (auth, confirmed, mnethostid, username, password, firstname, lastname, email, timecreated) VALUES '
-    . implode(',', $existing));
-echo 'existing accounts inserted: ', $m->affected_rows === $n / 2 ? 'n/2' : $m->affected_rows, "\n";
-$m->query("INSERT INTO mdl_context (contextlevel, instanceid, path, depth)
-    SELECT 30, id, NULL, 2 FROM mdl_user WHERE id > 3 AND CAST(SUBSTRING_INDEX(SUBSTRING(email, 2), '@', 1) AS UNSIGNED) % 4 = 0");
-$m->query("UPDATE mdl_context SET path = CONCAT('/1/', id) WHERE path IS NULL");
-$tutors = count($buckets['tutor']);
-$learners = count($buckets['learner']);
-echo "tutors: ", $tutors === intdiv($n - 1, 11) + 1 ? 'ok' : $tutors, ", learners: ", $learners === $n - $tutors ? 'ok' : $learners, "\n";
-
-$conn = new ShopSetup\MysqlConnection($db['options']);
-$t = microtime(true);
-$plan = new ShopSetup\Plan($buckets, $n, ['learner' => 5, 'tutor' => 4], shopsetup_test_facts());
-$r = $plan->run($conn);
-$seconds = microtime(true) - $t;
-if (getenv('SHOPSETUP_TEST_TIMING')) {
-    fprintf(STDERR, "%d participants: %.2f s\n", $n, $seconds);
-}
-
-$check = function (string $what, int $got, int $expected) {
-    echo $what, ': ', $got === $expected ? 'ok' : "$got, expected $expected", "\n";
-};
-$check('created', count($r['users']['created']), $n / 2);
-$check('matched', count($r['users']['matched']), $n / 2);
-$check('contexts created', count($r['contexts_created']), $n / 2 + $n / 4);
-$check('group created', (int) $r['group']['created'], 1);
-$check('enrolments created', count($r['enrolments']['created']), $n + 1);
-$check('enrolments updated', count($r['enrolments']['updated']), 0);
-$check('role assignments', count($r['role_assignments']), 3 * $n + 1);
-$check('group members', count($r['group_members']), $n + 1);
-$check('products', count($r['products']), $n);
-echo 'statements: ', $r['statements'] < 250 ? 'fewer than 250' : $r['statements'], "\n";
-
-echo "--- database\n";
-$check('accounts', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_user WHERE id > 3'), $n);
-$check('accounts per email', shopsetup_test_int($m, 'SELECT COUNT(DISTINCT LOWER(email)) FROM mdl_user WHERE id > 3'), $n);
-$check('distinct usernames', shopsetup_test_int($m, 'SELECT COUNT(DISTINCT username) FROM mdl_user'), $n + 3);
-$check('new accounts on a taken base username', shopsetup_test_int($m,
-    "SELECT COUNT(*) FROM mdl_user WHERE timecreated = 1767229200 AND username = CONCAT('first', SUBSTRING_INDEX(SUBSTRING(email, 2), '@', 1), '.last', SUBSTRING_INDEX(SUBSTRING(email, 2), '@', 1))"), 0);
-$check('preferences', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_user_preferences'), $n);
-$check('user contexts', shopsetup_test_int($m, 'SELECT COUNT(DISTINCT instanceid) FROM mdl_context WHERE contextlevel = 30 AND instanceid > 3'), $n);
-$check('user contexts without path', shopsetup_test_int($m, "SELECT COUNT(*) FROM mdl_context WHERE contextlevel = 30 AND (path IS NULL OR path <> CONCAT('/1/', id))"), 0);
-$check('enrolments', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_user_enrolments WHERE enrolid = 1 AND status = 0'), $n + 1);
-$check('tutor roles', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_role_assignments WHERE contextid = 6 AND roleid = 4'), $tutors + 1);
-$check('learner roles', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_role_assignments WHERE contextid = 6 AND roleid = 5'), $learners);
-$check('operator in user contexts', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_role_assignments ra JOIN mdl_context c ON c.id = ra.contextid AND c.contextlevel = 30 WHERE ra.userid = 3 AND ra.roleid = 4'), $n);
-$check('participants in the operator\'s context', shopsetup_test_int($m, 'SELECT COUNT(DISTINCT userid) FROM mdl_role_assignments WHERE contextid = 8 AND roleid = 9'), $n);
-$check('group members', shopsetup_test_int($m, 'SELECT COUNT(*) FROM mdl_groups_members'), $n + 1);
-$check('products', shopsetup_test_int($m, 'SELECT COUNT(DISTINCT reference) FROM mdl_local_shop_product WHERE initialbillitemid = 11'), $n);
-$check('products on the right enrolment', shopsetup_test_int($m, "SELECT COUNT(*) FROM mdl_local_shop_product p JOIN mdl_user_enrolments ue ON ue.id = p.instanceid
-    WHERE p.productiondata LIKE CONCAT('%&userid=', ue.userid, '&%')"), $n);
-$check('events', shopsetup_test_int($m, 'SELECT COUNT(DISTINCT e.productid) FROM mdl_local_shop_productevent e JOIN mdl_local_shop_product p ON p.id = e.productid'), $n);
-
-// The same order again: nothing to do.
-$before = shopsetup_test_snapshot($m);
-$r = (new ShopSetup\Plan($buckets, $n, ['learner' => 5, 'tutor' => 4], shopsetup_test_facts()))->run($conn);
-echo 'second run: ', shopsetup_test_compare($before, shopsetup_test_snapshot($m)), "\n";
-$check('unchanged enrolments', $r['enrolments']['unchanged'], $n + 1);
-
-$conn->close();
-shopsetup_test_db_drop('bulk_10k');
-?>
+<?php require __DIR__ . '/fixtures/db.inc'; shopsetup_test_site_skip(); ?>
+--FILE_EXTERNAL--
+cases/10k.php
 --CLEAN--
 <?php
 require __DIR__ . '/fixtures/db.inc';
-shopsetup_test_db_drop('bulk_10k');
+shopsetup_test_site_drop('bulk_10k');
 ?>
---EXPECT--
-existing accounts inserted: n/2
-tutors: ok, learners: ok
-created: ok
-matched: ok
-contexts created: ok
-group created: ok
-enrolments created: ok
-enrolments updated: ok
-role assignments: ok
-group members: ok
-products: ok
-statements: fewer than 250
---- database
-accounts: ok
-accounts per email: ok
-distinct usernames: ok
-new accounts on a taken base username: ok
-preferences: ok
-user contexts: ok
-user contexts without path: ok
-enrolments: ok
-tutor roles: ok
-learner roles: ok
-operator in user contexts: ok
-participants in the operator's context: ok
-group members: ok
-products: ok
-products on the right enrolment: ok
-events: ok
-second run: same
-unchanged enrolments: ok
+--EXPECT_EXTERNAL--
+cases/10k.out
