@@ -1,5 +1,5 @@
 --TEST--
-NativeConnection::run(): two processes at once, on overlapping orders and on the same order, create each account once (MariaDB; tests/cases/concurrent.php)
+NativeConnection::run(): two processes at once, on overlapping orders and on the same order, create each account once (MariaDB; tests/cases/concurrent.inc)
 --EXTENSIONS--
 mysqli
 shopsetup
@@ -12,11 +12,11 @@ shopsetup_test_site_skip();
 if (!function_exists('proc_open')) die('skip proc_open() is not available');
 ?>
 --FILE_EXTERNAL--
-cases/concurrent.php
+cases/concurrent.inc
 --CLEAN--
 <?php
 require __DIR__ . '/fixtures/db.inc';
 shopsetup_test_site_drop('concurrent');
 ?>
 --EXPECT_EXTERNAL--
-cases/concurrent.out
+cases/concurrent.expect

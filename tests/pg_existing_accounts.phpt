@@ -1,5 +1,5 @@
 --TEST--
-NativeConnection::run(): half the participants already in Moodle (email case, deleted, suspended, duplicates, other host, enrolment windows) (PostgreSQL; tests/cases/existing_accounts.php)
+NativeConnection::run(): half the participants already in Moodle (email case, deleted, suspended, duplicates, other host, enrolment windows) (PostgreSQL; tests/cases/existing_accounts.inc)
 --EXTENSIONS--
 pgsql
 shopsetup
@@ -8,11 +8,11 @@ SHOPSETUP_TEST_SITE=pgsql
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/db.inc'; shopsetup_test_site_skip(); ?>
 --FILE_EXTERNAL--
-cases/existing_accounts.php
+cases/existing_accounts.inc
 --CLEAN--
 <?php
 require __DIR__ . '/fixtures/db.inc';
 shopsetup_test_site_drop('existing_accounts');
 ?>
 --EXPECT_EXTERNAL--
-cases/existing_accounts.out
+cases/existing_accounts.expect
